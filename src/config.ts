@@ -1,0 +1,237 @@
+// The service's configuration, read once at start-up through one zod schema. Nothing else in
+// the code reads process.env: everything that varies between installs arrives here.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = z.coerce
+  .number({ error: 'expected a TCP port number such as 3978' })
+  .int('expected a whole number')
+  .min(0, 'expected a TCP port number from 0 to 65535')
+  .max(65535, 'expected a TCP port number from 0 to 65535');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], {
+    error: 'expected true or false',
+  })
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const httpUrl = (what: string) =>
+  optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: `expected an http(s) URL ${what}` })
+      .transform((value) => value.replace(/\/+$/, ''))
+      .optional(),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test'], {
+      error: 'expected development, production or test',
+    }).default('development'),
+    PORT: port.default(3978),
+    HOST: optionalString.default('0.0.0.0'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    PUBLIC_BASE_URL: httpUrl('at which this service is reachable, e.g. https://quorum.example.org'),
+
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/.+/, {
+          error: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/quorum',
+        })
+        .optional(),
+    ),
+    DATA_DIR: optionalString.default('./data'),
+
+    SLACK_BOT_TOKEN: optionalString.pipe(
+      z.string().startsWith('xoxb-', { error: 'expected a bot token starting with xoxb-' }).optional(),
+    ),
+    SLACK_SIGNING_SECRET: optionalString.pipe(
+      z.string().regex(/^[0-9a-f]{32}$/i, { error: 'expected the 32-character hex signing secret' }).optional(),
+    ),
+    SLACK_APP_TOKEN: optionalString.pipe(
+      z.string().startsWith('xapp-', { error: 'expected an app-level token starting with xapp-' }).optional(),
+    ),
+    SLACK_API_URL: httpUrl('ending in /api/, e.g. https://slack.com/api/'),
+
+    MICROSOFT_APP_ID: optionalString.pipe(
+      z.uuid({ error: 'expected the bot\u2019s Microsoft App ID (a GUID)' }).optional(),
+    ),
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TYPE: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        error: 'expected MultiTenant, SingleTenant or UserAssignedMSI',
+      })
+      .default('MultiTenant'),
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    TEAMS_ALLOW_UNAUTHENTICATED: booleanFlag,
+  })
+  .superRefine((env, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      issue(
+        'SLACK_SIGNING_SECRET',
+        'required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app settings \u2192 Basic Information \u2192 Signing Secret)',
+      );
+    }
+    if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
+      issue('SLACK_BOT_TOKEN', 'required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (Slack app settings \u2192 OAuth & Permissions)');
+    }
+    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
+      issue('MICROSOFT_APP_PASSWORD', 'required when MICROSOFT_APP_ID is set (the client secret of the bot\u2019s app registration)');
+    }
+    if (!env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD) {
+      issue('MICROSOFT_APP_ID', 'required when MICROSOFT_APP_PASSWORD is set');
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      issue('MICROSOFT_APP_TENANT_ID', 'required when MICROSOFT_APP_TYPE is SingleTenant');
+    }
+    if (env.MICROSOFT_APP_ID && env.TEAMS_ALLOW_UNAUTHENTICATED) {
+      issue('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set together with MICROSOFT_APP_ID');
+    }
+  });
+
+export type SlackConfig =
+  | { mode: 'off' }
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
+  | { mode: 'socket'; botToken: string; appToken: string; signingSecret?: string; apiUrl?: string };
+
+export type TeamsConfig =
+  | { mode: 'off' }
+  | { mode: 'unauthenticated' }
+  | {
+      mode: 'authenticated';
+      appId: string;
+      appPassword?: string;
+      appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+      tenantId?: string;
+    };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicBaseUrl?: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  slack: SlackConfig;
+  teams: TeamsConfig;
+}
+
+/** Thrown when the environment does not describe a service that can start. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Quorum cannot start: the configuration is not valid.\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the configuration from an environment (process.env in main). Throws ConfigError. */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = parsed.data;
+  const slack: SlackConfig = !env.SLACK_BOT_TOKEN
+    ? { mode: 'off' }
+    : env.SLACK_APP_TOKEN
+      ? {
+          mode: 'socket',
+          botToken: env.SLACK_BOT_TOKEN,
+          appToken: env.SLACK_APP_TOKEN,
+          ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+          ...(env.SLACK_API_URL ? { apiUrl: `${env.SLACK_API_URL}/` } : {}),
+        }
+      : {
+          mode: 'http',
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET as string,
+          ...(env.SLACK_API_URL ? { apiUrl: `${env.SLACK_API_URL}/` } : {}),
+        };
+  const teams: TeamsConfig = env.MICROSOFT_APP_ID
+    ? {
+        mode: 'authenticated',
+        appId: env.MICROSOFT_APP_ID,
+        appType: env.MICROSOFT_APP_TYPE,
+        ...(env.MICROSOFT_APP_PASSWORD ? { appPassword: env.MICROSOFT_APP_PASSWORD } : {}),
+        ...(env.MICROSOFT_APP_TENANT_ID ? { tenantId: env.MICROSOFT_APP_TENANT_ID } : {}),
+      }
+    : env.TEAMS_ALLOW_UNAUTHENTICATED
+      ? { mode: 'unauthenticated' }
+      : { mode: 'off' };
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: env.DATA_DIR },
+    slack,
+    teams,
+  };
+}
+
+/** What is on and off, and which variables switch each on: for the start-up log. No secrets. */
+export function describeConfig(config: Config): string[] {
+  const lines: string[] = [];
+  lines.push(
+    config.database.kind === 'postgres'
+      ? `Database: PostgreSQL server at ${redactUrl(config.database.url)}`
+      : `Database: embedded PGlite in ${config.database.dataDir} (set DATABASE_URL=postgres://... to use a PostgreSQL server)`,
+  );
+  switch (config.slack.mode) {
+    case 'off':
+      lines.push('Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for /slack/events, or SLACK_BOT_TOKEN and SLACK_APP_TOKEN for Socket Mode)');
+      break;
+    case 'http':
+      lines.push('Slack: on, receiving events at POST /slack/events (signatures verified with SLACK_SIGNING_SECRET)');
+      break;
+    case 'socket':
+      lines.push('Slack: on, Socket Mode (SLACK_APP_TOKEN); no public URL needed');
+      break;
+  }
+  switch (config.teams.mode) {
+    case 'off':
+      lines.push('Teams: off (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to receive activities at POST /api/messages, or TEAMS_ALLOW_UNAUTHENTICATED=true for a local Bot Framework Emulator)');
+      break;
+    case 'unauthenticated':
+      lines.push('Teams: on at POST /api/messages WITHOUT token checks (TEAMS_ALLOW_UNAUTHENTICATED=true): for a local emulator only, never on a public address');
+      break;
+    case 'authenticated':
+      lines.push(`Teams: on at POST /api/messages for app ${config.teams.appId} (${config.teams.appType}); Bot Framework tokens verified`);
+      break;
+  }
+  return lines;
+}
+
+/** A database URL with its password replaced, safe to log. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
