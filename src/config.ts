@@ -65,7 +65,7 @@ const envSchema = z
     SLACK_API_URL: httpUrl('ending in /api/, e.g. https://slack.com/api/'),
 
     MICROSOFT_APP_ID: optionalString.pipe(
-      z.uuid({ error: 'expected the bot\u2019s Microsoft App ID (a GUID)' }).optional(),
+      z.guid({ error: 'expected the bot\u2019s Microsoft App ID (a GUID)' }).optional(),
     ),
     MICROSOFT_APP_PASSWORD: optionalString,
     MICROSOFT_APP_TYPE: z
@@ -75,30 +75,6 @@ const envSchema = z
       .default('MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optionalString,
     TEAMS_ALLOW_UNAUTHENTICATED: booleanFlag,
-  })
-  .superRefine((env, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      issue(
-        'SLACK_SIGNING_SECRET',
-        'required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app settings \u2192 Basic Information \u2192 Signing Secret)',
-      );
-    }
-    if (!env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) {
-      issue('SLACK_BOT_TOKEN', 'required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (Slack app settings \u2192 OAuth & Permissions)');
-    }
-    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') {
-      issue('MICROSOFT_APP_PASSWORD', 'required when MICROSOFT_APP_ID is set (the client secret of the bot\u2019s app registration)');
-    }
-    if (!env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD) {
-      issue('MICROSOFT_APP_ID', 'required when MICROSOFT_APP_PASSWORD is set');
-    }
-    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
-      issue('MICROSOFT_APP_TENANT_ID', 'required when MICROSOFT_APP_TYPE is SingleTenant');
-    }
-    if (env.MICROSOFT_APP_ID && env.TEAMS_ALLOW_UNAUTHENTICATED) {
-      issue('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set together with MICROSOFT_APP_ID');
-    }
   });
 
 export type SlackConfig =
@@ -139,17 +115,50 @@ export class ConfigError extends Error {
   }
 }
 
+type Problem = { variable: string; message: string };
+
+/** Variables that only make sense together. Checked on the raw values, so that every problem is
+ * reported at once, even when another variable is malformed. */
+function missingCompanions(environment: Record<string, string | undefined>): Problem[] {
+  const has = (name: string) => (environment[name]?.trim() ?? '') !== '';
+  const problems: Problem[] = [];
+  const need = (variable: string, message: string) => problems.push({ variable, message });
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET')) {
+    need(
+      'SLACK_SIGNING_SECRET',
+      'required when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (Slack app settings \u2192 Basic Information \u2192 Signing Secret)',
+    );
+  }
+  if (!has('SLACK_BOT_TOKEN') && (has('SLACK_SIGNING_SECRET') || has('SLACK_APP_TOKEN'))) {
+    need('SLACK_BOT_TOKEN', 'required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (Slack app settings \u2192 OAuth & Permissions)');
+  }
+  const msiType = environment.MICROSOFT_APP_TYPE?.trim() === 'UserAssignedMSI';
+  if (has('MICROSOFT_APP_ID') && !has('MICROSOFT_APP_PASSWORD') && !msiType) {
+    need('MICROSOFT_APP_PASSWORD', 'required when MICROSOFT_APP_ID is set (the client secret of the bot\u2019s app registration)');
+  }
+  if (!has('MICROSOFT_APP_ID') && has('MICROSOFT_APP_PASSWORD')) {
+    need('MICROSOFT_APP_ID', 'required when MICROSOFT_APP_PASSWORD is set');
+  }
+  if (environment.MICROSOFT_APP_TYPE?.trim() === 'SingleTenant' && has('MICROSOFT_APP_ID') && !has('MICROSOFT_APP_TENANT_ID')) {
+    need('MICROSOFT_APP_TENANT_ID', 'required when MICROSOFT_APP_TYPE is SingleTenant');
+  }
+  if (has('MICROSOFT_APP_ID') && /^(true|1|yes)$/.test(environment.TEAMS_ALLOW_UNAUTHENTICATED?.trim() ?? '')) {
+    need('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set together with MICROSOFT_APP_ID');
+  }
+  return problems;
+}
+
 /** Reads the configuration from an environment (process.env in main). Throws ConfigError. */
 export function loadConfig(environment: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(environment);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => ({
+  const problems: Problem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
         variable: String(issue.path[0] ?? '(environment)'),
         message: issue.message,
-      })),
-    );
-  }
+      }));
+  problems.push(...missingCompanions(environment));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const slack: SlackConfig = !env.SLACK_BOT_TOKEN
     ? { mode: 'off' }

@@ -1,0 +1,24 @@
+// Coded errors. Use cases throw these; the adapters turn them into a friendly, specific message
+// in the platform's own way. The code is for programs and logs, the message is for people.
+export const ErrorCode = {
+  NOT_A_CLERK: 'NOT_A_CLERK',
+  NOT_A_MEMBER: 'NOT_A_MEMBER',
+  BOARD_NOT_FOUND: 'BOARD_NOT_FOUND',
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  INVALID_INPUT: 'INVALID_INPUT',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Per-field messages, keyed by form field id, for forms. */
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

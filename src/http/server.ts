@@ -1,0 +1,62 @@
+// The one HTTP server: /healthz, and whatever the platform adapters mount (/slack/events,
+// /api/messages). Platform code stays in the adapters; this file only moves requests.
+import type { Server } from 'node:http';
+import express, { type Express, type Router } from 'express';
+import type { Logger } from '../logger.ts';
+
+export type ComponentState =
+  | { state: 'off'; detail?: string }
+  | { state: 'on'; detail?: string }
+  | { state: 'error'; detail: string };
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  version: string;
+  uptimeSeconds: number;
+  database: { kind: string; ok: boolean; ms?: number; error?: string };
+  slack: ComponentState;
+  teams: ComponentState;
+}
+
+export interface HttpMount {
+  /** Path prefix the router is mounted at ('/' for routers that name their own paths). */
+  path: string;
+  router: Router;
+}
+
+export interface HttpServerOptions {
+  logger: Logger;
+  health: () => Promise<HealthReport>;
+  mounts: HttpMount[];
+}
+
+export function createHttpApp(options: HttpServerOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.get('/healthz', async (_req, res) => {
+    const report = await options.health();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+  app.get('/', (_req, res) => {
+    res.type('text/plain').send('Quorum is running. See /healthz for its state.\n');
+  });
+  for (const mount of options.mounts) app.use(mount.path, mount.router);
+
+  app.use((req, res) => {
+    res.status(404).json({ error: 'not_found', path: req.path });
+  });
+  // Express needs the four-argument signature to recognise an error handler.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    options.logger.error({ err: error, path: req.path }, 'request failed');
+    if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
+  });
+  return app;
+}
+
+export async function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

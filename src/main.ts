@@ -1,0 +1,141 @@
+// The composition root: reads the configuration, opens and migrates the database, builds the
+// core and the platform adapters, and serves HTTP. `npm start` runs this file.
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import express from 'express';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { createTeamsAdapter } from '../adapters/teams/index.ts';
+import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
+import { createCore, type Core } from './core.ts';
+import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { openDatabase, type Database } from './persistence/database.ts';
+import type { PlatformAdapter } from './platform.ts';
+
+export const VERSION = '0.1.0';
+
+export interface RunningQuorum {
+  config: Config;
+  db: Database;
+  core: Core;
+  server: Server;
+  /** The port actually bound (PORT=0 picks a free one). */
+  port: number;
+  url: string;
+  adapters: PlatformAdapter[];
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** An already-open database (tests); otherwise opened from the configuration. */
+  db?: Database;
+}
+
+export async function startQuorum({ config, logger, db: givenDb }: StartOptions): Promise<RunningQuorum> {
+  for (const line of describeConfig(config)) logger.info(line);
+  const db =
+    givenDb ??
+    (await openDatabase(
+      config.database.kind === 'postgres'
+        ? { kind: 'postgres', url: config.database.url }
+        : { kind: 'pglite', dataDir: config.database.dataDir },
+    ));
+  const migration = await db.migrate(logger);
+  logger.info({ applied: migration.applied.length, alreadyApplied: migration.alreadyApplied }, 'database ready');
+
+  const core = createCore({ prisma: db.prisma, logger });
+  const adapters: PlatformAdapter[] = [];
+  if (config.slack.mode !== 'off') {
+    adapters.push(await createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }));
+  }
+  if (config.teams.mode !== 'off') {
+    adapters.push(createTeamsAdapter({ config: config.teams, core, logger: logger.child({ platform: 'teams' }) }));
+  }
+
+  const startedAt = Date.now();
+  const stateOf = (platform: 'slack' | 'teams') =>
+    adapters.find((a) => a.platform === platform)?.state() ?? { state: 'off' as const };
+  const health = async (): Promise<HealthReport> => {
+    const ping = await db.ping();
+    const slack = stateOf('slack');
+    const teams = stateOf('teams');
+    const healthy = ping.ok && slack.state !== 'error' && teams.state !== 'error';
+    return {
+      status: healthy ? 'ok' : 'degraded',
+      version: VERSION,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      database: ping.ok ? { kind: db.kind, ok: true, ms: ping.ms } : { kind: db.kind, ok: false, error: ping.error },
+      slack,
+      teams,
+    };
+  };
+
+  const mounts: HttpMount[] = adapters.flatMap((a) => a.mounts);
+  if (config.slack.mode === 'off') mounts.push(offRoute('/slack/events', 'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'));
+  if (config.teams.mode === 'off') mounts.push(offRoute('/api/messages', 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.'));
+
+  const app = createHttpApp({ logger, health, mounts });
+  const server = await listen(app, config.port, config.host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  for (const adapter of adapters) await adapter.start();
+  logger.info({ port }, `Quorum is listening on http://${config.host}:${port} (health: /healthz)`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const adapter of adapters) await adapter.stop();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!givenDb) await db.close();
+    })());
+  return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, stop };
+}
+
+function offRoute(path: string, message: string): HttpMount {
+  const router = express.Router();
+  router.all('/', (_req, res) => {
+    res.status(503).json({ error: 'platform_off', message });
+  });
+  return { path, router };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // The logger is not configured yet; this is the one place that writes to stderr itself.
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let running: RunningQuorum;
+  try {
+    running = await startQuorum({ config, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Quorum could not start');
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

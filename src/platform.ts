@@ -1,0 +1,13 @@
+// What the composition root needs of a chat platform adapter. Implemented in adapters/.
+import type { ComponentState, HttpMount } from './http/server.ts';
+
+export interface PlatformAdapter {
+  readonly platform: 'slack' | 'teams';
+  /** Routes to mount on the service's HTTP server (none in Slack Socket Mode). */
+  readonly mounts: HttpMount[];
+  /** For /healthz. */
+  state(): ComponentState;
+  /** Connects outward where needed (Socket Mode); HTTP routes work without it. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
