@@ -1,0 +1,433 @@
+// Sends what the outbox holds, exactly once, through each platform's Messenger.
+//
+// Claiming happens in PostgreSQL: due rows are locked with FOR UPDATE SKIP LOCKED and marked
+// 'sending' with a lease, so two dispatchers (two instances on one database) never take the same
+// message. Pacing is per conversation ("lane") and per platform, also in the database, so the
+// limits hold across instances. A dispatcher that dies after claiming leaves the lease to expire;
+// the next claim takes the message again and, where the platform can tell (Slack), first checks
+// whether it had already been posted.
+import { randomUUID } from 'node:crypto';
+import type { Platform } from '../domain/platform.ts';
+import type { Logger } from '../logger.ts';
+import type { PrismaClient } from '../persistence/generated/client.ts';
+import { backoffMs } from './backoff.ts';
+import { notifyClerksOfFailure } from './failure-notice.ts';
+import { DeliveryFailure, type DeliveryTarget, type Messenger, type OutboundMessage, type SentMessage } from './port.ts';
+
+export interface Pacing {
+  /** Minimum gap between two messages to one conversation. */
+  perConversationMs: number;
+  /** Ceiling for the whole app on this platform. */
+  perSecond: number;
+}
+
+/** Slack: chat.postMessage allows about one message per second per channel. Teams: 7 per second
+ * per conversation, and a per-app ceiling across conversations. */
+export const DEFAULT_PACING: Record<Platform, Pacing> = {
+  slack: { perConversationMs: 1_100, perSecond: 20 },
+  teams: { perConversationMs: 150, perSecond: 30 },
+};
+
+export interface DispatcherOptions {
+  prisma: PrismaClient;
+  messengers: Partial<Record<Platform, Messenger>>;
+  logger: Logger;
+  instanceId?: string;
+  clock?: () => Date;
+  leaseMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  pacing?: Partial<Record<Platform, Pacing>>;
+  random?: () => number;
+  /** Idle poll interval of the running loop. */
+  idleMs?: number;
+}
+
+interface Row {
+  id: string;
+  board_id: string | null;
+  platform: Platform;
+  operation: 'post' | 'update';
+  target_kind: 'channel' | 'user';
+  target_id: string;
+  updates_id: string | null;
+  template: string;
+  data: unknown;
+  digestible: boolean;
+  status: 'pending' | 'sending';
+  attempts: number;
+  expires_at: Date | null;
+}
+
+interface Claim {
+  rows: Row[];
+  reclaimed: boolean;
+}
+
+export interface RunSummary {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+}
+
+const GLOBAL_LANE = '*';
+
+export class Dispatcher {
+  readonly instanceId: string;
+  private readonly clock: () => Date;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly maxAttempts: number;
+  private readonly pacing: Record<Platform, Pacing>;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.instanceId = options.instanceId ?? `dispatcher-${randomUUID().slice(0, 8)}`;
+    this.clock = options.clock ?? (() => new Date());
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batchSize = options.batchSize ?? 25;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    this.pacing = { ...DEFAULT_PACING, ...options.pacing };
+  }
+
+  private get platforms(): Platform[] {
+    return (Object.keys(this.options.messengers) as Platform[]).filter((p) => this.options.messengers[p]);
+  }
+
+  /** Claims what is due and sends it. Returns what happened; safe to call concurrently. */
+  async runOnce(): Promise<RunSummary> {
+    const summary: RunSummary = { claimed: 0, sent: 0, retried: 0, failed: 0, skipped: 0 };
+    if (this.platforms.length === 0) return summary;
+    const claims = await this.claim(summary);
+    await Promise.all(claims.map((claim) => this.deliver(claim, summary)));
+    return summary;
+  }
+
+  /** Runs until stop(): immediately when poked or when work remains, otherwise every idleMs. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Wakes the loop now (after enqueueing, for instance). */
+  poke(): void {
+    if (!this.stopped && !this.running) this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running = this.runOnce()
+        .then(
+          (summary) => summary.claimed > 0,
+          (error: unknown) => {
+            this.options.logger.error({ err: error }, 'dispatcher run failed');
+            return false;
+          },
+        )
+        .then((busy) => {
+          this.running = undefined;
+          this.schedule(busy ? 50 : (this.options.idleMs ?? 1_000));
+        });
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private async claim(summary: RunSummary): Promise<Claim[]> {
+    const now = this.clock();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    return this.options.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Row[]>`
+        SELECT id, board_id, platform, operation, target_kind, target_id, updates_id, template, data,
+               digestible, status, attempts, expires_at
+          FROM "outbox_message"
+         WHERE platform::text = ANY(${this.platforms})
+           AND ((status = 'pending' AND not_before <= ${now}) OR (status = 'sending' AND claimed_until < ${now}))
+         ORDER BY not_before, created_at
+         LIMIT ${this.batchSize}
+         FOR UPDATE SKIP LOCKED`;
+
+      const expired = rows.filter((r) => r.expires_at && r.expires_at.getTime() <= now.getTime());
+      if (expired.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "outbox_message" SET status = 'skipped', error_code = 'expired',
+                 last_error = 'Not sent before it stopped being relevant', claimed_by = NULL, claimed_until = NULL, updated_at = now()
+           WHERE id = ANY(${expired.map((r) => r.id)}::uuid[])`;
+        summary.skipped += expired.length;
+      }
+
+      const lanes = new Map<string, Row[]>();
+      for (const row of rows) {
+        if (expired.includes(row)) continue;
+        const key = `${row.platform}|${row.target_kind}:${row.target_id}`;
+        lanes.set(key, [...(lanes.get(key) ?? []), row]);
+      }
+
+      const claims: Claim[] = [];
+      const budget = new Map<Platform, number>();
+      const blocked = new Set<Platform>();
+      for (const laneRows of lanes.values()) {
+        const first = laneRows[0] as Row;
+        const platform = first.platform;
+        const laneKey = `${first.target_kind}:${first.target_id}`;
+        const used = budget.get(platform) ?? 0;
+        if (blocked.has(platform) || used >= this.pacing[platform].perSecond) continue;
+        if (!budget.has(platform)) {
+          // The platform-wide lane: held for this transaction, so one dispatcher at a time books it.
+          if (!(await this.takeLane(tx, platform, GLOBAL_LANE, now, 0))) {
+            blocked.add(platform);
+            continue;
+          }
+          budget.set(platform, 0);
+        }
+        if (!(await this.takeLane(tx, platform, laneKey, now, this.pacing[platform].perConversationMs))) continue;
+
+        let taken = [first];
+        if (first.operation === 'post' && first.target_kind === 'user' && first.digestible) {
+          // Everything due for this person now goes out as one digest.
+          taken = await tx.$queryRaw<Row[]>`
+            SELECT id, board_id, platform, operation, target_kind, target_id, updates_id, template, data,
+                   digestible, status, attempts, expires_at
+              FROM "outbox_message"
+             WHERE platform = ${platform}::"Platform" AND target_kind = 'user' AND target_id = ${first.target_id}
+               AND operation = 'post' AND digestible
+               AND ((status = 'pending' AND not_before <= ${now}) OR (status = 'sending' AND claimed_until < ${now}))
+               AND (expires_at IS NULL OR expires_at > ${now})
+             ORDER BY created_at
+             LIMIT 20
+             FOR UPDATE SKIP LOCKED`;
+          if (taken.length === 0) continue;
+        } else if (first.operation === 'update') {
+          // Only the latest replacement of a card matters; earlier queued ones are superseded.
+          const newer = laneRows.filter((r) => r.operation === 'update' && r.updates_id === first.updates_id);
+          const latest = newer[newer.length - 1] as Row;
+          const superseded = newer.filter((r) => r !== latest).map((r) => r.id);
+          if (superseded.length > 0) {
+            await tx.$executeRaw`
+              UPDATE "outbox_message" SET status = 'skipped', error_code = 'superseded',
+                     last_error = 'A newer version of the card was sent instead', updated_at = now()
+               WHERE id = ANY(${superseded}::uuid[])`;
+            summary.skipped += superseded.length;
+          }
+          taken = [latest];
+        }
+
+        budget.set(platform, used + 1);
+        await tx.$executeRaw`
+          UPDATE "outbox_message"
+             SET status = 'sending', claimed_by = ${this.instanceId}, claimed_until = ${leaseUntil},
+                 attempts = attempts + 1, updated_at = now()
+           WHERE id = ANY(${taken.map((r) => r.id)}::uuid[])`;
+        claims.push({ rows: taken, reclaimed: taken.some((r) => r.status === 'sending') });
+      }
+      for (const [platform, used] of budget) {
+        if (used === 0) continue;
+        const next = new Date(now.getTime() + Math.ceil((used * 1000) / this.pacing[platform].perSecond));
+        await tx.$executeRaw`
+          UPDATE "delivery_lane" SET next_at = ${next} WHERE platform = ${platform}::"Platform" AND lane_key = ${GLOBAL_LANE}`;
+      }
+      summary.claimed += claims.reduce((n, c) => n + c.rows.length, 0);
+      return claims;
+    });
+  }
+
+  /** Locks a lane if it is free now, and books its next slot. False when busy or paced. */
+  private async takeLane(
+    tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0],
+    platform: Platform,
+    laneKey: string,
+    now: Date,
+    gapMs: number,
+  ): Promise<boolean> {
+    await tx.$executeRaw`
+      INSERT INTO "delivery_lane" (platform, lane_key, next_at) VALUES (${platform}::"Platform", ${laneKey}, ${now})
+      ON CONFLICT DO NOTHING`;
+    const lane = await tx.$queryRaw<{ next_at: Date }[]>`
+      SELECT next_at FROM "delivery_lane" WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}
+      FOR UPDATE SKIP LOCKED`;
+    const nextAt = lane[0]?.next_at;
+    if (!nextAt || nextAt.getTime() > now.getTime()) return false;
+    if (gapMs > 0) {
+      await tx.$executeRaw`
+        UPDATE "delivery_lane" SET next_at = ${new Date(now.getTime() + gapMs)}
+         WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}`;
+    }
+    return true;
+  }
+
+  private async deliver(claim: Claim, summary: RunSummary): Promise<void> {
+    const first = claim.rows[0] as Row;
+    const messenger = this.options.messengers[first.platform] as Messenger;
+    const messages: OutboundMessage[] = claim.rows.map((r) => ({ outboxId: r.id, template: r.template, data: r.data }));
+    const log = this.options.logger.child({ outboxId: first.id, platform: first.platform, template: first.template });
+    try {
+      const target = await this.resolveTarget(first);
+      if (first.operation === 'update') {
+        const outcome = await this.deliverUpdate(first, target, messenger, messages[0] as OutboundMessage);
+        if (outcome === 'deferred') return;
+        if (outcome === 'skipped') {
+          summary.skipped += 1;
+          return;
+        }
+        await this.recordSent(claim.rows, outcome);
+      } else {
+        const already = claim.reclaimed && messenger.findSent ? await messenger.findSent(target, first.id) : undefined;
+        if (already) log.warn('message found already posted after an interrupted send; not sending it again');
+        const sent = already ?? (await messenger.send(target, messages));
+        await this.recordSent(claim.rows, sent);
+      }
+      summary.sent += claim.rows.length;
+      log.debug({ count: claim.rows.length }, 'sent');
+    } catch (error) {
+      const failure =
+        error instanceof DeliveryFailure
+          ? error
+          : new DeliveryFailure('transient', 'unexpected', error instanceof Error ? error.message : String(error));
+      await this.recordFailure(claim.rows, failure, summary, log);
+    }
+  }
+
+  private async deliverUpdate(
+    row: Row,
+    target: DeliveryTarget,
+    messenger: Messenger,
+    message: OutboundMessage,
+  ): Promise<SentMessage | 'deferred' | 'skipped'> {
+    const original = row.updates_id
+      ? await this.options.prisma.outboxMessage.findUnique({ where: { id: row.updates_id } })
+      : null;
+    if (!original || original.status === 'failed' || original.status === 'skipped') {
+      await this.finish(row.id, 'skipped', 'original_not_sent', 'The card to update was never sent');
+      return 'skipped';
+    }
+    if (original.status !== 'sent' || !original.sentConversationId || !original.sentMessageId) {
+      // The original is still on its way: try again shortly, without counting an attempt.
+      await this.options.prisma.$executeRaw`
+        UPDATE "outbox_message" SET status = 'pending', attempts = attempts - 1, claimed_by = NULL, claimed_until = NULL,
+               not_before = ${new Date(this.clock().getTime() + 2_000)}, updated_at = now()
+         WHERE id = ${row.id}::uuid`;
+      return 'deferred';
+    }
+    const sent = { conversationId: original.sentConversationId, messageId: original.sentMessageId };
+    await messenger.update({ ...sent, ...(target.reference ? { reference: target.reference } : {}) }, message);
+    return sent;
+  }
+
+  private async resolveTarget(row: Row): Promise<DeliveryTarget> {
+    const target: DeliveryTarget = { kind: row.target_kind, id: row.target_id };
+    if (row.platform !== 'teams') return target;
+    const prisma = this.options.prisma;
+    const exact = await prisma.conversationReference.findFirst({
+      where:
+        row.target_kind === 'channel'
+          ? { platform: 'teams', conversationId: row.target_id }
+          : { platform: 'teams', kind: 'personal', userId: row.target_id },
+      orderBy: { updatedAt: 'desc' },
+    });
+    if (exact) return { ...target, reference: exact.reference as Record<string, unknown> };
+    if (row.target_kind === 'user') {
+      // No personal chat yet: create one through any conversation in the board's tenant.
+      const board = row.board_id ? await prisma.board.findUnique({ where: { id: row.board_id } }) : null;
+      const any = await prisma.conversationReference.findFirst({
+        where: { platform: 'teams', ...(board?.teamsTenantId ? { tenantId: board.teamsTenantId } : {}) },
+        orderBy: { updatedAt: 'desc' },
+      });
+      if (any) return { ...target, reference: any.reference as Record<string, unknown> };
+    }
+    throw new DeliveryFailure(
+      'permanent',
+      'no_conversation_reference',
+      'Quorum has not been installed where it can reach this conversation in Teams',
+    );
+  }
+
+  private async recordSent(rows: Row[], sent: SentMessage): Promise<void> {
+    const [first, ...rest] = rows as [Row, ...Row[]];
+    const count = await this.options.prisma.$executeRaw`
+      UPDATE "outbox_message"
+         SET status = 'sent', sent_conversation_id = ${sent.conversationId}, sent_message_id = ${sent.messageId},
+             sent_at = ${this.clock()}, claimed_by = NULL, claimed_until = NULL, error_code = NULL, last_error = NULL,
+             digest_of_id = CASE WHEN id = ${first.id}::uuid THEN NULL ELSE ${rest.length > 0 ? first.id : null}::uuid END,
+             updated_at = now()
+       WHERE id = ANY(${rows.map((r) => r.id)}::uuid[]) AND claimed_by = ${this.instanceId}`;
+    if (count !== rows.length) {
+      this.options.logger.warn(
+        { outboxId: first.id, recorded: count, expected: rows.length },
+        'lease expired before the send was recorded; another dispatcher may send it again',
+      );
+    }
+  }
+
+  private async recordFailure(
+    rows: Row[],
+    failure: DeliveryFailure,
+    summary: RunSummary,
+    log: Logger,
+  ): Promise<void> {
+    const now = this.clock().getTime();
+    const ids = rows.map((r) => r.id);
+    const first = rows[0] as Row;
+    const attempts = first.attempts + 1;
+    if (failure.kind === 'rate_limited') {
+      const retryAfter = failure.retryAfterMs ?? 1_000;
+      const until = new Date(now + retryAfter);
+      await this.options.prisma.$executeRaw`
+        UPDATE "outbox_message" SET status = 'pending', attempts = attempts - 1, not_before = ${until},
+               claimed_by = NULL, claimed_until = NULL, error_code = ${failure.code}, last_error = ${failure.message}, updated_at = now()
+         WHERE id = ANY(${ids}::uuid[])`;
+      await this.options.prisma.$executeRaw`
+        UPDATE "delivery_lane" SET next_at = GREATEST(next_at, ${until})
+         WHERE platform = ${first.platform}::"Platform" AND lane_key = ${`${first.target_kind}:${first.target_id}`}`;
+      summary.retried += rows.length;
+      log.info({ retryAfterMs: retryAfter }, 'rate limited; will retry after the time the platform asked for');
+      return;
+    }
+    if (failure.kind === 'transient' && attempts < this.maxAttempts) {
+      const until = new Date(now + backoffMs(attempts, this.options.random ? { random: this.options.random } : {}));
+      await this.options.prisma.$executeRaw`
+        UPDATE "outbox_message" SET status = 'pending', not_before = ${until}, claimed_by = NULL, claimed_until = NULL,
+               error_code = ${failure.code}, last_error = ${failure.message}, updated_at = now()
+         WHERE id = ANY(${ids}::uuid[])`;
+      summary.retried += rows.length;
+      log.warn({ code: failure.code, attempts }, 'send failed; will retry with backoff');
+      return;
+    }
+    const code = failure.kind === 'transient' ? `retries_exhausted:${failure.code}` : failure.code;
+    for (const id of ids) await this.finish(id, 'failed', code, failure.message);
+    summary.failed += rows.length;
+    log.error({ code, attempts }, 'message could not be delivered');
+    for (const row of rows) {
+      await notifyClerksOfFailure(this.options.prisma, {
+        id: row.id,
+        boardId: row.board_id,
+        platform: row.platform,
+        template: row.template,
+        targetKind: row.target_kind,
+        targetId: row.target_id,
+        code,
+        message: failure.message,
+      });
+    }
+  }
+
+  private async finish(id: string, status: 'failed' | 'skipped', code: string, message: string): Promise<void> {
+    await this.options.prisma.$executeRaw`
+      UPDATE "outbox_message" SET status = ${status}::"OutboxStatus", error_code = ${code}, last_error = ${message},
+             claimed_by = NULL, claimed_until = NULL, updated_at = now()
+       WHERE id = ${id}::uuid`;
+  }
+}
