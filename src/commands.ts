@@ -19,12 +19,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'Show what Quorum can do and the commands you can use.',
     audience: 'everyone',
   },
+  {
+    words: ['outbox'],
+    usage: 'outbox [--board <board>]',
+    description: 'See what Quorum has queued, sent and failed to send for your board, and retry a failed message.',
+    audience: 'clerks',
+  },
 ];
 
 export interface ParsedCommand {
   spec: CommandSpec;
-  /** What follows the command's words, trimmed. */
+  /** What follows the command's words, trimmed, without the --board option. */
   rest: string;
+  /** The board named with --board, if any. */
+  board?: string;
 }
 
 /** Parses what someone typed after `/quorum` (or to the bot). Empty text means help. */
@@ -35,13 +43,19 @@ export function parseCommand(text: string): ParsedCommand {
   const candidates = [...COMMANDS].sort((a, b) => b.words.length - a.words.length);
   for (const spec of candidates) {
     if (spec.words.every((w, i) => lowered[i] === w)) {
-      return { spec, rest: words.slice(spec.words.length).join(' ') };
+      return { spec, ...extractBoard(words.slice(spec.words.length).join(' ')) };
     }
   }
   throw new AppError(
     ErrorCode.UNKNOWN_COMMAND,
     `I don't know the command "${truncate(text.trim(), 60)}". Try "help" to see what I can do.`,
   );
+}
+
+function extractBoard(rest: string): { rest: string; board?: string } {
+  const match = /(?:^|\s)--board[=\s]+([A-Za-z0-9_-]+)/.exec(rest);
+  if (!match) return { rest: rest.trim() };
+  return { rest: (rest.slice(0, match.index) + rest.slice(match.index + match[0].length)).trim(), board: match[1] as string };
 }
 
 function commandFor(word: string): CommandSpec {
