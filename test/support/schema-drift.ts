@@ -146,7 +146,8 @@ export function expectedShape(dmmf: Dmmf): Shape {
       }
       const type = columnType(field, enumDbName) + (field.isList ? '[]' : '');
       columns[field.dbName ?? field.name] =
-        `${type}${field.isRequired ? ' not null' : ''}${hasDatabaseDefault(field) ? ' default' : ''}`;
+        // Prisma creates scalar-list columns nullable (a list cannot be optional in the schema).
+        `${type}${field.isRequired && !field.isList ? ' not null' : ''}${hasDatabaseDefault(field) ? ' default' : ''}`;
     }
     shape.tables[table] = columns;
   }
