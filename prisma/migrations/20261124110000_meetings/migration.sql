@@ -19,6 +19,7 @@ CREATE TABLE "meeting" (
     "version" INTEGER NOT NULL DEFAULT 0,
     "cancel_reason" TEXT,
     "external_ref" TEXT,
+    "calendar_token" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
@@ -77,6 +78,9 @@ CREATE TABLE "forward_plan_item" (
 
 -- CreateIndex
 CREATE INDEX "meeting_board_id_starts_at_idx" ON "meeting"("board_id", "starts_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "meeting_calendar_token_key" ON "meeting"("calendar_token");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "meeting_board_id_external_ref_key" ON "meeting"("board_id", "external_ref");
