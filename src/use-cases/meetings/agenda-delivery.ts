@@ -25,6 +25,7 @@ export function boardChannels(board: Board, platforms: readonly Platform[]): Boa
 export interface DeliveryContext {
   platforms: readonly Platform[];
   publicBaseUrl?: string;
+  now: () => Date;
 }
 
 const viewOptions = (board: Board, ctx: DeliveryContext) => ({
@@ -59,7 +60,9 @@ export async function postOrRefreshAgenda(
       data: view,
       dedupeKey: `agenda-post:${meeting.id}:${channel.platform}`,
     });
-    await tx.agendaPost.create({ data: { meetingId, platform: channel.platform, outboxId: id, version: meeting.version } });
+    await tx.agendaPost.create({
+      data: { meetingId, platform: channel.platform, outboxId: id, version: meeting.version, createdAt: ctx.now() },
+    });
     posted.push(channel);
   }
   return { posted, refreshed };
