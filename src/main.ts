@@ -105,6 +105,7 @@ function offRoute(path: string, message: string): HttpMount {
 async function main(): Promise<void> {
   let config: Config;
   try {
+    // eslint-disable-next-line no-restricted-syntax -- the one place the environment is read, and handed to loadConfig
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {

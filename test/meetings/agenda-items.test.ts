@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/domain/platform.ts';
+import { addAgendaItem, editAgendaItem, moveAgendaItem, removeAgendaItem } from '../../src/use-cases/meetings/agenda-items.ts';
+import { decideProposal, listForwardPlan, proposeItem } from '../../src/use-cases/meetings/forward-plan.ts';
+import { createMeeting, type MeetingDeps } from '../../src/use-cases/meetings/manage-meeting.ts';
+import { postAgenda } from '../../src/use-cases/meetings/publish-agenda.ts';
+import { setBoardChannel, setupBoard } from '../../src/use-cases/boards/setup-board.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createSeedBoard, type SeedBoard } from '../support/fixtures.ts';
+
+let db: TestDatabase;
+let seed: SeedBoard;
+let deps: MeetingDeps;
+let meetingId: string;
+const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
+const member = (): Actor => ({ platform: 'slack', userId: seed.member.slackUserId });
+
+beforeEach(async () => {
+  db = await createTestDatabase();
+  seed = await createSeedBoard(db.prisma);
+  deps = { prisma: db.prisma, now: () => new Date('2026-11-24T09:00:00Z'), platforms: ['slack'] };
+  meetingId = (await createMeeting(deps, { actor: clerk(), values: { date: '2026-12-04', time: '10:00' } })).agenda.meeting.id;
+});
+afterEach(async () => {
+  await db.destroy();
+});
+
+const titles = async () => (await db.prisma.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } })).map((i) => `${i.number}. ${i.title}`);
+
+describe('agenda items', () => {
+  it('adds business before Any Other Business, with every field read from the form', async () => {
+    const result = await addAgendaItem(deps, {
+      actor: clerk(),
+      meetingId,
+      values: {
+        title: 'Police Update',
+        subPoints: '• Performance\n• Crime trends\n',
+        reportOf: 'Borough Commander',
+        pages: '13 – 18',
+        minutes: '10',
+        links: 'Police update report https://example.org/police.pdf\nhttps://example.org/annex.pdf',
+        exempt: false,
+      },
+    });
+    expect(result.notice).toBe('Added as item 5.');
+    expect(result.agenda.items[4]).toEqual({
+      number: '5',
+      title: 'Police Update',
+      subPoints: ['Performance', 'Crime trends'],
+      reportOf: 'Borough Commander',
+      pages: '13 - 18',
+      minutes: 10,
+      links: [
+        { title: 'Police update report', url: 'https://example.org/police.pdf' },
+        { title: 'example.org', url: 'https://example.org/annex.pdf' },
+      ],
+      exempt: false,
+    });
+    expect((await titles()).slice(4)).toEqual(['5. Police Update', '6. Any Other Business', '7. Date of Next Meeting']);
+  });
+
+  it('reports bad fields against each field and saves nothing', async () => {
+    await expect(
+      addAgendaItem(deps, { actor: clerk(), meetingId, values: { title: '', pages: 'twelve', minutes: '-3', links: 'see the report' } }),
+    ).rejects.toMatchObject({
+      fieldErrors: {
+        title: 'Enter the item\u2019s title.',
+        minutes: 'Enter at least 1 minute.',
+        pages: 'Enter pages as a number or a range, e.g. 5 or 5 - 12.',
+        links: expect.stringMatching(/"see the report" is not a link/),
+      },
+    });
+    await expect(addAgendaItem(deps, { actor: clerk(), meetingId, values: { title: 'x'.repeat(201) } })).rejects.toMatchObject({
+      fieldErrors: { title: 'Keep the title to 200 characters or fewer.' },
+    });
+    expect(await db.prisma.agendaItem.count({ where: { meetingId } })).toBe(6);
+    await expect(addAgendaItem(deps, { actor: member(), meetingId, values: { title: 'Mine' } })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+
+  it('moves, edits and removes items, renumbering, and tells the channel once the agenda is out', async () => {
+    await addAgendaItem(deps, { actor: clerk(), meetingId, values: { title: 'Community Safety Strategy' } });
+    await addAgendaItem(deps, { actor: clerk(), meetingId, values: { title: 'Police Update' } });
+    await postAgenda(deps, { actor: clerk() });
+    await moveAgendaItem(deps, { actor: clerk(), meetingId, number: '6', to: 5 });
+    expect((await titles()).slice(4, 6)).toEqual(['5. Police Update', '6. Community Safety Strategy']);
+    const police = await db.prisma.agendaItem.findFirstOrThrow({ where: { meetingId, number: '5' } });
+    await editAgendaItem(deps, { actor: clerk(), meetingId, itemId: police.id, values: { title: 'Police Update (Barnet BCU)', minutes: '15' } });
+    await removeAgendaItem(deps, { actor: clerk(), meetingId, number: '6' });
+    expect(await titles()).toEqual([
+      '1. Welcome and Introductions',
+      '2. Apologies for Absence',
+      '3. Minutes of the Previous Meeting',
+      '4. Matters Arising',
+      '5. Police Update (Barnet BCU)',
+      '6. Any Other Business',
+      '7. Date of Next Meeting',
+    ]);
+    const notices = await db.prisma.outboxMessage.findMany({ where: { template: 'agenda.changed' }, orderBy: { createdAt: 'asc' } });
+    expect(notices.map((n) => (n.data as { changes: string[] }).changes[0])).toEqual([
+      'Item "Police Update" moved from 6 to 5; items renumbered',
+      'Item 5 changed: Police Update (Barnet BCU)',
+      'Item 6 withdrawn: Community Safety Strategy; items renumbered',
+    ]);
+    await expect(moveAgendaItem(deps, { actor: clerk(), meetingId, number: '5', to: 12 })).rejects.toThrow(/from 1 to 7/);
+    await expect(removeAgendaItem(deps, { actor: clerk(), meetingId, number: '42' })).rejects.toMatchObject({ code: 'ITEM_NOT_FOUND' });
+  });
+});
+
+describe('forward work plan', () => {
+  it('a member proposes, the clerk accepts into a meeting and the item joins its agenda', async () => {
+    const proposed = await proposeItem(deps, {
+      actor: member(),
+      values: { title: 'Progress report on anti-social behaviour', overview: 'Partnership response to ASB', reportOf: 'Head of Community Safety' },
+    });
+    expect(proposed.entries).toEqual([expect.objectContaining({ title: 'Progress report on anti-social behaviour', status: 'proposed', proposedBy: 'Richard Norfolk' })]);
+    expect(proposed.canDecide).toBe(false);
+    const itemId = proposed.entries[0]!.id;
+    await expect(decideProposal(deps, { actor: member(), payload: { itemId, decision: 'accept', meetingId } })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    const decided = await decideProposal(deps, { actor: clerk(), payload: { itemId, decision: 'accept', meetingId } });
+    expect(decided.notice).toBe('"Progress report on anti-social behaviour" accepted. It is item 5 on the agenda.');
+    expect((await titles())[4]).toBe('5. Progress report on anti-social behaviour');
+    const plan = await listForwardPlan(deps, { actor: clerk() });
+    expect(plan.entries[0]).toMatchObject({ status: 'accepted', meeting: { id: meetingId, short: 'Fri 4 Dec 2026, 10:00' } });
+  });
+
+  it('keeps "to be allocated" items, and rejects nonsense', async () => {
+    await expect(proposeItem(deps, { actor: { platform: 'slack', userId: 'UNOBODY' }, values: { title: 'x' } })).rejects.toMatchObject({ code: 'BOARD_NOT_FOUND' });
+    await expect(proposeItem(deps, { actor: member(), values: { title: 'ok title', meeting: 'not-a-meeting' } })).rejects.toMatchObject({ fieldErrors: { meeting: expect.any(String) } });
+    const plan = await proposeItem(deps, { actor: member(), values: { title: 'Youth Justice Board Update' } });
+    const decided = await decideProposal(deps, { actor: clerk(), payload: { itemId: plan.entries[0]!.id, decision: 'accept' } });
+    expect(decided.notice).toMatch(/to be allocated/);
+    await expect(decideProposal(deps, { actor: clerk(), payload: { itemId: 'x', decision: 'maybe' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
+describe('board setup', () => {
+  it('sets a board up in a channel with its creator as clerk, and moves the channel on request', async () => {
+    const actor: Actor = { platform: 'teams', userId: 'aad-new-clerk', tenantId: 'tenant-1', displayName: 'Tracy Scollin' };
+    const result = await setupBoard({ prisma: db.prisma }, { actor, conversationId: '19:new@thread.tacv2', values: { name: 'Community Safety Board', slug: 'CSB', quorum: '4' } });
+    expect(result.notice).toMatch(/you are its clerk/);
+    const board = await db.prisma.board.findUniqueOrThrow({ where: { slug: 'csb' }, include: { roles: { include: { member: true } } } });
+    expect(board).toMatchObject({ teamsChannelId: '19:new@thread.tacv2', teamsTenantId: 'tenant-1', quorum: 4, timezone: 'Europe/London' });
+    expect(board.roles.map((r) => [r.role, r.member.name])).toEqual([['clerk', 'Tracy Scollin']]);
+    await expect(setupBoard({ prisma: db.prisma }, { actor, conversationId: '19:other', values: { name: 'Another', slug: 'csb' } })).rejects.toMatchObject({ fieldErrors: { slug: expect.any(String) } });
+    await expect(setupBoard({ prisma: db.prisma }, { actor, values: { name: 'ab', slug: '!', timezone: 'Mars/Olympus', quorum: '0' } })).rejects.toMatchObject({
+      fieldErrors: { name: expect.any(String), slug: expect.any(String), timezone: expect.any(String), quorum: expect.any(String) },
+    });
+    const moved = await setBoardChannel({ prisma: db.prisma }, { actor, conversationId: '19:moved@thread.tacv2', slug: 'csb' });
+    expect(moved.notice).toMatch(/now Community Safety Board.s channel on Teams/);
+    await expect(setBoardChannel({ prisma: db.prisma }, { actor: member(), conversationId: 'CX', slug: 'csb' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
