@@ -76,6 +76,25 @@ CREATE TABLE "forward_plan_item" (
     CONSTRAINT "forward_plan_item_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "agenda_import" (
+    "id" UUID NOT NULL,
+    "board_id" UUID NOT NULL,
+    "meeting_id" UUID,
+    "source" TEXT NOT NULL,
+    "meeting_details" JSONB,
+    "items" JSONB NOT NULL,
+    "unread" JSONB NOT NULL DEFAULT '[]',
+    "created_by" TEXT NOT NULL,
+    "applied_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "agenda_import_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "agenda_import_board_id_idx" ON "agenda_import"("board_id");
+
 -- CreateIndex
 CREATE INDEX "meeting_board_id_starts_at_idx" ON "meeting"("board_id", "starts_at");
 
@@ -114,3 +133,9 @@ ALTER TABLE "forward_plan_item" ADD CONSTRAINT "forward_plan_item_meeting_id_fke
 
 -- AddForeignKey
 ALTER TABLE "forward_plan_item" ADD CONSTRAINT "forward_plan_item_proposed_by_id_fkey" FOREIGN KEY ("proposed_by_id") REFERENCES "member"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "agenda_import" ADD CONSTRAINT "agenda_import_board_id_fkey" FOREIGN KEY ("board_id") REFERENCES "board"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "agenda_import" ADD CONSTRAINT "agenda_import_meeting_id_fkey" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE CASCADE;
