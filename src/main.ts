@@ -7,6 +7,13 @@ import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createTeamsAdapter } from '../adapters/teams/index.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { createCore, type Core } from './core.ts';
+import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
+import type { Messenger } from './delivery/port.ts';
+import type { Platform } from './domain/platform.ts';
+import { fetchModernGovMeeting } from './integrations/moderngov/index.ts';
+import { Scheduler } from './scheduling/scheduler.ts';
+import type { DueItem, ScheduledJob } from './scheduling/scheduler.ts';
+import { agendaReminderJob } from './use-cases/meetings/agenda-reminder-job.ts';
 import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
@@ -23,6 +30,8 @@ export interface RunningQuorum {
   port: number;
   url: string;
   adapters: PlatformAdapter[];
+  dispatcher: Dispatcher;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -31,9 +40,17 @@ export interface StartOptions {
   logger: Logger;
   /** An already-open database (tests); otherwise opened from the configuration. */
   db?: Database;
+  /** Tests: dispatcher settings (pacing, idle interval). */
+  dispatcher?: Partial<Pick<DispatcherOptions, 'pacing' | 'idleMs' | 'leaseMs' | 'maxAttempts' | 'clock'>>;
+  /** Tests: the clock the use cases and the scheduler read. */
+  clock?: () => Date;
+  /** Tests: do not start the cron tick (call scheduler.tick() instead). */
+  manualScheduler?: boolean;
 }
 
-export async function startQuorum({ config, logger, db: givenDb }: StartOptions): Promise<RunningQuorum> {
+export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
+  const { config, logger, db: givenDb } = options;
+  const now = options.clock ?? (() => new Date());
   for (const line of describeConfig(config)) logger.info(line);
   const db =
     givenDb ??
@@ -45,7 +62,19 @@ export async function startQuorum({ config, logger, db: givenDb }: StartOptions)
   const migration = await db.migrate(logger);
   logger.info({ applied: migration.applied.length, alreadyApplied: migration.alreadyApplied }, 'database ready');
 
-  const core = createCore({ prisma: db.prisma, logger });
+  const platforms: Platform[] = [];
+  if (config.slack.mode !== 'off') platforms.push('slack');
+  if (config.teams.mode !== 'off') platforms.push('teams');
+  let dispatcher: Dispatcher | undefined;
+  const core = createCore({
+    prisma: db.prisma,
+    logger,
+    platforms,
+    now,
+    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    onQueued: () => dispatcher?.poke(),
+    fetchModernGov: (input) => fetchModernGovMeeting(input),
+  });
   const adapters: PlatformAdapter[] = [];
   if (config.slack.mode !== 'off') {
     adapters.push(await createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }));
@@ -53,6 +82,18 @@ export async function startQuorum({ config, logger, db: givenDb }: StartOptions)
   if (config.teams.mode !== 'off') {
     adapters.push(createTeamsAdapter({ config: config.teams, core, logger: logger.child({ platform: 'teams' }) }));
   }
+
+  const messengers: Partial<Record<Platform, Messenger>> = {};
+  for (const adapter of adapters) if (adapter.messenger) messengers[adapter.platform] = adapter.messenger;
+  dispatcher = new Dispatcher({ prisma: db.prisma, messengers, logger: logger.child({ component: 'dispatcher' }), ...options.dispatcher });
+  const deliveryContext = { platforms, now, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
+  const scheduler = new Scheduler({
+    prisma: db.prisma,
+    jobs: [agendaReminderJob(deliveryContext) as unknown as ScheduledJob<DueItem>],
+    logger: logger.child({ component: 'scheduler' }),
+    clock: now,
+    onWork: () => dispatcher?.poke(),
+  });
 
   const startedAt = Date.now();
   const stateOf = (platform: 'slack' | 'teams') =>
@@ -81,17 +122,21 @@ export async function startQuorum({ config, logger, db: givenDb }: StartOptions)
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   for (const adapter of adapters) await adapter.start();
+  dispatcher.start();
+  if (!options.manualScheduler) await scheduler.start();
   logger.info({ port }, `Quorum is listening on http://${config.host}:${port} (health: /healthz)`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await scheduler.stop();
+      await dispatcher?.stop();
       for (const adapter of adapters) await adapter.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!givenDb) await db.close();
     })());
-  return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, stop };
+  return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, dispatcher, scheduler, stop };
 }
 
 function offRoute(path: string, message: string): HttpMount {
