@@ -68,7 +68,8 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
     platform: 'teams',
     async send(target, messages) {
       if (!target.reference) throw new DeliveryFailure('permanent', 'no_conversation_reference', 'Quorum has not been installed where it can reach this conversation in Teams');
-      const reference = target.kind === 'user' ? await personalReference(target, target.reference) : target.reference;
+      const stored = target.reference as Partial<ConversationReference>;
+      const reference = target.kind === 'user' ? await personalReference(target, stored) : stored;
       const rendered = render(messages);
       const id = await inConversation(reference, async (context) => {
         const response = await context.sendActivity({ type: 'message', text: rendered.text, attachments: [rendered.attachment] });
