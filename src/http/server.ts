@@ -42,6 +42,13 @@ export function createHttpApp(options: HttpServerOptions): Express {
   app.get('/', (_req, res) => {
     res.type('text/plain').send('Quorum is running. See /healthz for its state.\n');
   });
+  // Linked from the Teams app's details page (manifest/teams): what Quorum keeps, plainly.
+  app.get('/privacy', (_req, res) => {
+    res.type('text/plain').send(PRIVACY);
+  });
+  app.get('/terms', (_req, res) => {
+    res.type('text/plain').send(TERMS);
+  });
   for (const mount of options.mounts) app.use(mount.path, mount.router);
 
   app.use((req, res) => {
@@ -60,3 +67,20 @@ export async function listen(app: Express, port: number, host: string): Promise<
     const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
   });
 }
+
+const PRIVACY = `Quorum: privacy
+
+Quorum is run by the organisation that installed it, on its own server and database.
+It keeps what a board's business needs: boards, members (name, title, organisation, email,
+Slack and Teams ids), meetings and agendas, apologies, actions and their updates, quarterly
+figures, and the messages it has queued and sent. It sends nothing to anyone but Slack or
+Microsoft Teams, to deliver the board's messages. Its logs hold ids and outcomes, not what
+people wrote. Ask the board's clerk to see or remove what is held about you.
+`;
+
+const TERMS = `Quorum: terms of use
+
+Quorum is provided by the organisation that installed it for the work of its boards and
+committees. Use it for that work only. Business not open to the public (exempt items) is shown
+in full only in channels marked private to the board.
+`;
