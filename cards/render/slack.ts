@@ -1,7 +1,7 @@
 // Neutral cards and forms → Slack Block Kit, within Slack's documented limits: long text is split
 // across sections, and a card with more than a message can hold ends with "… n more not shown".
 import { escapeSlack, toPlain, toSlackMrkdwn, truncate } from '../markup.ts';
-import type { Action, Card, Cell, Element, Field, Form, FormValues, Tone } from '../model.ts';
+import type { Action, Card, Element, Field, Form, FormValues, Tone } from '../model.ts';
 
 type Block = Record<string, unknown>;
 
@@ -32,7 +32,6 @@ const plain = (text: string, max: number) => ({ type: 'plain_text', text: trunca
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 
 const TONE_PREFIX: Record<Tone, string> = { default: '', good: ':white_check_mark: ', warning: ':warning: ', attention: ':red_circle: ' };
-const RAG_MARK = { red: ':red_circle: R', amber: ':large_orange_circle: A', green: ':large_green_circle: G' } as const;
 
 /** Splits mrkdwn into pieces of at most `max` characters, at line ends where possible. */
 export function splitText(text: string, max: number = SLACK_LIMITS.sectionText): string[] {
@@ -84,11 +83,6 @@ function button(action: Action, index: number): Block {
 
 /** The action id a click carries, without the "#n" that keeps buttons apart. */
 export const slackActionName = (actionId: string): string => actionId.replace(/#\d+$/, '');
-
-function cellText(cell: Cell): string {
-  if (typeof cell === 'string') return cell;
-  return cell.rag ? `${cell.text} ${RAG_MARK[cell.rag]}`.trim() : cell.text;
-}
 
 function tableBlocks(element: Extract<Element, { type: 'table' }>): Block[] {
   // Block Kit has no table: a monospace block keeps the columns aligned; RAG goes beside it.

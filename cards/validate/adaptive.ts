@@ -1,11 +1,12 @@
 // Validates an Adaptive Card with Microsoft's own parser (the adaptivecards package), pinned to
 // schema 1.5, as Teams would read it. Any parse or validation event is a problem.
 import { createRequire } from 'node:module';
+import type * as AdaptiveCards from 'adaptivecards';
 
 const require = createRequire(import.meta.url);
 // The package's lib/ build is ESM without file extensions and does not load in Node; its dist/
 // bundle does, and needs no DOM for parsing and validation.
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
 export function validateAdaptiveCard(json: unknown): string[] {
   const problems: string[] = [];
