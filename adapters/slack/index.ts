@@ -1,0 +1,142 @@
+// The Slack adapter: a Bolt app whose receiver only moves bytes (HTTP at POST /slack/events on the
+// service's own express app, or Socket Mode), and listeners that translate Slack's payloads into
+// core calls and the results into Block Kit through the cards. No business rules here.
+import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import express from 'express';
+import type { SlackConfig } from '../../src/config.ts';
+import type { Core } from '../../src/core.ts';
+import type { ComponentState } from '../../src/http/server.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { PlatformAdapter } from '../../src/platform.ts';
+import { createBoltLogger } from './bolt-logger.ts';
+import { SlackIdentity, slackErrorCode } from './identity.ts';
+import { registerListeners } from './listeners/index.ts';
+import { createSlackMessenger } from './messenger.ts';
+import { renderOutbound } from './render.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** How long start() waits for Socket Mode to connect before carrying on (it keeps trying). */
+const SOCKET_CONNECT_WAIT_MS = 10_000;
+
+export interface SlackAdapterOptions {
+  config: Exclude<SlackConfig, { mode: 'off' }>;
+  core: Core;
+  logger: Logger;
+}
+
+export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<PlatformAdapter> {
+  const { config, core, logger } = opts;
+  const boltLogger = createBoltLogger(logger, [
+    config.botToken,
+    config.signingSecret,
+    config.mode === 'socket' ? config.appToken : undefined,
+  ]);
+  // Replies to people (views.publish, chat.postMessage in threads) retry a little, not for
+  // half an hour as the WebClient would by default; proactive messages go through the outbox.
+  const clientOptions: WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+    timeout: 10_000,
+  };
+  const identity = new SlackIdentity(
+    new WebClient(config.botToken, { ...clientOptions, logger: boltLogger, retryConfig: { retries: 0 } }),
+  );
+  // Single workspace: one bot token. Our own authorize (rather than `token`) keeps a failing
+  // auth.test from breaking every request until a restart; replies that need no Web API call
+  // (slash command acks) still work while Slack refuses the token.
+  const authorize = async () => {
+    const who = await identity.get();
+    return who
+      ? { botToken: config.botToken, botId: who.botId, botUserId: who.userId, teamId: who.teamId }
+      : { botToken: config.botToken };
+  };
+
+  const messenger = createSlackMessenger({ token: config.botToken, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), render: renderOutbound });
+
+  if (config.mode === 'http') {
+    const router = express.Router();
+    const receiver = new ExpressReceiver({
+      signingSecret: config.signingSecret,
+      router,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLogger,
+      // Ack first, then work: Slack wants an answer within 3 seconds.
+      processBeforeResponse: false,
+    });
+    const app = new App({ receiver, authorize, logger: boltLogger, clientOptions });
+    registerListeners(app, { core, logger });
+    const connection = () => `http ${SLACK_EVENTS_PATH}`;
+    return {
+      platform: 'slack',
+      messenger,
+      mounts: [{ path: '/', router }],
+      state: () => stateFrom(identity, connection()),
+      start: async () => {
+        await checkIdentity(identity, logger);
+      },
+      stop: async () => {
+        // The routes belong to the service's HTTP server, which closes them.
+      },
+    };
+  }
+
+  const receiver = new SocketModeReceiver({
+    appToken: config.appToken,
+    logger: boltLogger,
+    installerOptions: { clientOptions: { ...clientOptions } },
+  });
+  const app = new App({ receiver, socketMode: true, authorize, logger: boltLogger, clientOptions });
+  registerListeners(app, { core, logger });
+  let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
+  receiver.client.on('connected', () => (socket = { state: 'on', detail: 'socket mode connected' }));
+  receiver.client.on('reconnecting', () => (socket = { state: 'on', detail: 'socket mode reconnecting' }));
+  let started = false;
+  return {
+    platform: 'slack',
+    messenger,
+    mounts: [],
+    state: () => (socket.state === 'error' ? socket : stateFrom(identity, socket.detail ?? 'socket mode')),
+    start: async () => {
+      await checkIdentity(identity, logger);
+      socket = { state: 'on', detail: 'socket mode connecting' };
+      started = true;
+      const connecting = app.start().then(
+        () => {
+          socket = { state: 'on', detail: 'socket mode connected' };
+        },
+        (error: unknown) => {
+          socket = { state: 'error', detail: `socket mode: ${slackErrorCode(error)}` };
+          logger.error({ err: error }, 'Slack Socket Mode could not connect');
+        },
+      );
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([connecting, new Promise((resolve) => (timer = setTimeout(resolve, SOCKET_CONNECT_WAIT_MS)))]);
+      clearTimeout(timer);
+    },
+    stop: async () => {
+      if (!started) return;
+      started = false;
+      await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly'));
+      socket = { state: 'on', detail: 'socket mode disconnected' };
+    },
+  };
+}
+
+/** auth.test at start: a refused token is reported on /healthz, and does not stop the service. */
+async function checkIdentity(identity: SlackIdentity, logger: Logger): Promise<void> {
+  try {
+    const who = await identity.check();
+    logger.info({ botUserId: who.userId, teamId: who.teamId }, 'Slack: connected as the bot user');
+  } catch (error) {
+    logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: auth.test failed; Slack features will not work until the token is fixed');
+  }
+}
+
+function stateFrom(identity: SlackIdentity, connection: string): ComponentState {
+  const known = identity.state();
+  if (known.known) return { state: 'on', detail: connection };
+  if (known.error) return { state: 'error', detail: `auth.test failed: ${known.error}` };
+  return { state: 'on', detail: `${connection} (bot identity not checked yet)` };
+}

@@ -1,0 +1,55 @@
+// Results of the core → Slack payloads, through the cards. The Block Kit itself is written in
+// cards/ only; this file picks the card for each result and the Slack surface it goes on
+// (a message, a modal, the Home tab).
+import {
+  formFor,
+  outboundMessagesCard,
+  renderSlackHome,
+  renderSlackMessage,
+  renderSlackModal,
+  resultCard,
+} from '../../cards/index.ts';
+import type { CommandResult, FormRequest } from '../../src/core.ts';
+import type { OutboundMessage } from '../../src/delivery/port.ts';
+import type { HelpResult } from '../../src/use-cases/get-help.ts';
+import type { UpcomingMeetingsResult } from '../../src/use-cases/meetings/upcoming-meetings.ts';
+
+export interface SlackMessage {
+  /** The notification and screen-reader text; always set. */
+  text: string;
+  blocks?: unknown[];
+}
+
+export type SlackAnswer =
+  | { kind: 'message'; message: SlackMessage; /** An error or a refusal, not a result. */ failed?: boolean }
+  | { kind: 'form'; form: FormRequest; view: unknown };
+
+/** The metadata key that carries the channel a form was opened from, for the answer. */
+export const FORM_CHANNEL_KEY = 'slackChannel';
+
+export function renderResult(result: CommandResult, context: { channelId?: string } = {}): SlackAnswer {
+  if (result.kind === 'form') {
+    const form = formFor(result);
+    const metadata = context.channelId ? { ...form.metadata, [FORM_CHANNEL_KEY]: context.channelId } : form.metadata;
+    return { kind: 'form', form: result, view: renderSlackModal({ ...form, metadata }) };
+  }
+  return { kind: 'message', message: renderSlackMessage(resultCard(result)) };
+}
+
+/** A plain message: a sentence for the person, no card. */
+export function renderText(text: string): SlackMessage {
+  return { text };
+}
+
+/** The Home tab: what is coming up for the person, then what Quorum can do. */
+export function renderHome(input: { help: CommandResult; meetings?: UpcomingMeetingsResult | undefined }): { type: 'home'; blocks: unknown[] } {
+  const cards = [];
+  if (input.meetings) cards.push(resultCard(input.meetings));
+  cards.push(resultCard(input.help as HelpResult));
+  return renderSlackHome(cards);
+}
+
+/** One outbox message, or several as a digest, for the messenger. */
+export function renderOutbound(messages: OutboundMessage[]): { text: string; blocks: unknown[] } {
+  return renderSlackMessage(outboundMessagesCard(messages));
+}
