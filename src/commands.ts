@@ -13,18 +13,26 @@ export interface CommandSpec {
 
 /** The commands of this build. A command is listed here only once it works end to end. */
 export const COMMANDS: readonly CommandSpec[] = [
-  {
-    words: ['help'],
-    usage: 'help',
-    description: 'Show what Quorum can do and the commands you can use.',
-    audience: 'everyone',
-  },
-  {
-    words: ['outbox'],
-    usage: 'outbox [--board <board>]',
-    description: 'See what Quorum has queued, sent and failed to send for your board, and retry a failed message.',
-    audience: 'clerks',
-  },
+  { words: ['help'], usage: 'help', description: 'Show what Quorum can do and the commands you can use.', audience: 'everyone' },
+  { words: ['meetings'], usage: 'meetings', description: 'Your upcoming meetings, on every board you sit on.', audience: 'everyone' },
+  { words: ['agenda'], usage: 'agenda [YYYY-MM-DD]', description: 'See the published agenda of the next meeting (or the one on that date).', audience: 'everyone' },
+  { words: ['plan'], usage: 'plan', description: 'See the forward work plan: items proposed for future meetings.', audience: 'everyone' },
+  { words: ['plan', 'propose'], usage: 'plan propose', description: 'Propose an item for a future meeting.', audience: 'everyone' },
+  { words: ['board', 'setup'], usage: 'board setup', description: 'Set up a board in this channel; you become its clerk.', audience: 'everyone' },
+  { words: ['board', 'channel'], usage: 'board channel [private|public]', description: 'Make this channel the board\u2019s channel; "private" shows exempt items in full here.', audience: 'clerks' },
+  { words: ['meeting', 'new'], usage: 'meeting new', description: 'Create a meeting: date, time, venue. The standing items are added.', audience: 'clerks' },
+  { words: ['meeting', 'edit'], usage: 'meeting edit [YYYY-MM-DD]', description: 'Change the next meeting (or the one on that date); members are told.', audience: 'clerks' },
+  { words: ['meeting', 'cancel'], usage: 'meeting cancel [YYYY-MM-DD] [reason]', description: 'Cancel a meeting; the posted agenda says so and reminders stop.', audience: 'clerks' },
+  { words: ['agenda', 'add'], usage: 'agenda add [YYYY-MM-DD]', description: 'Add an item: title, sub-points, report of, pages, time, links, exempt.', audience: 'clerks' },
+  { words: ['agenda', 'edit'], usage: 'agenda edit <item> [YYYY-MM-DD]', description: 'Change an item.', audience: 'clerks' },
+  { words: ['agenda', 'move'], usage: 'agenda move <item> to <place>', description: 'Reorder the agenda; items are renumbered.', audience: 'clerks' },
+  { words: ['agenda', 'remove'], usage: 'agenda remove <item>', description: 'Withdraw an item; items are renumbered.', audience: 'clerks' },
+  { words: ['agenda', 'paste'], usage: 'agenda paste [YYYY-MM-DD]', description: 'Paste the ORDER OF BUSINESS from an agenda pack; check the items, then save.', audience: 'clerks' },
+  { words: ['agenda', 'import'], usage: 'agenda import <meeting id> <ModernGov address>', description: 'Import a meeting and its items from the council\u2019s ModernGov site.', audience: 'clerks' },
+  { words: ['agenda', 'preview'], usage: 'agenda preview [YYYY-MM-DD]', description: 'See the agenda card as members will, before posting.', audience: 'clerks' },
+  { words: ['agenda', 'post'], usage: 'agenda post [YYYY-MM-DD]', description: 'Post the agenda to the board channel; later changes update it in place.', audience: 'clerks' },
+  { words: ['agenda', 'remind'], usage: 'agenda remind [YYYY-MM-DD]', description: 'Send a reminder now (7 days and 1 day before go out by themselves).', audience: 'clerks' },
+  { words: ['outbox'], usage: 'outbox [--board <board>]', description: 'See what Quorum has queued, sent and failed to send for your board, and retry a failed message.', audience: 'clerks' },
 ];
 
 export interface ParsedCommand {

@@ -140,7 +140,7 @@ describe('Slack app manifest', () => {
     const quorum = m.features.slash_commands.find((c) => c.command === '/quorum');
     expect(quorum).toBeDefined();
     expect(quorum!.description).toBe('Agendas, apologies, actions and figures for your board');
-    for (const spec of COMMANDS) expect(quorum!.usage_hint).toContain(spec.words.join(' '));
+    for (const spec of COMMANDS) for (const word of spec.words) expect(quorum!.usage_hint).toContain(word);
   });
 
   it('declares every event the bot handles, with the scopes Slack needs to deliver it', () => {

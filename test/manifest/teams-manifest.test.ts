@@ -99,7 +99,7 @@ describe('Teams manifest', () => {
   it('lists the bot commands within the lengths Teams documents (title ≤ 32, description ≤ 128)', () => {
     const lists = botOf(build()).commandLists;
     const titles = lists.flatMap((list) => list.commands.map((c) => c.title));
-    expect(titles).toEqual(['help', 'agenda post', 'agenda remind', 'agenda preview', 'apologies', 'actions', 'figures', 'outbox']);
+    expect(titles).toEqual(['help', 'meetings', 'agenda', 'meeting', 'plan', 'board', 'outbox']);
     for (const list of lists) {
       expect(list.commands.length).toBeLessThanOrEqual(10);
       for (const command of list.commands) {
@@ -113,7 +113,8 @@ describe('Teams manifest', () => {
 
   it('lists every command in the bot’s catalogue (src/commands.ts)', () => {
     const titles = botOf(build()).commandLists.flatMap((list) => list.commands.map((c) => c.title));
-    for (const spec of COMMANDS) expect(titles).toContain(spec.words.join(' '));
+    // Teams lists at most 10 commands: each command's first word is there, the rest is in help.
+    for (const spec of COMMANDS) expect(titles).toContain(spec.words[0]);
   });
 
   describe('the validator is not a no-op', () => {
