@@ -1,8 +1,9 @@
 // The agenda card: the meeting, the numbered items as the ORDER OF BUSINESS prints them, and the
-// buttons members need. Exempt items arrive already redacted by the core when the channel is
-// not private to the board; the card shows what it is given.
+// buttons members need. Exempt items arrive already redacted by the core when the channel is not
+// private to the board (AgendaView.showsExempt false); the card hides them again regardless.
 import type { AgendaView } from '../src/use-cases/meetings/agenda-view.ts';
 import type { Action, Card, Element, ItemEntry } from './model.ts';
+import { EXEMPT_WORDS } from './render/shared.ts';
 
 const STATUS: Record<AgendaView['meeting']['status'], string> = {
   draft: 'Draft: not yet published',
@@ -12,16 +13,31 @@ const STATUS: Record<AgendaView['meeting']['status'], string> = {
   cancelled: 'CANCELLED',
 };
 
-export function agendaItems(agenda: AgendaView): ItemEntry[] {
+/** "10 mins", "1 hr 10 mins", as the agenda packs print them. */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const hourText = hours > 0 ? `${hours} hr${hours === 1 ? '' : 's'}` : '';
+  const minuteText = rest > 0 || hours === 0 ? `${rest} min${rest === 1 ? '' : 's'}` : '';
+  return [hourText, minuteText].filter(Boolean).join(' ');
+}
+
+/** The items as the ORDER OF BUSINESS prints them. Unless the agenda may show exempt business
+ * (a channel private to the board, the clerk's preview), an exempt item is only its number and
+ * the words "Exempt item": never its title, sub-points, report or links. */
+export function agendaItems(agenda: Pick<AgendaView, 'items' | 'showsExempt'>): ItemEntry[] {
   return agenda.items.map((item) => {
-    const lines = [
-      ...item.subPoints.map((p) => `\u2022 ${p}`),
-      [item.reportOf ? `Report of ${item.reportOf}` : '', item.pages ? `Pages ${item.pages}` : '', item.minutes ? `${item.minutes} mins` : '']
-        .filter(Boolean)
-        .join(' \u00b7 '),
-      item.links.length > 0 ? item.links.map((l) => `[${l.title}](${l.url})`).join(' \u00b7 ') : '',
-    ].filter(Boolean);
-    return { number: item.number, title: item.exempt && item.title === 'Exempt item' ? '_Exempt item_' : item.exempt ? `${item.title} (exempt)` : `**${item.title}**`, lines };
+    if (item.exempt && !agenda.showsExempt) return { number: item.number, title: `_${EXEMPT_WORDS}_`, exempt: true };
+    return {
+      number: item.number,
+      title: `**${item.title}**`,
+      ...(item.subPoints.length > 0 ? { subPoints: item.subPoints } : {}),
+      ...(item.reportOf ? { reportOf: item.reportOf } : {}),
+      ...(item.pages ? { pages: item.pages } : {}),
+      ...(item.minutes ? { time: formatMinutes(item.minutes) } : {}),
+      ...(item.links.length > 0 ? { links: item.links.map((l) => ({ label: l.title, url: l.url })) } : {}),
+      ...(item.exempt ? { exempt: true } : {}),
+    };
   });
 }
 
@@ -42,15 +58,20 @@ export interface AgendaCardOptions {
   lead?: string;
   /** Clerk's buttons (post) when the card is the clerk's own preview. */
   forClerk?: boolean;
+  /** Offer "Send apologies" (the apologies feature; its action id is "apology.send"). */
+  apologies?: boolean;
+  /** The agenda pack, for "View papers". */
+  papersUrl?: string;
 }
 
 export function agendaCard(agenda: AgendaView, options: AgendaCardOptions = {}): Card {
   const m = agenda.meeting;
   const cancelled = m.status === 'cancelled';
   const actions: Action[] = [];
+  if (options.apologies && !cancelled) actions.push({ kind: 'button', id: 'apology.send', label: 'Send apologies', payload: { meetingId: m.id } });
+  if (options.papersUrl) actions.push({ kind: 'link', label: 'View papers', url: options.papersUrl });
   if (agenda.calendarUrl && !cancelled) actions.push({ kind: 'link', label: 'Add to calendar', url: agenda.calendarUrl });
   if (options.forClerk && !cancelled) actions.push({ kind: 'button', id: 'agenda.post', label: m.status === 'draft' ? 'Post to the board channel' : 'Bring the posted card up to date', payload: { meetingId: m.id }, style: 'primary' });
-  // The apologies button arrives with the apologies feature; it goes here, first in this row.
   return {
     fallback: `${cancelled ? 'CANCELLED: ' : ''}Agenda: ${m.boardName}, ${m.short}${m.venue ? `, ${m.venue}` : ''}`,
     title: `${cancelled ? 'CANCELLED \u2013 ' : ''}${m.title}`,

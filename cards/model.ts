@@ -1,26 +1,57 @@
 // The neutral card model: every message and form the bot shows, defined once, rendered to Slack
-// Block Kit (render/slack.ts) and to Adaptive Cards 1.5 (render/adaptive.ts).
+// Block Kit (render/slack.ts) and to Adaptive Cards 1.5 (render/adaptive.ts). Cards are pure
+// functions of data: the same card renders to the same JSON every time, so a card "updated in
+// place after a click" is simply the new card rendered again (chat.update on Slack, the invoke
+// response on Teams).
 //
-// Text uses a small markup both platforms can show: **bold**, _italic_, [label](https://url).
+// Text uses a small markup both platforms can show (see markup.ts): **bold**, _italic_,
+// [label](https://url), and lines starting "- " (a bulleted list) or "1. " (a numbered list).
 // Anything else is shown as written (and escaped for Slack, so no one's text can ping a channel).
 
 export type Tone = 'default' | 'good' | 'warning' | 'attention';
 
 export type Element =
+  /** A heading inside a card (Slack header block, large bold TextBlock). Plain text. */
   | { type: 'heading'; text: string }
   | { type: 'text'; text: string; tone?: Tone; muted?: boolean }
-  | { type: 'facts'; facts: { label: string; value: string }[] }
+  /** Label/value pairs: "When", "Where", "Status"... */
+  | { type: 'facts'; facts: Fact[] }
+  /** Numbered entries: agenda items, actions, failed messages... */
   | { type: 'items'; items: ItemEntry[] }
+  /** A table of figures. */
   | { type: 'table'; columns: Column[]; rows: Cell[][]; caption?: string }
+  /** A small footnote line. */
   | { type: 'context'; text: string }
   | { type: 'divider' }
   | { type: 'actions'; actions: Action[] };
 
-/** A numbered entry: an agenda item, an action, a failed message... */
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+/** A numbered entry. Agenda items fill the agenda fields; other lists use title and lines. */
 export interface ItemEntry {
   number?: string;
   title: string;
-  /** Lines under the title (sub-points, report of, pages). Markup allowed. */
+  /** Bullet points under the title, as the ORDER OF BUSINESS prints them. Markup allowed. */
+  subPoints?: string[];
+  /** "Report of": the officer presenting the item. */
+  reportOf?: string;
+  /** Pages in the agenda pack, e.g. "5 - 12". */
+  pages?: string;
+  /** Time allocated, as printed: "10 mins", "1 hr 10 mins". */
+  time?: string;
+  links?: Link[];
+  /** Business not open to the public: shown with the words "Exempt item". The card builder
+   * decides whether its title and details may be shown at all (see agenda.ts). */
+  exempt?: boolean;
+  /** Any other lines under the title. Markup allowed. */
   lines?: string[];
   /** Buttons for the entry: one sits beside it, several go in a row under it. */
   actions?: Action[];
@@ -32,43 +63,68 @@ export interface Column {
 }
 
 export type Rag = 'red' | 'amber' | 'green';
+/** A table cell: text, or a rating shown in colour (and always in words, for colour blindness). */
 export type Cell = string | { text: string; rag?: Rag };
+
+/** What a button carries back to the bot. Kept small: Slack allows 2000 characters of JSON. */
+export type Payload = Record<string, string | number | boolean | null>;
+
+export interface Confirm {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
+}
 
 export type Action =
   | {
       kind: 'button';
-      /** Slack action_id / Teams Action.Execute verb, e.g. "outbox.retry". */
+      /** Slack action_id / Teams Action.Execute verb, e.g. "action.done". */
       id: string;
       label: string;
-      payload?: Record<string, unknown>;
+      payload?: Payload;
       style?: 'primary' | 'danger';
-      confirm?: { title: string; text: string; confirm: string; deny: string };
+      /** Slack shows a confirmation dialog; Teams has none for Action.Execute (the bot confirms). */
+      confirm?: Confirm;
     }
   | { kind: 'link'; label: string; url: string };
 
 export interface Card {
-  /** Notification and screen-reader text; a plain sentence. */
-  fallback: string;
+  /** Notification and screen-reader text, a plain sentence. Defaults to the title. */
+  fallback?: string;
   title?: string;
   body: Element[];
 }
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'checkbox';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'multiselect' | 'checkbox';
+
+export type FieldValue = string | string[] | number | boolean;
 
 export interface Field {
+  /** Also the Slack block_id, so `response_action: errors` can point at it. */
   id: string;
   label: string;
   kind: FieldKind;
   required?: boolean;
   hint?: string;
   placeholder?: string;
+  /** text/textarea. */
   maxLength?: number;
+  /** number. */
   min?: number;
   max?: number;
+  /** number: whether decimals may be entered (whole numbers only unless set). */
+  decimals?: boolean;
+  /** select/multiselect. */
   options?: { value: string; label: string }[];
-  /** Initial value: string for most kinds, boolean for checkbox. */
-  value?: string | boolean;
+  /** Initial value: a date is YYYY-MM-DD, a time HH:mm, a multiselect string[], a checkbox boolean. */
+  value?: FieldValue;
+  /** A problem with what was entered, shown next to the field. */
+  error?: string;
 }
+
+/** JSON the form carries through and back on submission (meeting id, round id...). */
+export type FormMetadata = Record<string, string | number | boolean | null>;
 
 export interface Form {
   /** Callback id / verb of the submission, e.g. "meeting.create". */
@@ -76,9 +132,16 @@ export interface Form {
   /** Slack shows at most 24 characters. */
   title: string;
   submitLabel: string;
+  /** Defaults to "Cancel". */
+  closeLabel?: string;
   intro?: string;
-  metadata: Record<string, string>;
+  metadata: FormMetadata;
   fields: Field[];
 }
 
+/** Errors by field id. */
+export type FieldErrors = Record<string, string>;
+
+/** What was entered, by field id, raw: numbers as typed (strings), a checkbox boolean, a
+ * multiselect string[], null when left empty. The use cases validate it (zod). */
 export type FormValues = Record<string, string | string[] | boolean | number | null>;

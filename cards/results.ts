@@ -5,9 +5,10 @@ import type { OutboxStatusResult } from '../src/use-cases/delivery/get-outbox-st
 import type { ForwardPlanResult } from '../src/use-cases/meetings/forward-plan.ts';
 import type { AgendaImportPreviewResult } from '../src/use-cases/meetings/agenda-import.ts';
 import type { UpcomingMeetingsResult } from '../src/use-cases/meetings/upcoming-meetings.ts';
-import { agendaCard } from './agenda.ts';
+import { agendaCard, agendaItems } from './agenda.ts';
 import { helpCard } from './help.ts';
 import type { Action, Card, ItemEntry } from './model.ts';
+import { cardFallback } from './render/shared.ts';
 
 export type ResultForCard = Exclude<CommandResult, { kind: 'form' }>;
 
@@ -42,7 +43,7 @@ export function noticeCard(text: string, tone: 'default' | 'good' | 'attention' 
 }
 
 function withNotice(notice: string, card: Card): Card {
-  return { ...card, fallback: `${notice} ${card.fallback}`, body: [{ type: 'text', text: notice, tone: 'good' }, ...card.body] };
+  return { ...card, fallback: `${notice} ${cardFallback(card)}`, body: [{ type: 'text', text: notice, tone: 'good' }, ...card.body] };
 }
 
 const STATUS_WORD = { pending: 'queued', sending: 'sending', sent: 'sent', failed: 'FAILED', skipped: 'skipped' } as const;
@@ -123,7 +124,8 @@ function importPreviewCard(result: AgendaImportPreviewResult): Card {
     title: 'Check these items before saving',
     body: [
       { type: 'text', text: result.heading, muted: true },
-      { type: 'items', items: result.items.map((i) => ({ number: i.number, title: `**${i.title}**${i.exempt ? ' (exempt)' : ''}`, lines: [...i.subPoints.map((p) => `\u2022 ${p}`), [i.reportOf ? `Report of ${i.reportOf}` : '', i.pages ? `Pages ${i.pages}` : '', i.minutes ? `${i.minutes} mins` : ''].filter(Boolean).join(' \u00b7 ')].filter(Boolean) })) },
+      // Only the clerk who pasted sees this preview, so exempt items show in full, marked.
+      { type: 'items', items: agendaItems({ items: result.items, showsExempt: true }) },
       ...(result.unread.length > 0
         ? [{ type: 'text' as const, text: `**${result.unread.length} line${result.unread.length === 1 ? '' : 's'} could not be read** (not saved; add them by hand if needed):`, tone: 'warning' as const }, { type: 'items' as const, items: result.unread.slice(0, 15).map((u) => ({ title: `Line ${u.line}: ${u.text}`, lines: [u.reason] })) }]
         : []),

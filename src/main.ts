@@ -4,13 +4,14 @@ import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
-import { createTeamsAdapter } from '../adapters/teams/index.ts';
+import { createTeamsAdapter, type TeamsEndpointOverrides } from '../adapters/teams/index.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { createCore, type Core } from './core.ts';
 import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
 import type { Messenger } from './delivery/port.ts';
 import type { Platform } from './domain/platform.ts';
 import { fetchModernGovMeeting } from './integrations/moderngov/index.ts';
+import { publicFetch } from './integrations/public-fetch.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
 import type { DueItem, ScheduledJob } from './scheduling/scheduler.ts';
 import { agendaReminderJob } from './use-cases/meetings/agenda-reminder-job.ts';
@@ -45,8 +46,13 @@ export interface StartOptions {
   dispatcher?: Partial<Pick<DispatcherOptions, 'pacing' | 'idleMs' | 'leaseMs' | 'maxAttempts' | 'clock'>>;
   /** Tests: the clock the use cases and the scheduler read. */
   clock?: () => Date;
+  /** Tests: the fetch used for ModernGov imports (the default refuses private addresses). */
+  fetchForImports?: typeof fetch;
   /** Tests: do not start the cron tick (call scheduler.tick() instead). */
   manualScheduler?: boolean;
+  /** Tests only: local stand-ins for Microsoft's identity endpoints, so that an authenticated
+   * Teams bot runs offline. Never set from the environment. */
+  teamsEndpoints?: TeamsEndpointOverrides;
 }
 
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
@@ -66,34 +72,44 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   const platforms: Platform[] = [];
   if (config.slack.mode !== 'off') platforms.push('slack');
   if (config.teams.mode !== 'off') platforms.push('teams');
-  let dispatcher: Dispatcher | undefined;
+  // The core wakes the dispatcher after queueing; the dispatcher needs the adapters, which need the core.
+  const wake: { dispatcher?: Dispatcher } = {};
   const core = createCore({
     prisma: db.prisma,
     logger,
     platforms,
     now,
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
-    onQueued: () => dispatcher?.poke(),
-    fetchModernGov: (input) => fetchModernGovMeeting(input),
+    onQueued: () => wake.dispatcher?.poke(),
+    // Clerks type the ModernGov address: never let it reach the machines around the service.
+    fetchModernGov: (input) => fetchModernGovMeeting({ ...input, fetch: options.fetchForImports ?? publicFetch }),
   });
   const adapters: PlatformAdapter[] = [];
   if (config.slack.mode !== 'off') {
     adapters.push(await createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }));
   }
   if (config.teams.mode !== 'off') {
-    adapters.push(createTeamsAdapter({ config: config.teams, core, logger: logger.child({ platform: 'teams' }) }));
+    adapters.push(
+      createTeamsAdapter({
+        config: config.teams,
+        core,
+        logger: logger.child({ platform: 'teams' }),
+        ...(options.teamsEndpoints ? { endpoints: options.teamsEndpoints } : {}),
+      }),
+    );
   }
 
   const messengers: Partial<Record<Platform, Messenger>> = {};
   for (const adapter of adapters) if (adapter.messenger) messengers[adapter.platform] = adapter.messenger;
-  dispatcher = new Dispatcher({ prisma: db.prisma, messengers, logger: logger.child({ component: 'dispatcher' }), ...options.dispatcher });
+  const dispatcher = new Dispatcher({ prisma: db.prisma, messengers, logger: logger.child({ component: 'dispatcher' }), ...options.dispatcher });
+  wake.dispatcher = dispatcher;
   const deliveryContext = { platforms, now, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
   const scheduler = new Scheduler({
     prisma: db.prisma,
     jobs: [agendaReminderJob(deliveryContext) as unknown as ScheduledJob<DueItem>],
     logger: logger.child({ component: 'scheduler' }),
     clock: now,
-    onWork: () => dispatcher?.poke(),
+    onWork: () => dispatcher.poke(),
   });
 
   const startedAt = Date.now();
@@ -132,7 +148,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   const stop = () =>
     (stopping ??= (async () => {
       await scheduler.stop();
-      await dispatcher?.stop();
+      await dispatcher.stop();
       for (const adapter of adapters) await adapter.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));

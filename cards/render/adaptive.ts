@@ -1,179 +1,152 @@
-// Neutral cards and forms → Adaptive Cards 1.5 (what Teams renders). Buttons are Action.Execute
-// (Universal Actions): Teams sends an adaptiveCard/action invoke and the bot answers with the
-// updated card, so a clicked card changes in place.
+// Neutral cards → Adaptive Cards 1.5 (what Teams renders). Buttons are Action.Execute (Universal
+// Actions): Teams sends an adaptiveCard/action invoke with the verb and data, and the bot answers
+// with the card rendered again, so a clicked card changes in place.
 import { toAdaptiveMarkdown, toPlain } from '../markup.ts';
-import type { Action, Card, Element, Field, Form, FormValues, Tone } from '../model.ts';
-import { EMPTY_CHOICE } from './slack.ts';
+import type { Action, Card, Cell, Element, ItemEntry, Tone } from '../model.ts';
+import { cardFallback, itemHeadline, itemLines, RAG_WORD } from './shared.ts';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 export const ADAPTIVE_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+export const ADAPTIVE_VERSION = '1.5';
 export const ADAPTIVE_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export interface AdaptiveCardJson extends Json {
+  type: 'AdaptiveCard';
+  $schema: typeof ADAPTIVE_SCHEMA;
+  version: typeof ADAPTIVE_VERSION;
+  body: Json[];
+}
+
+/** Teams shows a handful of buttons in a row: longer rows become several. */
+const ACTIONS_PER_SET = 5;
 
 const COLOR: Record<Tone, string> = { default: 'Default', good: 'Good', warning: 'Warning', attention: 'Attention' };
 const RAG_COLOR = { red: 'Attention', amber: 'Warning', green: 'Good' } as const;
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
-const textBlock = (text: string, extra: Json = {}): Json => ({ type: 'TextBlock', text: toAdaptiveMarkdown(text), wrap: true, ...extra });
+export const textBlock = (text: string, extra: Json = {}): Json => ({ type: 'TextBlock', text: toAdaptiveMarkdown(text), wrap: true, ...extra });
 
-function action(a: Action): Json {
-  if (a.kind === 'link') return { type: 'Action.OpenUrl', title: a.label, url: a.url };
+function execute(a: Extract<Action, { kind: 'button' }>, title: string): Json {
   return {
     type: 'Action.Execute',
-    title: a.label,
+    title,
     verb: a.id,
     data: { ...(a.payload ?? {}) },
     ...(a.style ? { style: a.style === 'primary' ? 'positive' : 'destructive' } : {}),
   };
 }
 
-/** Teams shows at most 5 actions in a set: longer rows become several sets. */
-function actionSets(actions: Action[]): Json[] {
+/** A button; one with a confirmation opens a small card with the question and the real button
+ * (Action.Execute has no confirmation dialog of its own). */
+export function action(a: Action): Json {
+  if (a.kind === 'link') return { type: 'Action.OpenUrl', title: a.label, url: a.url };
+  if (!a.confirm) return execute(a, a.label);
+  return {
+    type: 'Action.ShowCard',
+    title: a.label,
+    card: {
+      type: 'AdaptiveCard',
+      body: [textBlock(a.confirm.title, { weight: 'Bolder' }), textBlock(a.confirm.text)],
+      actions: [execute(a, a.confirm.confirm)],
+    },
+  };
+}
+
+export function actionSets(actions: Action[]): Json[] {
   const sets: Json[] = [];
-  for (let i = 0; i < actions.length; i += 5) sets.push({ type: 'ActionSet', actions: actions.slice(i, i + 5).map(action) });
+  for (let i = 0; i < actions.length; i += ACTIONS_PER_SET) sets.push({ type: 'ActionSet', actions: actions.slice(i, i + ACTIONS_PER_SET).map(action) });
   return sets;
+}
+
+function itemContainer(item: ItemEntry): Json {
+  const subPoints = (item.subPoints ?? []).map((p) => `- ${p}`);
+  const rest = itemLines({ ...item, subPoints: [] });
+  return {
+    type: 'Container',
+    spacing: 'Small',
+    items: [
+      textBlock(itemHeadline(item)),
+      ...(subPoints.length > 0 ? [textBlock(subPoints.join('\n'), { spacing: 'None' })] : []),
+      ...(rest.length > 0 ? [textBlock(rest.join('\n'), { isSubtle: true, spacing: 'None' })] : []),
+      ...actionSets(item.actions ?? []),
+    ],
+  };
+}
+
+function cellBlock(cell: Cell | undefined): Json {
+  if (cell === undefined) return textBlock(' ');
+  if (typeof cell === 'string') return textBlock(cell || ' ');
+  if (!cell.rag) return textBlock(cell.text || ' ');
+  return textBlock(cell.text || RAG_WORD[cell.rag], { color: RAG_COLOR[cell.rag], weight: 'Bolder' });
+}
+
+function table(element: Extract<Element, { type: 'table' }>): Json[] {
+  const cells = (row: Json[]) => row.map((item) => ({ type: 'TableCell', items: [item] }));
+  return [
+    ...(element.caption ? [textBlock(element.caption)] : []),
+    {
+      type: 'Table',
+      gridStyle: 'accent',
+      // The first row is the header by default (firstRowAsHeaders in the parser Teams uses).
+      columns: element.columns.map((c, i) => ({ width: i === 0 ? 2 : 1, ...(c.align ? { horizontalCellContentAlignment: ALIGN[c.align] } : {}) })),
+      rows: [
+        { type: 'TableRow', style: 'accent', cells: cells(element.columns.map((c) => textBlock(c.title, { weight: 'Bolder' }))) },
+        ...element.rows.map((row) => ({ type: 'TableRow', cells: cells(element.columns.map((_, i) => cellBlock(row[i]))) })),
+      ],
+    },
+  ];
 }
 
 function elementJson(element: Element): Json[] {
   switch (element.type) {
     case 'heading':
-      return [textBlock(toPlain(element.text), { size: 'Large', weight: 'Bolder' })];
+      return [textBlock(toPlain(element.text), { size: 'Medium', weight: 'Bolder', style: 'heading' })];
     case 'text':
       return [textBlock(element.text, { ...(element.tone && element.tone !== 'default' ? { color: COLOR[element.tone] } : {}), ...(element.muted ? { isSubtle: true } : {}) })];
     case 'context':
       return [textBlock(element.text, { isSubtle: true, size: 'Small' })];
     case 'divider':
-      return [{ type: 'Container', separator: true, spacing: 'Medium', items: [] }];
+      return [];
     case 'facts':
-      return [{ type: 'FactSet', facts: element.facts.map((f) => ({ title: toPlain(f.label), value: f.value })) }];
+      return element.facts.length > 0 ? [{ type: 'FactSet', facts: element.facts.map((f) => ({ title: toPlain(f.label), value: toAdaptiveMarkdown(f.value) })) }] : [];
     case 'items':
-      return element.items.map((item) => ({
-        type: 'Container',
-        spacing: 'Small',
-        items: [
-          textBlock(`${item.number ? `**${item.number}.** ` : ''}${item.title}`),
-          ...(item.lines && item.lines.length > 0 ? [textBlock(item.lines.join('\n\n'), { isSubtle: true, spacing: 'None' })] : []),
-          ...actionSets(item.actions ?? []),
-        ],
-      }));
+      return element.items.map(itemContainer);
     case 'table':
-      return [
-        ...(element.caption ? [textBlock(element.caption)] : []),
-        {
-          type: 'Table',
-          gridStyle: 'accent',
-          firstRowAsHeader: true,
-          columns: element.columns.map((c) => ({ width: 1, ...(c.align === 'right' ? { horizontalCellContentAlignment: 'Right' } : {}) })),
-          rows: [
-            { type: 'TableRow', style: 'accent', cells: element.columns.map((c) => ({ type: 'TableCell', items: [textBlock(c.title, { weight: 'Bolder' })] })) },
-            ...element.rows.map((row) => ({
-              type: 'TableRow',
-              cells: row.map((cell) => ({
-                type: 'TableCell',
-                items: [
-                  typeof cell === 'string'
-                    ? textBlock(cell)
-                    : textBlock(cell.rag ? `${cell.text || cell.rag.toUpperCase()}` : cell.text, cell.rag ? { color: RAG_COLOR[cell.rag], weight: 'Bolder' } : {}),
-                ],
-              })),
-            })),
-          ],
-        },
-      ];
+      return table(element);
     case 'actions':
       return actionSets(element.actions);
   }
 }
 
-export function renderAdaptiveCard(card: Card): Json {
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_SCHEMA,
-    version: '1.5',
-    fallbackText: toPlain(card.fallback),
-    msteams: { width: 'Full' },
-    body: [...(card.title ? elementJson({ type: 'heading', text: card.title }) : []), ...card.body.flatMap(elementJson)],
-  };
+/** The body: a divider becomes a separator line above what follows it. */
+export function adaptiveBody(elements: Element[]): Json[] {
+  const body: Json[] = [];
+  let separate = false;
+  for (const element of elements) {
+    if (element.type === 'divider') {
+      separate = body.length > 0;
+      continue;
+    }
+    const json = elementJson(element);
+    if (separate && json[0]) json[0] = { ...json[0], separator: true, spacing: 'Medium' };
+    if (json.length > 0) separate = false;
+    body.push(...json);
+  }
+  return body;
 }
 
-export function adaptiveAttachment(content: Json): { contentType: string; content: Json } {
+export function adaptiveCard(body: Json[], fallbackText: string, extra: Json = {}): AdaptiveCardJson {
+  return { type: 'AdaptiveCard', $schema: ADAPTIVE_SCHEMA, version: ADAPTIVE_VERSION, fallbackText, msteams: { width: 'Full' }, body, ...extra };
+}
+
+export function renderAdaptiveCard(card: Card): AdaptiveCardJson {
+  const title = card.title ? [textBlock(toPlain(card.title), { size: 'Large', weight: 'Bolder', style: 'heading' })] : [];
+  return adaptiveCard([...title, ...adaptiveBody(card.body)], cardFallback(card));
+}
+
+/** The Bot Framework attachment Teams expects; takes a card, or one already rendered. */
+export function adaptiveAttachment(card: Card | AdaptiveCardJson): { contentType: typeof ADAPTIVE_CONTENT_TYPE; content: AdaptiveCardJson } {
+  const content = 'type' in card && card.type === 'AdaptiveCard' ? (card as AdaptiveCardJson) : renderAdaptiveCard(card as Card);
   return { contentType: ADAPTIVE_CONTENT_TYPE, content };
-}
-
-function input(field: Field, value: string | boolean | undefined, error: string | undefined): Json {
-  const common = {
-    id: field.id,
-    label: field.label,
-    ...(field.required ? { isRequired: true, errorMessage: error ?? `${field.label} is required.` } : error ? { errorMessage: error } : {}),
-  };
-  switch (field.kind) {
-    case 'text':
-    case 'textarea':
-      return {
-        type: 'Input.Text',
-        ...common,
-        ...(field.kind === 'textarea' ? { isMultiline: true } : {}),
-        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
-        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-        ...(typeof value === 'string' && value ? { value } : {}),
-      };
-    case 'number':
-      return {
-        type: 'Input.Number',
-        ...common,
-        ...(field.min !== undefined ? { min: field.min } : {}),
-        ...(field.max !== undefined ? { max: field.max } : {}),
-        ...(typeof value === 'string' && value !== '' && Number.isFinite(Number(value)) ? { value: Number(value) } : {}),
-      };
-    case 'date':
-      return { type: 'Input.Date', ...common, ...(typeof value === 'string' && value ? { value } : {}) };
-    case 'time':
-      return { type: 'Input.Time', ...common, ...(typeof value === 'string' && value ? { value } : {}) };
-    case 'select':
-      return {
-        type: 'Input.ChoiceSet',
-        ...common,
-        style: 'compact',
-        choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value || EMPTY_CHOICE })),
-        ...(typeof value === 'string' ? { value: value || EMPTY_CHOICE } : {}),
-      };
-    case 'checkbox':
-      return { type: 'Input.Toggle', ...common, title: field.hint ?? field.label, valueOn: 'true', valueOff: 'false', value: value === true ? 'true' : 'false' };
-  }
-}
-
-/** A form as a card; after a failed submission, the same form with what was entered kept and
- * each error in red under its field. */
-export function renderAdaptiveForm(form: Form, errors: Record<string, string> = {}, values: FormValues = {}): Json {
-  const body: Json[] = [textBlock(form.title, { size: 'Large', weight: 'Bolder' })];
-  if (form.intro) body.push(textBlock(form.intro));
-  const problems = Object.keys(errors).length;
-  if (problems > 0) body.push(textBlock(`Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.`, { color: 'Attention', weight: 'Bolder' }));
-  for (const field of form.fields) {
-    const entered = values[field.id];
-    const value = entered === undefined || entered === null ? field.value : typeof entered === 'boolean' ? entered : String(entered);
-    body.push(input(field, value, errors[field.id]));
-    if (field.hint && field.kind !== 'checkbox') body.push(textBlock(field.hint, { isSubtle: true, size: 'Small', spacing: 'None' }));
-    const error = errors[field.id];
-    if (error) body.push(textBlock(error, { color: 'Attention', size: 'Small', spacing: 'None' }));
-  }
-  return {
-    type: 'AdaptiveCard',
-    $schema: ADAPTIVE_SCHEMA,
-    version: '1.5',
-    fallbackText: form.title,
-    body,
-    actions: [{ type: 'Action.Execute', title: form.submitLabel, verb: form.id, style: 'positive', data: { form: form.id, metadata: form.metadata } }],
-  };
-}
-
-/** An Action.Execute's data (inputs merged in by Teams) → raw values by field id. */
-export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const field of form.fields) {
-    const raw = data[field.id];
-    if (field.kind === 'checkbox') out[field.id] = raw === true || raw === 'true';
-    else if (field.kind === 'select' && raw === EMPTY_CHOICE) out[field.id] = '';
-    else out[field.id] = raw === undefined || raw === null ? null : String(raw);
-  }
-  return out;
 }

@@ -21,6 +21,7 @@ afterEach(async () => {
 function startService(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
+    // eslint-disable-next-line no-restricted-syntax -- the child process needs the PATH to find its tools
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

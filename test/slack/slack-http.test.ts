@@ -151,11 +151,12 @@ describe('events', () => {
     expect(rows[0]).toMatchObject({ conversationId: 'DHOME1', kind: 'personal', userId: 'UHOME1' });
   });
 
-  it('answers an @mention in the thread', async () => {
-    await service.slack.event(appMention({ command: 'help', channel: 'CMENTION', ts: '1700000100.000100' }));
-    const call = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CMENTION');
-    expect(call.body).toMatchObject({ channel: 'CMENTION', thread_ts: '1700000100.000100' });
+  it('answers an @mention in the thread, to the person who asked only', async () => {
+    await service.slack.event(appMention({ command: 'help', channel: 'CMENTION', user: 'UASKER', ts: '1700000100.000100' }));
+    const call = await service.fake.waitFor('chat.postEphemeral', (c) => c.body.channel === 'CMENTION');
+    expect(call.body).toMatchObject({ channel: 'CMENTION', user: 'UASKER', thread_ts: '1700000100.000100' });
     expectHelp(call.body as { text: string; blocks: unknown[] });
+    expect(service.fake.calls('chat.postMessage')).toEqual([]);
   });
 
   it('answers an @mention with an unknown command only to the person who wrote it', async () => {

@@ -1,0 +1,100 @@
+// The Teams bot: thin. A message becomes a core command and its result a card; being added to a
+// team, a chat or a person's 1:1 records where the bot can speak later; a card button is routed by
+// its verb (card-actions.ts). No business rules here.
+import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { CommandResult, Core } from '../../src/core.ts';
+import { isAppError } from '../../src/errors.ts';
+import type { Logger } from '../../src/logger.ts';
+import { runCardAction, type CardActionHandler } from './card-actions.ts';
+import { actorOf, botWasAdded, commandTextOf, conversationIdOf, conversationToRecord } from './conversation.ts';
+import { safeError } from './errors.ts';
+import { renderResult, textMessage, type TeamsMessage } from './render.ts';
+
+export const UNEXPECTED_ERROR_TEXT =
+  'Sorry, something went wrong on our side. Nothing has been sent to anyone; please try again in a moment.';
+
+export interface TeamsBotDeps {
+  core: Core;
+  logger: Logger;
+  /** Card actions by verb (default: CARD_ACTIONS). */
+  cardActions?: Readonly<Record<string, CardActionHandler>>;
+}
+
+export class QuorumTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.remember(context, 'message');
+      await context.sendActivity(await this.answer(context));
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      if (botWasAdded(context.activity)) await this.remember(context, 'added');
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context, 'installed');
+      // In a person's own chat with the bot: their upcoming meetings, then what it can do.
+      if (context.activity.conversation?.conversationType === 'personal') await this.welcome(context);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const body = await runCardAction(this.deps, context, this.deps.cardActions);
+    return { status: 200, body };
+  }
+
+  /** Runs what was typed and renders the result; never rejects. */
+  private async answer(context: TurnContext): Promise<TeamsMessage> {
+    const activity = context.activity;
+    const what = { activityId: activity.id, conversationId: conversationIdOf(activity) };
+    let result: CommandResult;
+    try {
+      result = await this.deps.core.runCommand({
+        actor: actorOf(activity),
+        text: commandTextOf(activity),
+        conversationId: conversationIdOf(activity),
+      });
+    } catch (error) {
+      if (isAppError(error)) {
+        this.deps.logger.info({ ...what, code: error.code }, 'command refused');
+        const fields = Object.values(error.fieldErrors);
+        return textMessage(fields.length > 0 ? `${error.message}\n${fields.map((f) => `- ${f}`).join('\n')}` : error.message);
+      }
+      this.deps.logger.error({ ...what, err: safeError(error) }, 'command failed');
+      return textMessage(UNEXPECTED_ERROR_TEXT);
+    }
+    try {
+      return renderResult(result);
+    } catch (error) {
+      this.deps.logger.error({ ...what, rendering: result.kind, err: safeError(error) }, 'could not render the result');
+      return textMessage(UNEXPECTED_ERROR_TEXT);
+    }
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    try {
+      const actor = actorOf(context.activity);
+      const [meetings, help] = await Promise.all([this.deps.core.upcomingMeetings(actor), this.deps.core.runCommand({ actor, text: 'help' })]);
+      await context.sendActivities([renderResult(meetings), renderResult(help)]);
+    } catch (error) {
+      this.deps.logger.error({ err: safeError(error) }, 'could not send the welcome');
+    }
+  }
+
+  /** Records (or refreshes) the conversation's reference. A failure is logged; the turn goes on. */
+  private async remember(context: TurnContext, why: 'message' | 'added' | 'installed'): Promise<void> {
+    const input = conversationToRecord(context.activity);
+    if (!input) return;
+    try {
+      const saved = await this.deps.core.recordConversation(input);
+      if (saved.created || why !== 'message') {
+        this.deps.logger.info({ conversationId: input.conversationId, kind: input.kind, why, created: saved.created }, 'conversation recorded');
+      }
+    } catch (error) {
+      this.deps.logger.error({ conversationId: input.conversationId, err: safeError(error) }, 'could not record the conversation');
+    }
+  }
+}

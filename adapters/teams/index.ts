@@ -1,0 +1,114 @@
+// The Teams adapter: botbuilder's CloudAdapter at POST /api/messages on the service's own express
+// app, with Bot Framework authentication from the configuration (auth.ts), and a thin bot
+// (bot.ts) that turns activities into core calls and results into Adaptive Cards.
+import { CloudAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import express from 'express';
+import type { Core } from '../../src/core.ts';
+import type { ComponentState } from '../../src/http/server.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { PlatformAdapter } from '../../src/platform.ts';
+import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
+import { QuorumTeamsBot } from './bot.ts';
+import type { CardActionHandler } from './card-actions.ts';
+import { conversationIdOf } from './conversation.ts';
+import { safeError } from './errors.ts';
+import { createTeamsMessenger } from './messenger.ts';
+import { renderOutbound, textMessage } from './render.ts';
+
+export type { TeamsEndpointOverrides } from './auth.ts';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export const TURN_ERROR_TEXT = 'Sorry, something went wrong on our side and I could not finish that. Please try again in a moment.';
+
+export interface TeamsAdapterOptions {
+  config: EnabledTeamsConfig;
+  core: Core;
+  logger: Logger;
+  /** Tests only: local stand-ins for Microsoft's identity endpoints (see auth.ts). */
+  endpoints?: TeamsEndpointOverrides;
+  /** Card actions by verb (default: CARD_ACTIONS). */
+  cardActions?: Readonly<Record<string, CardActionHandler>>;
+}
+
+export interface TeamsAdapter extends PlatformAdapter {
+  readonly platform: 'teams';
+  /** The bot's Microsoft App ID; empty without authentication. */
+  readonly appId: string;
+  readonly cloudAdapter: CloudAdapter;
+  /** Sends an activity into a stored conversation (proactively); returns the new message's id. */
+  sendProactive(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined>;
+}
+
+export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
+  const { config, core, logger } = opts;
+  const appId = appIdOf(config);
+  const adapter = new CloudAdapter(createTeamsAuthentication(config, opts.endpoints));
+  const bot = new QuorumTeamsBot({ core, logger, ...(opts.cardActions ? { cardActions: opts.cardActions } : {}) });
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const activity = context.activity;
+    logger.error(
+      { activityId: activity.id, activityType: activity.type, conversationId: conversationIdOf(activity), err: safeError(error) },
+      'Teams turn failed',
+    );
+    // An invoke is answered by its invoke response; a message in the chat would only confuse.
+    if (activity.type === 'invoke') return;
+    try {
+      await context.sendActivity(textMessage(TURN_ERROR_TEXT));
+    } catch (sendError) {
+      logger.warn({ activityId: activity.id, err: safeError(sendError) }, 'could not tell the person the turn failed');
+    }
+  };
+
+  const router = express.Router();
+  router.post('/', express.json({ limit: '1mb' }), async (req, res) => {
+    // botbuilder throws (a 500) on JSON that is not an activity; it is the caller's fault.
+    const body: unknown = req.body;
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+      res.status(400).json({ error: 'invalid_activity', message: 'Expected a Bot Framework activity with a type.' });
+      return;
+    }
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  router.all('/', (_req, res) => {
+    res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed' });
+  });
+  // A body that is not JSON, or too large, is the caller's fault too: 4xx, not the service's 500.
+  router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
+      res.status(type === 'entity.too.large' ? 413 : 400).json({ error: 'invalid_activity' });
+      return;
+    }
+    next(error);
+  });
+
+  const messenger = createTeamsMessenger({ adapter, appId, render: renderOutbound });
+  const detail =
+    config.mode === 'authenticated'
+      ? `POST ${TEAMS_MESSAGES_PATH} for app ${config.appId} (${config.appType})`
+      : `POST ${TEAMS_MESSAGES_PATH} without authentication (emulator only)`;
+
+  return {
+    platform: 'teams',
+    appId,
+    cloudAdapter: adapter,
+    messenger,
+    mounts: [{ path: TEAMS_MESSAGES_PATH, router }],
+    state: (): ComponentState => ({ state: 'on', detail }),
+    start: async () => {
+      logger.info({ appId: appId || undefined, mode: config.mode }, 'Teams: receiving activities at POST /api/messages');
+    },
+    stop: async () => {
+      // The route belongs to the service's HTTP server, which closes it.
+    },
+    sendProactive: async (reference, activity) => {
+      let id: string | undefined;
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        id = (await context.sendActivity(activity))?.id;
+      });
+      return id;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Results of the core → Teams messages, through the cards. The Adaptive Card JSON is written in
+// cards/ only; this file picks the card for each result and wraps it as a Bot Framework activity.
+import type { Activity } from 'botbuilder';
+import {
+  adaptiveAttachment,
+  formFor,
+  helpCard,
+  outboundMessagesCard,
+  renderAdaptiveCard,
+  renderAdaptiveForm,
+  resultCard,
+  type Card,
+} from '../../cards/index.ts';
+import type { CommandResult } from '../../src/core.ts';
+import type { OutboundMessage } from '../../src/delivery/port.ts';
+import type { TeamsRendered } from './messenger.ts';
+
+/** A message the bot sends: an Adaptive Card, or a plain sentence. */
+export type TeamsMessage = Partial<Activity> & { type: 'message' };
+
+/** On Teams a command is typed as it is: "help" in the 1:1 chat, "@Quorum help" elsewhere. */
+const COMMAND_PREFIX = '';
+
+export function renderResult(result: CommandResult): TeamsMessage {
+  switch (result.kind) {
+    case 'help':
+      return cardMessage(helpCard({ commands: result.commands, prefix: COMMAND_PREFIX }));
+    case 'form': {
+      const form = formFor(result);
+      return { type: 'message', summary: form.title, attachments: [adaptiveAttachment(renderAdaptiveForm(form))] };
+    }
+    case 'notice':
+      return textMessage(result.text);
+    default:
+      return cardMessage(resultCard(result));
+  }
+}
+
+export function cardMessage(card: Card): TeamsMessage {
+  return { type: 'message', summary: summaryOf(card), attachments: [adaptiveAttachment(renderAdaptiveCard(card))] };
+}
+
+/** The notification line for a card: its fallback sentence, or its title. */
+const summaryOf = (card: Card): string => card.fallback ?? card.title ?? 'Quorum';
+
+export function textMessage(text: string): TeamsMessage {
+  return { type: 'message', text, textFormat: 'plain' };
+}
+
+/** The outbox's messages (one, or several as a digest) for the Teams messenger. */
+export function renderOutbound(messages: OutboundMessage[]): TeamsRendered {
+  const card = outboundMessagesCard(messages);
+  return { text: summaryOf(card), attachment: adaptiveAttachment(renderAdaptiveCard(card)) };
+}

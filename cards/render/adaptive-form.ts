@@ -1,0 +1,117 @@
+// Neutral forms → Adaptive Cards 1.5 with inputs, submitted by an Action.Execute whose verb is the
+// form id. After a refused submission the bot renders the form again: what was entered kept, and
+// each error in red (attention colour) next to its input. And Teams' data back to raw values.
+import { toPlain } from '../markup.ts';
+import type { Field, FieldErrors, FieldValue, Form, FormValues } from '../model.ts';
+import { adaptiveCard, type AdaptiveCardJson, type Json, textBlock } from './adaptive.ts';
+import { EMPTY_CHOICE } from './shared.ts';
+
+/** What the submit button carries besides the inputs (Teams merges the inputs into it). */
+export interface AdaptiveFormData {
+  form: string;
+  metadata: Form['metadata'];
+}
+
+function input(field: Field, value: FieldValue | undefined, error: string | undefined): Json {
+  const common = {
+    id: field.id,
+    label: field.label,
+    ...(field.required ? { isRequired: true, errorMessage: error ?? `${field.label}: this is required.` } : error ? { errorMessage: error } : {}),
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+  };
+  const text = typeof value === 'string' && value !== '' ? value : undefined;
+  switch (field.kind) {
+    case 'text':
+    case 'textarea':
+      return {
+        type: 'Input.Text',
+        ...common,
+        ...(field.kind === 'textarea' ? { isMultiline: true } : {}),
+        ...(field.maxLength ? { maxLength: field.maxLength } : {}),
+        ...(text ? { value: text } : {}),
+      };
+    case 'number': {
+      const n = typeof value === 'number' ? value : text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined;
+      return { type: 'Input.Number', ...common, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}), ...(n !== undefined ? { value: n } : {}) };
+    }
+    case 'date':
+      return { type: 'Input.Date', ...common, ...(text ? { value: text } : {}) };
+    case 'time':
+      return { type: 'Input.Time', ...common, ...(text ? { value: text } : {}) };
+    case 'select':
+    case 'multiselect': {
+      const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: 'compact',
+        ...(field.kind === 'multiselect' ? { isMultiSelect: true } : {}),
+        choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value || EMPTY_CHOICE })),
+        ...(chosen.length > 0 ? { value: chosen.map((v) => v || EMPTY_CHOICE).join(',') } : {}),
+      };
+    }
+    case 'checkbox':
+      return { type: 'Input.Toggle', ...common, title: field.hint ?? field.label, valueOn: 'true', valueOff: 'false', value: value === true ? 'true' : 'false' };
+  }
+}
+
+/** Rules the host checks before sending, in words, shown under the input. */
+function rulesHint(field: Field): string | undefined {
+  if (field.kind !== 'number') return undefined;
+  const kind = field.decimals ? 'A number' : 'A whole number';
+  if (field.min !== undefined && field.max !== undefined) return `${kind} from ${field.min} to ${field.max}.`;
+  if (field.min !== undefined) return `${kind} of ${field.min} or more.`;
+  if (field.max !== undefined) return `${kind} up to ${field.max}.`;
+  return field.decimals ? undefined : `${kind}.`;
+}
+
+/** A form as a card. `errors` (by field id) add to each field's own error; `values` are what
+ * was entered, kept when the form comes back with its errors. */
+export function renderAdaptiveForm(form: Form, errors: FieldErrors = {}, values: FormValues = {}): AdaptiveCardJson {
+  const body: Json[] = [textBlock(toPlain(form.title), { size: 'Large', weight: 'Bolder', style: 'heading' })];
+  if (form.intro) body.push(textBlock(form.intro));
+  const errorOf = (field: Field) => errors[field.id] ?? field.error;
+  const problems = form.fields.filter(errorOf).length;
+  if (problems > 0) body.push(textBlock(`Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.`, { color: 'Attention', weight: 'Bolder' }));
+  for (const field of form.fields) {
+    const entered = values[field.id];
+    const value = entered === undefined || entered === null ? field.value : entered;
+    const error = errorOf(field);
+    body.push(input(field, value, error));
+    const hint = [field.kind === 'checkbox' ? undefined : field.hint, rulesHint(field)].filter(Boolean).join(' ');
+    if (hint) body.push(textBlock(hint, { isSubtle: true, size: 'Small', spacing: 'None' }));
+    if (error) body.push(textBlock(`\u26a0\ufe0f ${error}`, { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
+  }
+  const data: AdaptiveFormData = { form: form.id, metadata: form.metadata };
+  return adaptiveCard(body, toPlain(form.title), {
+    actions: [{ type: 'Action.Execute', title: form.submitLabel, verb: form.id, style: 'positive', associatedInputs: 'auto', data }],
+  });
+}
+
+const isEmpty = (raw: unknown) => raw === undefined || raw === null || raw === '';
+
+/** An Action.Execute's data (the inputs merged in by Teams, all as strings) → raw values by field
+ * id, the same shapes readSlackViewValues gives: text and numbers as strings, empty as null, a
+ * checkbox as a boolean, a multiselect as string[] (Teams joins the choices with commas). */
+export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const field of form.fields) {
+    const raw = data[field.id];
+    switch (field.kind) {
+      case 'checkbox':
+        out[field.id] = raw === true || raw === 'true';
+        break;
+      case 'multiselect': {
+        const list = Array.isArray(raw) ? raw.map(String) : isEmpty(raw) ? [] : String(raw).split(',');
+        out[field.id] = list.filter((v) => v !== '').map((v) => (v === EMPTY_CHOICE ? '' : v));
+        break;
+      }
+      case 'select':
+        out[field.id] = raw === EMPTY_CHOICE ? '' : isEmpty(raw) ? null : String(raw);
+        break;
+      default:
+        out[field.id] = isEmpty(raw) ? null : String(raw);
+    }
+  }
+  return out;
+}
