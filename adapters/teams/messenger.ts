@@ -29,11 +29,19 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
 
   async function inConversation<T>(reference: Partial<ConversationReference>, work: (context: TurnContext) => Promise<T>): Promise<T> {
     let result: T | undefined;
+    let failure: unknown;
     await call(() =>
       adapter.continueConversationAsync(appId, reference, async (context) => {
-        result = await work(context);
+        // The adapter hands errors thrown here to its onTurnError (which apologises to people);
+        // the outbox must see them instead, so they are caught and rethrown outside the turn.
+        try {
+          result = await work(context);
+        } catch (error) {
+          failure = error;
+        }
       }),
     );
+    if (failure !== undefined) throw classifyTeamsError(failure);
     return result as T;
   }
 
