@@ -47,7 +47,9 @@ describe('creating a meeting', () => {
       'Any Other Business',
       'Date of Next Meeting',
     ]);
-    expect(result.agenda.calendarUrl).toMatch(/^https:\/\/quorum\.example\.org\/calendar\/[\w-]+\.ics$/);
+    expect(result.agenda.calendarUrl).toBeUndefined(); // drafts have no calendar link yet
+    const posted = await postAgenda(deps, { actor: clerk() });
+    expect(posted.agenda.calendarUrl).toMatch(/^https:\/\/quorum\.example\.org\/calendar\/[\w-]+\.ics$/);
   });
 
   it('keeps 10:00 at 10:00 in summer time', async () => {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
-import { startQuorum, type RunningQuorum } from '../../src/main.ts';
+import { startQuorum, type RunningQuorum, type StartOptions } from '../../src/main.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../support/fake-slack-api.ts';
 import { createSlackClient, type SlackClient } from '../support/slack-client.ts';
@@ -24,7 +24,14 @@ export interface SlackService {
 }
 
 export async function startSlackService(
-  options: { fake?: FakeSlackOptions; beforeStart?: (fake: FakeSlackApi) => void; logLevel?: string } = {},
+  options: {
+    fake?: FakeSlackOptions;
+    beforeStart?: (fake: FakeSlackApi) => void;
+    logLevel?: string;
+    /** Extra configuration (e.g. PUBLIC_BASE_URL) and start options (e.g. fetchForImports). */
+    env?: Record<string, string>;
+    start?: Pick<StartOptions, 'fetchForImports' | 'clock'>;
+  } = {},
 ): Promise<SlackService> {
   const signingSecret = randomBytes(16).toString('hex');
   const fake = await startFakeSlackApi(options.fake);
@@ -45,8 +52,9 @@ export async function startSlackService(
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
-  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, dispatcher: { idleMs: 50 } });
+  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, dispatcher: { idleMs: 50 }, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
   return {
     quorum,

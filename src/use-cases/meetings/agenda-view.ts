@@ -92,7 +92,8 @@ export function buildAgendaView(
       };
     }),
     showsExempt: options.showExempt,
-    ...(options.publicBaseUrl
+    // The calendar serves published meetings only (a draft may still change date).
+    ...(options.publicBaseUrl && meeting.status !== 'draft'
       ? { calendarUrl: `${options.publicBaseUrl}/calendar/${meeting.calendarToken}.ics` }
       : {}),
   };

@@ -4,7 +4,7 @@ import { toLocalParts } from '../../domain/time.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import { requireClerk, resolveBoard, type BoardContext } from '../boards/resolve-board.ts';
 import { boardChannels, enqueueReminder, postOrRefreshAgenda, type BoardChannel } from './agenda-delivery.ts';
-import { buildAgendaView, type AgendaView, type MeetingWithItems } from './agenda-view.ts';
+import { buildAgendaView, loadMeeting, type AgendaView, type MeetingWithItems } from './agenda-view.ts';
 import { findMeeting } from './find-meeting.ts';
 import type { MeetingDeps } from './manage-meeting.ts';
 
@@ -54,10 +54,11 @@ export async function postAgenda(deps: MeetingDeps, input: BoardContext & { ref?
   requirePostable(meeting, deps.now());
   requireChannels(deps, board);
   const result = await deps.prisma.$transaction(async (tx) => {
-    const outcome = await postOrRefreshAgenda(tx, meeting.id, deps);
+    // Published first, so the card posted says so (and carries the calendar link).
     await tx.meeting.update({ where: { id: meeting.id }, data: { status: 'agenda_published' } });
-    return outcome;
+    return postOrRefreshAgenda(tx, meeting.id, deps);
   });
+  const published = await loadMeeting(deps.prisma, meeting.id);
   deps.onQueued?.();
   const when = toLocalParts(meeting.startsAt, board.timezone).short;
   const parts = [
@@ -68,7 +69,7 @@ export async function postAgenda(deps: MeetingDeps, input: BoardContext & { ref?
     kind: 'agenda-published',
     notice: `Agenda for ${when}: ${parts.join('; ')}. Reminders follow on schedule.`,
     channels: [...result.posted, ...result.refreshed],
-    agenda: buildAgendaView(meeting, { showExempt: true, ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}) }),
+    agenda: buildAgendaView(published, { showExempt: true, ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}) }),
   };
 }
 
