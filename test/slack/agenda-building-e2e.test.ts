@@ -151,7 +151,7 @@ describe('around the agenda', () => {
         callback_id: 'plan.propose',
         private_metadata: view.private_metadata,
         user: { id: seed.member.slackUserId },
-        values: { title: { type: 'plain_text_input', value: 'Youth Justice Board Update' }, meeting: { type: 'static_select', selected_option: { value: meeting.id } } },
+        values: { title: { type: 'plain_text_input', value: 'Youth Justice Board Update' }, meeting: { type: 'static_select', selected_option: { value: meeting.id, text: { type: 'plain_text', text: 'Fri 22 Mar 2030, 10:00' } } } },
       }),
     );
     const proposal = await eventually(async () => (await service.db.prisma.forwardPlanItem.findFirst()) ?? undefined);
