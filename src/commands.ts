@@ -20,6 +20,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { words: ['plan', 'propose'], usage: 'plan propose', description: 'Propose an item for a future meeting.', audience: 'everyone' },
   { words: ['board', 'setup'], usage: 'board setup', description: 'Set up a board in this channel; you become its clerk.', audience: 'everyone' },
   { words: ['board', 'channel'], usage: 'board channel [private|public]', description: 'Make this channel the board\u2019s channel; "private" shows exempt items in full here.', audience: 'clerks' },
+  { words: ['board', 'reminders'], usage: 'board reminders [7d 1d | 2h | none]', description: 'When agenda reminders go out before each meeting (7 days and 1 day by default).', audience: 'clerks' },
   { words: ['meeting', 'new'], usage: 'meeting new', description: 'Create a meeting: date, time, venue. The standing items are added.', audience: 'clerks' },
   { words: ['meeting', 'edit'], usage: 'meeting edit [YYYY-MM-DD]', description: 'Change the next meeting (or the one on that date); members are told.', audience: 'clerks' },
   { words: ['meeting', 'cancel'], usage: 'meeting cancel [YYYY-MM-DD] [reason]', description: 'Cancel a meeting; the posted agenda says so and reminders stop.', audience: 'clerks' },

@@ -3,7 +3,7 @@
 import type { Actor } from '../domain/platform.ts';
 import { AppError, ErrorCode } from '../errors.ts';
 import { resolveBoard, requireClerk, findMember } from '../use-cases/boards/resolve-board.ts';
-import { setBoardChannel } from '../use-cases/boards/setup-board.ts';
+import { setBoardChannel, setReminderSchedule } from '../use-cases/boards/setup-board.ts';
 import { getOutboxStatus } from '../use-cases/delivery/get-outbox-status.ts';
 import { getHelp } from '../use-cases/get-help.ts';
 import { moveAgendaItem, removeAgendaItem } from '../use-cases/meetings/agenda-items.ts';
@@ -71,6 +71,7 @@ export const COMMAND_HANDLERS: Record<string, Handler> = {
     return setBoardChannel(deps, { ...board(ctx), ...(word ? { isPrivate: word === 'private' } : {}) });
   },
 
+  'board reminders': (deps, ctx) => setReminderSchedule(deps, { ...board(ctx), text: ctx.rest }),
   meetings: (deps, ctx) => listUpcomingMeetings(deps, { actor: ctx.actor }),
   'meeting new': async (deps, ctx) => {
     const found = await resolveBoard(deps.prisma, board(ctx));

@@ -4,7 +4,7 @@ import { addAgendaItem, editAgendaItem, moveAgendaItem, removeAgendaItem } from 
 import { decideProposal, listForwardPlan, proposeItem } from '../../src/use-cases/meetings/forward-plan.ts';
 import { createMeeting, type MeetingDeps } from '../../src/use-cases/meetings/manage-meeting.ts';
 import { postAgenda } from '../../src/use-cases/meetings/publish-agenda.ts';
-import { setBoardChannel, setupBoard } from '../../src/use-cases/boards/setup-board.ts';
+import { setBoardChannel, setReminderSchedule, setupBoard } from '../../src/use-cases/boards/setup-board.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../support/fixtures.ts';
 
@@ -148,5 +148,18 @@ describe('board setup', () => {
     const moved = await setBoardChannel({ prisma: db.prisma }, { actor, conversationId: '19:moved@thread.tacv2', slug: 'csb' });
     expect(moved.notice).toMatch(/now Community Safety Board.s channel on Teams/);
     await expect(setBoardChannel({ prisma: db.prisma }, { actor: member(), conversationId: 'CX', slug: 'csb' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
+
+describe('reminder schedule', () => {
+  it('lets a clerk set when reminders go out, and explains bad input', async () => {
+    const set = await setReminderSchedule({ prisma: db.prisma }, { actor: clerk(), text: '14d 2d 3h' });
+    expect(set.notice).toBe('Agenda reminders for Safer Communities Partnership Board now go out 14 days and 2 days and 3 hours before each meeting. You can also send one at any time with "agenda remind".');
+    expect((await db.prisma.board.findUniqueOrThrow({ where: { id: seed.boardId } })).reminderOffsets).toEqual(['P14D', 'P2D', 'PT3H']);
+    await expect(setReminderSchedule({ prisma: db.prisma }, { actor: clerk(), text: 'tomorrow' })).rejects.toThrow(/"tomorrow" is not a reminder time/);
+    await expect(setReminderSchedule({ prisma: db.prisma }, { actor: clerk(), text: '' })).rejects.toThrow(/go out 14 days and 2 days and 3 hours before/);
+    await expect(setReminderSchedule({ prisma: db.prisma }, { actor: member(), text: '1d' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    await setReminderSchedule({ prisma: db.prisma }, { actor: clerk(), text: 'none' });
+    expect((await db.prisma.board.findUniqueOrThrow({ where: { id: seed.boardId } })).reminderOffsets).toEqual([]);
   });
 });

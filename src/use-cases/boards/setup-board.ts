@@ -95,3 +95,45 @@ function channelFields(actor: Actor, conversationId: string | undefined) {
     ? { slackChannelId: conversationId, ...(actor.tenantId ? { slackTeamId: actor.tenantId } : {}) }
     : { teamsChannelId: conversationId, ...(actor.tenantId ? { teamsTenantId: actor.tenantId } : {}) };
 }
+
+/** A clerk sets when agenda reminders go out: "7d 1d", "2h", or "none". */
+export async function setReminderSchedule(
+  deps: { prisma: PrismaClient },
+  input: BoardContext & { text: string },
+): Promise<BoardSetUpResult> {
+  const board = await resolveBoard(deps.prisma, input);
+  await requireClerk(deps.prisma, board, input.actor);
+  const words = input.text.trim().toLowerCase().split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0) {
+    throw new AppError(ErrorCode.INVALID_INPUT, `Reminders for ${board.name} go out ${describeOffsets(board.reminderOffsets)}. Change them with e.g. "board reminders 7d 1d" (days or hours before), or "board reminders none".`);
+  }
+  const offsets: string[] = [];
+  if (!(words.length === 1 && words[0] === 'none')) {
+    for (const word of words) {
+      const m = /^(\d{1,3})(d|h)$/.exec(word);
+      const amount = Number(m?.[1]);
+      if (!m || amount < 1 || (m[2] === 'd' && amount > 60) || (m[2] === 'h' && amount > 72)) {
+        throw new AppError(ErrorCode.INVALID_INPUT, `"${word.slice(0, 20)}" is not a reminder time. Use days or hours before the meeting, e.g. 7d, 1d or 2h (at most 60 days or 72 hours).`);
+      }
+      offsets.push(m[2] === 'd' ? `P${amount}D` : `PT${amount}H`);
+    }
+  }
+  const unique = [...new Set(offsets)].slice(0, 5);
+  await deps.prisma.board.update({ where: { id: board.id }, data: { reminderOffsets: unique } });
+  return {
+    kind: 'board-set-up',
+    notice: `Agenda reminders for ${board.name} now go out ${describeOffsets(unique)}. You can also send one at any time with "agenda remind".`,
+    board: { id: board.id, name: board.name, slug: board.slug },
+  };
+}
+
+function describeOffsets(offsets: string[]): string {
+  if (offsets.length === 0) return 'only when a clerk asks';
+  const words = offsets.map((o) => {
+    const d = /^P(\d+)D$/.exec(o);
+    if (d) return d[1] === '1' ? '1 day' : `${d[1]} days`;
+    const h = /^PT(\d+)H$/.exec(o);
+    return h ? (h[1] === '1' ? '1 hour' : `${h[1]} hours`) : o;
+  });
+  return `${words.join(' and ')} before each meeting`;
+}
