@@ -4,6 +4,7 @@
 // are shared by all instances.
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import {
+  classified,
   DeliveryFailure,
   type DeliveryTarget,
   type Messenger,
@@ -85,14 +86,8 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
   };
 }
 
-/** Runs a Web API call, turning its failure into a DeliveryFailure the dispatcher understands. */
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw classifySlackError(error);
-  }
-}
+/** Runs a platform call; its failure becomes a DeliveryFailure the dispatcher understands. */
+const call = <T>(request: () => Promise<T>): Promise<T> => classified(request, classifySlackError);
 
 export function classifySlackError(error: unknown): DeliveryFailure {
   const e = error as Partial<WebAPICallError> & { message?: string };

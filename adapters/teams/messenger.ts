@@ -2,6 +2,7 @@
 // references, and card updates in place, with failures classified for the dispatcher.
 import type { Attachment, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import {
+  classified,
   DeliveryFailure,
   type DeliveryTarget,
   type Messenger,
@@ -110,13 +111,8 @@ function referenceOf(context: TurnContext): Partial<ConversationReference> {
   };
 }
 
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw classifyTeamsError(error);
-  }
-}
+/** Runs a platform call; its failure becomes a DeliveryFailure the dispatcher understands. */
+const call = <T>(request: () => Promise<T>): Promise<T> => classified(request, classifyTeamsError);
 
 export function classifyTeamsError(error: unknown): DeliveryFailure {
   if (error instanceof DeliveryFailure) return error;

@@ -51,3 +51,12 @@ export interface Messenger {
    * Platforms that cannot tell return undefined, and the message is sent again. */
   findSent?(target: DeliveryTarget, outboxId: string): Promise<SentMessage | undefined>;
 }
+
+/** Runs a platform call; a failure comes out as the DeliveryFailure `classify` makes of it. */
+export async function classified<T>(request: () => Promise<T>, classify: (error: unknown) => DeliveryFailure): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw classify(error);
+  }
+}

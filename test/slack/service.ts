@@ -1,10 +1,9 @@
 // One running Quorum with Slack on over HTTP, for the Slack end-to-end tests: a fresh database,
 // the fake Slack Web API, a signed-request client and the service's logs captured as text.
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { startQuorum, type RunningQuorum, type StartOptions } from '../../src/main.ts';
+import { capturingLogger } from '../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../support/fake-slack-api.ts';
 import { createSlackClient, type SlackClient } from '../support/slack-client.ts';
@@ -37,14 +36,7 @@ export async function startSlackService(
   const fake = await startFakeSlackApi(options.fake);
   options.beforeStart?.(fake);
   const db = await createTestDatabase();
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines.push(chunk.toString());
-      callback();
-    },
-  });
-  const logger = createLogger({ level: options.logLevel ?? 'debug', destination });
+  const { logger, logs } = capturingLogger(options.logLevel ?? 'debug');
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: signingSecret,
@@ -63,7 +55,7 @@ export async function startSlackService(
     slack,
     signingSecret,
     botToken: BOT_TOKEN,
-    logs: () => lines.join(''),
+    logs,
     stop: async () => {
       await quorum.stop();
       await db.destroy();

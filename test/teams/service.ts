@@ -3,11 +3,10 @@
 // `authenticated: true` configures a Microsoft App ID and password, as production does, with
 // botbuilder's identity endpoints pointed at the fake; otherwise the bot runs as for the emulator.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import type { TeamsAdapter } from '../../adapters/teams/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
 import { startQuorum, type RunningQuorum } from '../../src/main.ts';
+import { capturingLogger } from '../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.ts';
 import { createTeamsClient, type TeamsClient } from '../support/teams-client.ts';
@@ -29,14 +28,7 @@ export interface TeamsService {
 export async function startTeamsService(options: { authenticated?: boolean; logLevel?: string } = {}): Promise<TeamsService> {
   const fake = await startFakeBotConnector();
   const db = await createTestDatabase();
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      lines.push(chunk.toString());
-      callback();
-    },
-  });
-  const logger = createLogger({ level: options.logLevel ?? 'debug', destination });
+  const { logger, logs } = capturingLogger(options.logLevel ?? 'debug');
   // A fresh app id per service: botbuilder caches outbound tokens per app id for the whole process.
   const appId = options.authenticated ? randomUUID() : '';
   const appPassword = options.authenticated ? `pw~${randomBytes(18).toString('base64url')}` : '';
@@ -69,7 +61,7 @@ export async function startTeamsService(options: { authenticated?: boolean; logL
     adapter,
     appId,
     appPassword,
-    logs: () => lines.join(''),
+    logs,
     stop: async () => {
       await quorum.stop();
       await db.destroy();
