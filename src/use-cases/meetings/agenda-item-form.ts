@@ -1,6 +1,7 @@
 // The agenda item form: title, sub-points (one a line), report of, pages ("5 - 12"), time
 // allocation in minutes, links (one a line: "Title https://..." or just the address), exempt.
 import { z } from 'zod';
+import { readPagesColumn } from '../../domain/agenda/item-fields.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 
 export const ITEM_FIELDS = ['title', 'subPoints', 'reportOf', 'pages', 'minutes', 'links', 'exempt'] as const;
@@ -42,13 +43,10 @@ export function readItemForm(values: Record<string, unknown>): ItemFields {
   let pageTo: number | null = null;
   const pages = typeof cleaned.pages === 'string' ? cleaned.pages.trim() : '';
   if (pages && !errors.pages) {
-    const m = /^(?:p(?:ages?|p)?\.?\s*)?(\d{1,4})(?:\s*[-\u2013\u2014]\s*(\d{1,4}))?$/i.exec(pages);
-    if (!m) errors.pages = 'Enter pages as a number or a range, e.g. 5 or 5 - 12.';
-    else {
-      pageFrom = Number(m[1]);
-      pageTo = m[2] ? Number(m[2]) : pageFrom;
-      if (pageTo < pageFrom) errors.pages = 'The last page comes before the first.';
-    }
+    // The same reading of pages as the paste parser: "5 - 12", "13 \u2013 18", "Pages 5 - 12", "p. 7".
+    const read = readPagesColumn(pages);
+    if (!read) errors.pages = 'Enter pages as a number or a range, e.g. 5 or 5 - 12.';
+    else ({ from: pageFrom, to: pageTo } = read);
   }
 
   const text = (key: string) => (typeof cleaned[key] === 'string' ? (cleaned[key] as string) : '');
