@@ -1,12 +1,13 @@
 // The agenda item form: title, sub-points (one a line), report of, pages ("5 - 12"), time
 // allocation in minutes, links (one a line: "Title https://..." or just the address), exempt.
 import { z } from 'zod';
+import { AGENDA_ITEMS_MAX, AGENDA_TITLE_MAX } from '../../domain/agenda/agenda-item.ts';
 import { readPagesColumn } from '../../domain/agenda/item-fields.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 
 export const ITEM_FIELDS = ['title', 'subPoints', 'reportOf', 'pages', 'minutes', 'links', 'exempt'] as const;
-export const ITEM_TITLE_MAX = 200;
-export const MAX_ITEMS = 40;
+export const ITEM_TITLE_MAX = AGENDA_TITLE_MAX;
+export const MAX_ITEMS = AGENDA_ITEMS_MAX;
 
 export interface ItemFields {
   title: string;
