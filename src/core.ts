@@ -4,6 +4,7 @@ import { parseCommand } from './commands.ts';
 import { runAction, type ActionInput } from './core/actions.ts';
 import { COMMAND_HANDLERS } from './core/commands.ts';
 import type { CoreDeps } from './core/context.ts';
+import { forAudience, type Audience } from './core/audience.ts';
 import { submitForm, type FormSubmission } from './core/forms.ts';
 import type { CommandResult } from './core/results.ts';
 import type { Actor } from './domain/platform.ts';
@@ -14,9 +15,13 @@ export type { CommandResult, FormId, FormRequest, NoticeResult } from './core/re
 export type { ActionInput } from './core/actions.ts';
 export type { FormSubmission } from './core/forms.ts';
 export type { CoreDeps } from './core/context.ts';
+export type { Audience } from './core/audience.ts';
 
 export interface CommandInput {
   actor: Actor;
+  /** Who sees the answer: the person alone (Slack's ephemeral answers, a personal chat) or
+   * everyone in the conversation (a Teams channel). Exempt business is hidden from the latter. */
+  audience?: Audience;
   /** What the person typed after `/quorum` or to the bot. */
   text: string;
   /** The Slack channel or Teams conversation it was typed in. */
@@ -37,20 +42,21 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   return {
-    runCommand: async ({ actor, text, conversationId }) => {
+    runCommand: async ({ actor, text, conversationId, audience }) => {
       const command = parseCommand(text);
       const key = command.spec.words.join(' ');
       const handler = COMMAND_HANDLERS[key];
       if (!handler) throw new Error(`command "${key}" is listed but has no handler`);
-      return handler(deps, {
+      const result = await handler(deps, {
         actor,
         rest: command.rest,
         ...(conversationId ? { conversationId } : {}),
         ...(command.board ? { slug: command.board } : {}),
       });
+      return forAudience(deps.prisma, result, audience, conversationId);
     },
-    runAction: (input) => runAction(deps, input),
-    submitForm: (input) => submitForm(deps, input),
+    runAction: async (input) => forAudience(deps.prisma, await runAction(deps, input), input.audience, input.conversationId),
+    submitForm: async (input) => forAudience(deps.prisma, await submitForm(deps, input), input.audience, input.conversationId),
     upcomingMeetings: (actor) => listUpcomingMeetings(deps, { actor }),
     recordConversation: (input) => recordConversation(deps, input),
   };

@@ -6,7 +6,7 @@ import type { CommandResult, Core } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { runCardAction, type CardActionHandler } from './card-actions.ts';
-import { actorOf, botWasAdded, commandTextOf, conversationIdOf, conversationToRecord } from './conversation.ts';
+import { actorOf, audienceOf, botWasAdded, commandTextOf, conversationIdOf, conversationToRecord } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { renderResult, textMessage, type TeamsMessage } from './render.ts';
 
@@ -56,6 +56,7 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
         actor: actorOf(activity),
         text: commandTextOf(activity),
         conversationId: conversationIdOf(activity),
+        audience: audienceOf(activity),
       });
     } catch (error) {
       if (isAppError(error)) {

@@ -71,3 +71,8 @@ export function botWasAdded(activity: Partial<Activity>): boolean {
   const botId = activity.recipient?.id;
   return Boolean(botId && activity.membersAdded?.some((member) => member.id === botId));
 }
+
+/** Who sees the bot's answer: the person alone in their 1:1 chat, everyone elsewhere. */
+export function audienceOf(activity: Pick<Activity, 'conversation'>): 'actor' | 'conversation' {
+  return activity.conversation?.conversationType === 'personal' ? 'actor' : 'conversation';
+}

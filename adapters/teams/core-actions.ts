@@ -5,6 +5,7 @@
 import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard } from '../../cards/index.ts';
 import type { CommandResult } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
+import { audienceOf } from './conversation.ts';
 import { ADAPTIVE_CARD_RESPONSE, MESSAGE_RESPONSE, type CardActionDeps, type CardActionInput, type CardActionResponse } from './card-actions.ts';
 
 function resultResponse(result: CommandResult): CardActionResponse {
@@ -22,7 +23,9 @@ export async function runCoreVerb(deps: CardActionDeps, input: CardActionInput):
     const metadata = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, string>;
     const values = readAdaptiveFormValues(definition, input.data);
     try {
-      return resultResponse(await deps.core.submitForm({ actor: input.actor, form: input.verb, values, metadata, conversationId: input.conversationId }));
+      return resultResponse(
+        await deps.core.submitForm({ actor: input.actor, form: input.verb, values, metadata, conversationId: input.conversationId, audience: audienceOf(input.context.activity) }),
+      );
     } catch (error) {
       if (isAppError(error) && Object.keys(error.fieldErrors).length > 0) {
         return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: renderAdaptiveForm({ ...definition, metadata }, error.fieldErrors, values) };
@@ -30,5 +33,7 @@ export async function runCoreVerb(deps: CardActionDeps, input: CardActionInput):
       throw error;
     }
   }
-  return resultResponse(await deps.core.runAction({ actor: input.actor, action: input.verb, payload: input.data, conversationId: input.conversationId }));
+  return resultResponse(
+    await deps.core.runAction({ actor: input.actor, action: input.verb, payload: input.data, conversationId: input.conversationId, audience: audienceOf(input.context.activity) }),
+  );
 }

@@ -17,6 +17,8 @@ export interface ActionInput {
   /** The button's payload, as the card put it there; validated here. */
   payload: unknown;
   conversationId?: string;
+  /** See CommandInput.audience. */
+  audience?: 'actor' | 'conversation';
 }
 
 type Handler = (deps: CoreDeps, input: ActionInput) => Promise<CommandResult>;

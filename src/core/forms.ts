@@ -16,6 +16,8 @@ export interface FormSubmission {
   values: Record<string, unknown>;
   metadata: Record<string, unknown>;
   conversationId?: string;
+  /** See CommandInput.audience. */
+  audience?: 'actor' | 'conversation';
 }
 
 type Handler = (deps: CoreDeps, s: FormSubmission) => Promise<CommandResult>;
