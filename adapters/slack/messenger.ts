@@ -64,7 +64,10 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
           unfurl_links: false,
           unfurl_media: false,
           // Lets a dispatcher that restarts mid-send find out whether this message went out.
-          metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: messages[0]?.outboxId ?? '' } },
+          metadata: {
+            event_type: METADATA_EVENT,
+            event_payload: { outbox_id: messages[0]?.outboxId ?? '', outbox_ids: messages.map((m) => m.outboxId).join(',') },
+          },
         }),
       );
       return { conversationId: String(result.channel ?? channel), messageId: String(result.ts) };
@@ -78,9 +81,10 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
     async findSent(target, outboxId): Promise<SentMessage | undefined> {
       const channel = await channelOf(target);
       const history = await call(() => client.conversations.history({ channel, limit: 50, include_all_metadata: true }));
-      const found = (history.messages ?? []).find(
-        (m) => (m as { metadata?: { event_payload?: { outbox_id?: string } } }).metadata?.event_payload?.outbox_id === outboxId,
-      );
+      const found = (history.messages ?? []).find((m) => {
+        const payload = (m as { metadata?: { event_payload?: { outbox_id?: string; outbox_ids?: string } } }).metadata?.event_payload;
+        return payload?.outbox_id === outboxId || (payload?.outbox_ids ?? '').split(',').includes(outboxId);
+      });
       return found?.ts ? { conversationId: channel, messageId: found.ts } : undefined;
     },
   };

@@ -57,11 +57,16 @@ interface Row {
   status: 'pending' | 'sending';
   attempts: number;
   expires_at: Date | null;
+  created_at: Date;
 }
 
 interface Claim {
   rows: Row[];
-  reclaimed: boolean;
+  /** Written to claimed_by: every later write about these rows must still find it there, so a
+   * dispatcher whose lease ran out cannot overwrite what another one did since. */
+  token: string;
+  /** Taken back after a lease ran out, or tried before: the message may already be out. */
+  uncertain: boolean;
 }
 
 export interface RunSummary {
@@ -153,7 +158,7 @@ export class Dispatcher {
     return this.options.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Row[]>`
         SELECT id, board_id, platform, operation, target_kind, target_id, updates_id, template, data,
-               digestible, status, attempts, expires_at
+               digestible, status, attempts, expires_at, created_at
           FROM "outbox_message"
          WHERE platform::text = ANY(${this.platforms})
            AND ((status = 'pending' AND not_before <= ${now}) OR (status = 'sending' AND claimed_until < ${now}))
@@ -170,9 +175,21 @@ export class Dispatcher {
         summary.skipped += expired.length;
       }
 
+      // A message whose sends keep dying with the process (a lease ran out every time) stops here,
+      // and the clerks are told, like any other failure.
+      const exhausted = rows.filter((r) => !expired.includes(r) && r.status === 'sending' && r.attempts >= this.maxAttempts);
+      for (const row of exhausted) {
+        await tx.$executeRaw`
+          UPDATE "outbox_message" SET status = 'failed', error_code = 'interrupted',
+                 last_error = 'Every attempt to send it was interrupted', claimed_by = NULL, claimed_until = NULL, updated_at = now()
+           WHERE id = ${row.id}::uuid`;
+        await notifyClerksOfFailure(tx as unknown as PrismaClient, { id: row.id, boardId: row.board_id, platform: row.platform, template: row.template, targetKind: row.target_kind, targetId: row.target_id, code: 'interrupted', message: 'Every attempt to send it was interrupted' });
+        summary.failed += 1;
+      }
+
       const lanes = new Map<string, Row[]>();
       for (const row of rows) {
-        if (expired.includes(row)) continue;
+        if (expired.includes(row) || exhausted.includes(row)) continue;
         const key = `${row.platform}|${row.target_kind}:${row.target_id}`;
         lanes.set(key, [...(lanes.get(key) ?? []), row]);
       }
@@ -201,7 +218,7 @@ export class Dispatcher {
           // Everything due for this person now goes out as one digest.
           taken = await tx.$queryRaw<Row[]>`
             SELECT id, board_id, platform, operation, target_kind, target_id, updates_id, template, data,
-                   digestible, status, attempts, expires_at
+                   digestible, status, attempts, expires_at, created_at
               FROM "outbox_message"
              WHERE platform = ${platform}::"Platform" AND target_kind = 'user' AND target_id = ${first.target_id}
                AND operation = 'post' AND digestible
@@ -214,7 +231,8 @@ export class Dispatcher {
         } else if (first.operation === 'update') {
           // Only the latest replacement of a card matters; earlier queued ones are superseded.
           const newer = laneRows.filter((r) => r.operation === 'update' && r.updates_id === first.updates_id);
-          const latest = newer[newer.length - 1] as Row;
+          // The newest version by when it was written, whatever delays reordered the queue.
+          const latest = newer.reduce((a, b) => (b.created_at.getTime() > a.created_at.getTime() ? b : a));
           const superseded = newer.filter((r) => r !== latest).map((r) => r.id);
           if (superseded.length > 0) {
             await tx.$executeRaw`
@@ -227,12 +245,13 @@ export class Dispatcher {
         }
 
         budget.set(platform, used + 1);
+        const token = `${this.instanceId}:${randomUUID()}`;
         await tx.$executeRaw`
           UPDATE "outbox_message"
-             SET status = 'sending', claimed_by = ${this.instanceId}, claimed_until = ${leaseUntil},
+             SET status = 'sending', claimed_by = ${token}, claimed_until = ${leaseUntil},
                  attempts = attempts + 1, updated_at = now()
            WHERE id = ANY(${taken.map((r) => r.id)}::uuid[])`;
-        claims.push({ rows: taken, reclaimed: taken.some((r) => r.status === 'sending') });
+        claims.push({ rows: taken, token, uncertain: taken.some((r) => r.status === 'sending' || r.attempts > 0) });
       }
       for (const [platform, used] of budget) {
         if (used === 0) continue;
@@ -272,32 +291,51 @@ export class Dispatcher {
   private async deliver(claim: Claim, summary: RunSummary): Promise<void> {
     const first = claim.rows[0] as Row;
     const messenger = this.options.messengers[first.platform] as Messenger;
-    const messages: OutboundMessage[] = claim.rows.map((r) => ({ outboxId: r.id, template: r.template, data: r.data }));
+    const toMessage = (r: Row): OutboundMessage => ({ outboxId: r.id, template: r.template, data: r.data });
     const log = this.options.logger.child({ outboxId: first.id, platform: first.platform, template: first.template });
+    let outcome: SentMessage | 'deferred' | 'skipped' | 'nothing';
+    let sending = claim.rows;
     try {
       const target = await this.resolveTarget(first);
       if (first.operation === 'update') {
-        const outcome = await this.deliverUpdate(first, target, messenger, messages[0] as OutboundMessage);
-        if (outcome === 'deferred') return;
-        if (outcome === 'skipped') {
-          summary.skipped += 1;
-          return;
-        }
-        await this.recordSent(claim.rows, outcome);
+        outcome = await this.deliverUpdate(first, target, messenger, toMessage(first), claim.token);
       } else {
-        const already = claim.reclaimed && messenger.findSent ? await messenger.findSent(target, first.id) : undefined;
-        if (already) log.warn('message found already posted after an interrupted send; not sending it again');
-        const sent = already ?? (await messenger.send(target, messages));
-        await this.recordSent(claim.rows, sent);
+        if (claim.uncertain && messenger.findSent) {
+          // Tried before (a timeout, a crash): where the platform can tell, look before sending again.
+          const found: Row[] = [];
+          for (const row of claim.rows) {
+            const already = await messenger.findSent(target, row.id);
+            if (!already) continue;
+            found.push(row);
+            await this.recordSent([row], already, claim.token);
+          }
+          if (found.length > 0) log.warn({ count: found.length }, 'found already posted after an interrupted send; not sending again');
+          summary.sent += found.length;
+          sending = claim.rows.filter((r) => !found.includes(r));
+        }
+        outcome = sending.length === 0 ? 'nothing' : await messenger.send(target, sending.map(toMessage));
       }
-      summary.sent += claim.rows.length;
-      log.debug({ count: claim.rows.length }, 'sent');
     } catch (error) {
       const failure =
         error instanceof DeliveryFailure
           ? error
           : new DeliveryFailure('transient', 'unexpected', error instanceof Error ? error.message : String(error));
-      await this.recordFailure(claim.rows, failure, summary, log);
+      await this.recordFailure(sending, failure, summary, log, claim.token);
+      return;
+    }
+    if (outcome === 'deferred' || outcome === 'nothing') return;
+    if (outcome === 'skipped') {
+      summary.skipped += 1;
+      return;
+    }
+    try {
+      await this.recordSent(sending, outcome, claim.token);
+      summary.sent += sending.length;
+      log.debug({ count: sending.length }, 'sent');
+    } catch (error) {
+      // It went out; only the record failed. Not a send failure: the row stays claimed, and when
+      // its lease runs out the next claim looks (where the platform can tell) before sending again.
+      log.error({ err: error }, 'sent, but could not record it');
     }
   }
 
@@ -306,12 +344,13 @@ export class Dispatcher {
     target: DeliveryTarget,
     messenger: Messenger,
     message: OutboundMessage,
+    token: string,
   ): Promise<SentMessage | 'deferred' | 'skipped'> {
     const original = row.updates_id
       ? await this.options.prisma.outboxMessage.findUnique({ where: { id: row.updates_id } })
       : null;
     if (!original || original.status === 'failed' || original.status === 'skipped') {
-      await this.finish(row.id, 'skipped', 'original_not_sent', 'The card to update was never sent');
+      await this.finish(row.id, 'skipped', 'original_not_sent', 'The card to update was never sent', token);
       return 'skipped';
     }
     if (original.status !== 'sent' || !original.sentConversationId || !original.sentMessageId) {
@@ -319,7 +358,7 @@ export class Dispatcher {
       await this.options.prisma.$executeRaw`
         UPDATE "outbox_message" SET status = 'pending', attempts = attempts - 1, claimed_by = NULL, claimed_until = NULL,
                not_before = ${new Date(this.clock().getTime() + 2_000)}, updated_at = now()
-         WHERE id = ${row.id}::uuid`;
+         WHERE id = ${row.id}::uuid AND claimed_by = ${token}`;
       return 'deferred';
     }
     const sent = { conversationId: original.sentConversationId, messageId: original.sentMessageId };
@@ -341,11 +380,11 @@ export class Dispatcher {
     if (exact) return { ...target, reference: exact.reference as Record<string, unknown> };
     if (row.target_kind === 'user') {
       // No personal chat yet: create one through any conversation in the board's tenant.
+      // Only ever through the board's own tenant: never another organisation's Teams.
       const board = row.board_id ? await prisma.board.findUnique({ where: { id: row.board_id } }) : null;
-      const any = await prisma.conversationReference.findFirst({
-        where: { platform: 'teams', ...(board?.teamsTenantId ? { tenantId: board.teamsTenantId } : {}) },
-        orderBy: { updatedAt: 'desc' },
-      });
+      const any = board?.teamsTenantId
+        ? await prisma.conversationReference.findFirst({ where: { platform: 'teams', tenantId: board.teamsTenantId }, orderBy: { updatedAt: 'desc' } })
+        : null;
       if (any) return { ...target, reference: any.reference as Record<string, unknown> };
     }
     throw new DeliveryFailure(
@@ -355,7 +394,7 @@ export class Dispatcher {
     );
   }
 
-  private async recordSent(rows: Row[], sent: SentMessage): Promise<void> {
+  private async recordSent(rows: Row[], sent: SentMessage, token: string): Promise<void> {
     const [first, ...rest] = rows as [Row, ...Row[]];
     const count = await this.options.prisma.$executeRaw`
       UPDATE "outbox_message"
@@ -363,7 +402,7 @@ export class Dispatcher {
              sent_at = ${this.clock()}, claimed_by = NULL, claimed_until = NULL, error_code = NULL, last_error = NULL,
              digest_of_id = CASE WHEN id = ${first.id}::uuid THEN NULL ELSE ${rest.length > 0 ? first.id : null}::uuid END,
              updated_at = now()
-       WHERE id = ANY(${rows.map((r) => r.id)}::uuid[]) AND claimed_by = ${this.instanceId}`;
+       WHERE id = ANY(${rows.map((r) => r.id)}::uuid[]) AND claimed_by = ${token}`;
     if (count !== rows.length) {
       this.options.logger.warn(
         { outboxId: first.id, recorded: count, expected: rows.length },
@@ -377,7 +416,9 @@ export class Dispatcher {
     failure: DeliveryFailure,
     summary: RunSummary,
     log: Logger,
+    token: string,
   ): Promise<void> {
+    if (rows.length === 0) return;
     const now = this.clock().getTime();
     const ids = rows.map((r) => r.id);
     const first = rows[0] as Row;
@@ -388,7 +429,7 @@ export class Dispatcher {
       await this.options.prisma.$executeRaw`
         UPDATE "outbox_message" SET status = 'pending', attempts = attempts - 1, not_before = ${until},
                claimed_by = NULL, claimed_until = NULL, error_code = ${failure.code}, last_error = ${failure.message}, updated_at = now()
-         WHERE id = ANY(${ids}::uuid[])`;
+         WHERE id = ANY(${ids}::uuid[]) AND claimed_by = ${token}`;
       await this.options.prisma.$executeRaw`
         UPDATE "delivery_lane" SET next_at = GREATEST(next_at, ${until})
          WHERE platform = ${first.platform}::"Platform" AND lane_key = ${`${first.target_kind}:${first.target_id}`}`;
@@ -401,16 +442,17 @@ export class Dispatcher {
       await this.options.prisma.$executeRaw`
         UPDATE "outbox_message" SET status = 'pending', not_before = ${until}, claimed_by = NULL, claimed_until = NULL,
                error_code = ${failure.code}, last_error = ${failure.message}, updated_at = now()
-         WHERE id = ANY(${ids}::uuid[])`;
+         WHERE id = ANY(${ids}::uuid[]) AND claimed_by = ${token}`;
       summary.retried += rows.length;
       log.warn({ code: failure.code, attempts }, 'send failed; will retry with backoff');
       return;
     }
     const code = failure.kind === 'transient' ? `retries_exhausted:${failure.code}` : failure.code;
-    for (const id of ids) await this.finish(id, 'failed', code, failure.message);
-    summary.failed += rows.length;
+    const finished: Row[] = [];
+    for (const row of rows) if (await this.finish(row.id, 'failed', code, failure.message, token)) finished.push(row);
+    summary.failed += finished.length;
     log.error({ code, attempts }, 'message could not be delivered');
-    for (const row of rows) {
+    for (const row of finished) {
       await notifyClerksOfFailure(this.options.prisma, {
         id: row.id,
         boardId: row.board_id,
@@ -424,10 +466,12 @@ export class Dispatcher {
     }
   }
 
-  private async finish(id: string, status: 'failed' | 'skipped', code: string, message: string): Promise<void> {
-    await this.options.prisma.$executeRaw`
+  /** Ends a claimed message as failed or skipped; false if the claim was lost meanwhile. */
+  private async finish(id: string, status: 'failed' | 'skipped', code: string, message: string, token: string): Promise<boolean> {
+    const count = await this.options.prisma.$executeRaw`
       UPDATE "outbox_message" SET status = ${status}::"OutboxStatus", error_code = ${code}, last_error = ${message},
              claimed_by = NULL, claimed_until = NULL, updated_at = now()
-       WHERE id = ${id}::uuid`;
+       WHERE id = ${id}::uuid AND claimed_by = ${token}`;
+    return count > 0;
   }
 }

@@ -259,6 +259,58 @@ describe('dispatcher', () => {
   });
 });
 
+describe('dispatcher, after uncertain sends', () => {
+  it('a send that timed out after reaching the platform is found there on retry, not posted twice', async () => {
+    const { id } = await toChannel('C1');
+    const messenger = new FakeMessenger();
+    messenger.canFindSent = true;
+    // The post lands, but the answer is lost (a timeout): the dispatcher sees a transient failure.
+    messenger.next(async () => undefined);
+    const realSend = messenger.send.bind(messenger);
+    let first = true;
+    messenger.send = async (target, messages) => {
+      const sent = await realSend(target, messages);
+      if (first) {
+        first = false;
+        throw transient();
+      }
+      return sent;
+    };
+    const d = dispatcher(messenger);
+    expect(await d.runOnce()).toMatchObject({ retried: 1 });
+    advance(2_000);
+    expect(await d.runOnce()).toMatchObject({ sent: 1 });
+    expect(messenger.sends).toHaveLength(1);
+    expect(await status(id)).toMatchObject({ status: 'sent', sentMessageId: 'm1' });
+  });
+
+  it('a message whose every send is interrupted ends as failed, and the clerks are told', async () => {
+    const { id } = await toChannel('C1');
+    await db.prisma.outboxMessage.update({ where: { id }, data: { status: 'sending', attempts: 3, claimedBy: 'gone', claimedUntil: new Date(now - 1) } });
+    expect(await dispatcher(new FakeMessenger(), { maxAttempts: 3 }).runOnce()).toMatchObject({ failed: 1 });
+    expect(await status(id)).toMatchObject({ status: 'failed', errorCode: 'interrupted' });
+    expect(await db.prisma.outboxMessage.count({ where: { template: 'delivery.failed' } })).toBe(2);
+  });
+
+  it('a dispatcher whose lease ran out cannot undo what another did since', async () => {
+    const { id } = await toChannel('C1');
+    let release: () => void = () => undefined;
+    // Its send hangs past the lease, then fails: its failure must not put the message back.
+    const slow = new FakeMessenger().next(() => new Promise<void>((_, reject) => (release = () => reject(transient()))));
+    const late = dispatcher(slow, { instanceId: 'late', leaseMs: 1_000 }).runOnce();
+    await waitUntil(async () => (await status(id)).status === 'sending');
+    advance(2_000);
+    const other = new FakeMessenger();
+    expect(await dispatcher(other, { instanceId: 'other' }).runOnce()).toMatchObject({ sent: 1 });
+    release();
+    expect(await late).toMatchObject({ sent: 0 });
+    expect(await status(id)).toMatchObject({ status: 'sent', sentMessageId: 'm1' });
+    advance(10_000);
+    expect(await dispatcher(other).runOnce()).toMatchObject({ claimed: 0 });
+    expect(other.sends).toHaveLength(1);
+  });
+});
+
 async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
