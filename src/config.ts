@@ -142,8 +142,12 @@ function missingCompanions(environment: Record<string, string | undefined>): Pro
   if (environment.MICROSOFT_APP_TYPE?.trim() === 'SingleTenant' && has('MICROSOFT_APP_ID') && !has('MICROSOFT_APP_TENANT_ID')) {
     need('MICROSOFT_APP_TENANT_ID', 'required when MICROSOFT_APP_TYPE is SingleTenant');
   }
-  if (has('MICROSOFT_APP_ID') && /^(true|1|yes)$/.test(environment.TEAMS_ALLOW_UNAUTHENTICATED?.trim() ?? '')) {
+  const unauthenticated = /^(true|1|yes)$/.test(environment.TEAMS_ALLOW_UNAUTHENTICATED?.trim() ?? '');
+  if (has('MICROSOFT_APP_ID') && unauthenticated) {
     need('TEAMS_ALLOW_UNAUTHENTICATED', 'must not be set together with MICROSOFT_APP_ID');
+  }
+  if (unauthenticated && environment.NODE_ENV?.trim() === 'production') {
+    need('TEAMS_ALLOW_UNAUTHENTICATED', 'is for a local emulator only and is refused when NODE_ENV=production (anyone could post as anyone)');
   }
   return problems;
 }

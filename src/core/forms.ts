@@ -22,15 +22,20 @@ export interface FormSubmission {
 
 type Handler = (deps: CoreDeps, s: FormSubmission) => Promise<CommandResult>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const meta = (s: FormSubmission, key: string): string => {
   const value = s.metadata[key];
-  if (typeof value !== 'string' || !value) throw new AppError(ErrorCode.INVALID_INPUT, 'This form is out of date. Run the command again.');
+  const ok = typeof value === 'string' && value !== '' && (!key.endsWith('Id') || UUID.test(value));
+  if (!ok) throw new AppError(ErrorCode.INVALID_INPUT, 'This form is out of date. Run the command again.');
   return value;
 };
 
 const FORM_HANDLERS: Record<FormId, Handler> = {
   'board.setup': (deps, s) => {
-    const conversationId = typeof s.metadata.conversationId === 'string' ? s.metadata.conversationId : s.conversationId;
+    // The conversation the submission came from (told by the platform) wins: on Teams the form's
+    // metadata travels in the card and could be edited by whoever submits it.
+    const conversationId = s.conversationId ?? (typeof s.metadata.conversationId === 'string' ? s.metadata.conversationId : undefined);
     return setupBoard(deps, { actor: s.actor, ...(conversationId ? { conversationId } : {}), values: s.values });
   },
   'meeting.create': (deps, s) => createMeeting(deps, { actor: s.actor, slug: meta(s, 'board'), values: s.values }),

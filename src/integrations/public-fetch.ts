@@ -20,10 +20,23 @@ export function isPrivateAddress(address: string): boolean {
   return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
 }
 
-export const publicFetch: typeof fetch = async (input, init) => {
-  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+async function requirePublic(url: URL): Promise<void> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
   if (addresses.length === 0 || addresses.some(isPrivateAddress)) throw new PrivateAddressError(host);
-  return fetch(input, init);
+}
+
+/** Follows redirects itself (at most 5), checking each address, so a public page cannot send
+ * the request on to a private one. */
+export const publicFetch: typeof fetch = async (input, init) => {
+  let url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+  for (let hop = 0; hop <= 5; hop++) {
+    await requirePublic(url);
+    const response = await fetch(url, { ...init, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return response;
+    await response.body?.cancel().catch(() => undefined);
+    url = new URL(location, url);
+  }
+  throw new Error('too many redirects');
 };

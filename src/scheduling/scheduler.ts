@@ -58,13 +58,14 @@ export class Scheduler {
     const summary: TickSummary = { ran: [], skipped: [], failed: [] };
     for (const job of this.options.jobs) {
       let items: DueItem[];
+      let done: Set<string>;
       try {
         items = await job.findDue(this.options.prisma, now);
+        done = await this.alreadyRun(items.map((i) => i.key));
       } catch (error) {
         this.options.logger.error({ err: error, job: job.name }, 'could not work out what is due');
         continue;
       }
-      const done = await this.alreadyRun(items.map((i) => i.key));
       for (const item of items) {
         if (done.has(item.key) || item.dueAt.getTime() > now.getTime()) continue;
         try {

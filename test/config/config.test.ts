@@ -79,6 +79,10 @@ describe('loadConfig', () => {
       loadConfig({ MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001', MICROSOFT_APP_PASSWORD: 'pw' }).teams,
     ).toMatchObject({ mode: 'authenticated', appType: 'MultiTenant' });
     expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }).teams.mode).toBe('unauthenticated');
+    expect(problems({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production' })[0]).toMatchObject({
+      variable: 'TEAMS_ALLOW_UNAUTHENTICATED',
+      message: expect.stringMatching(/refused when NODE_ENV=production/),
+    });
   });
 
   it('describes what is on and off and which variables switch each on, with no secrets', () => {

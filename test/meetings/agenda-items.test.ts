@@ -123,6 +123,14 @@ describe('forward work plan', () => {
     expect(plan.entries[0]).toMatchObject({ status: 'accepted', meeting: { id: meetingId, short: 'Fri 4 Dec 2026, 10:00' } });
   });
 
+  it('a double click accepts once: the item joins the agenda once', async () => {
+    const plan = await proposeItem(deps, { actor: member(), values: { title: 'VAWG strategy update' } });
+    const itemId = plan.entries[0]!.id;
+    const results = await Promise.all([1, 2].map(() => decideProposal(deps, { actor: clerk(), payload: { itemId, decision: 'accept', meetingId } })));
+    expect(results.map((r) => r.notice).sort()).toEqual(['"VAWG strategy update" accepted. It is item 5 on the agenda.', '"VAWG strategy update" was decided a moment ago; nothing more was changed.'].sort());
+    expect((await titles()).filter((t) => t.includes('VAWG'))).toHaveLength(1);
+  });
+
   it('keeps "to be allocated" items, and rejects nonsense', async () => {
     await expect(proposeItem(deps, { actor: { platform: 'slack', userId: 'UNOBODY' }, values: { title: 'x' } })).rejects.toMatchObject({ code: 'BOARD_NOT_FOUND' });
     await expect(proposeItem(deps, { actor: member(), values: { title: 'ok title', meeting: 'not-a-meeting' } })).rejects.toMatchObject({ fieldErrors: { meeting: expect.any(String) } });

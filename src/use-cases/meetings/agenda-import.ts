@@ -150,6 +150,9 @@ export async function applyAgendaImport(deps: MeetingDeps, input: { actor: Actor
   }
   const items = held.items as unknown as AgendaItemDraft[];
   const meetingId = await deps.prisma.$transaction(async (tx) => {
+    // The claim: a second click (or Slack's retry) finds it taken and changes nothing.
+    const claimed = await tx.agendaImport.updateMany({ where: { id: held.id, appliedAt: null }, data: { appliedAt: deps.now() } });
+    if (claimed.count === 0) return null;
     let id = held.meetingId;
     if (!id) {
       const details = held.meetingDetails as { title: string; startsAt: string; venue: string | null; externalRef: string };
@@ -178,10 +181,11 @@ export async function applyAgendaImport(deps: MeetingDeps, input: { actor: Actor
         standing: item.standing ?? null,
       })),
     });
-    await tx.agendaImport.update({ where: { id: held.id }, data: { appliedAt: deps.now(), meetingId: id } });
+    await tx.agendaImport.update({ where: { id: held.id }, data: { meetingId: id } });
     await announceAgendaChange(tx, id, ['The agenda has been revised'], deps);
     return id;
   });
+  if (!meetingId) return applyAgendaImport(deps, input);
   deps.onQueued?.();
   const meeting = await loadMeeting(deps.prisma, meetingId);
   return {

@@ -113,10 +113,15 @@ export async function decideProposal(deps: MeetingDeps, input: BoardContext & { 
   let notice = '';
   await deps.prisma.$transaction(async (tx) => {
     const status = decision === 'accept' ? 'accepted' : decision === 'defer' ? 'deferred' : 'declined';
-    await tx.forwardPlanItem.update({
-      where: { id: item.id },
+    // Conditional on the status read: a double click finds it changed and adds nothing twice.
+    const changed = await tx.forwardPlanItem.updateMany({
+      where: { id: item.id, status: item.status },
       data: { status, decisionNote: note ?? null, ...(decision === 'accept' && targetMeeting ? { meetingId: targetMeeting } : {}) },
     });
+    if (changed.count === 0) {
+      notice = `"${item.title}" was decided a moment ago; nothing more was changed.`;
+      return;
+    }
     notice = `"${item.title}" ${status}.`;
     if (decision === 'accept' && targetMeeting && item.status !== 'accepted') {
       const added = await insertItemBeforeClosing(tx, targetMeeting, { title: item.title, reportOf: item.reportOf, subPoints: item.overview ? [item.overview] : [] });
