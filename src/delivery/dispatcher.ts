@@ -11,6 +11,8 @@ import type { Platform } from '../domain/platform.ts';
 import type { Logger } from '../logger.ts';
 import type { PrismaClient } from '../persistence/generated/client.ts';
 import { backoffMs } from './backoff.ts';
+import { takeLane } from './lanes.ts';
+import { resolveTarget } from './targets.ts';
 import { notifyClerksOfFailure } from './failure-notice.ts';
 import { DeliveryFailure, type DeliveryTarget, type Messenger, type OutboundMessage, type SentMessage } from './port.ts';
 
@@ -205,13 +207,13 @@ export class Dispatcher {
         if (blocked.has(platform) || used >= this.pacing[platform].perSecond) continue;
         if (!budget.has(platform)) {
           // The platform-wide lane: held for this transaction, so one dispatcher at a time books it.
-          if (!(await this.takeLane(tx, platform, GLOBAL_LANE, now, 0))) {
+          if (!(await takeLane(tx, platform, GLOBAL_LANE, now, 0))) {
             blocked.add(platform);
             continue;
           }
           budget.set(platform, 0);
         }
-        if (!(await this.takeLane(tx, platform, laneKey, now, this.pacing[platform].perConversationMs))) continue;
+        if (!(await takeLane(tx, platform, laneKey, now, this.pacing[platform].perConversationMs))) continue;
 
         let taken = [first];
         if (first.operation === 'post' && first.target_kind === 'user' && first.digestible) {
@@ -264,30 +266,6 @@ export class Dispatcher {
     });
   }
 
-  /** Locks a lane if it is free now, and books its next slot. False when busy or paced. */
-  private async takeLane(
-    tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0],
-    platform: Platform,
-    laneKey: string,
-    now: Date,
-    gapMs: number,
-  ): Promise<boolean> {
-    await tx.$executeRaw`
-      INSERT INTO "delivery_lane" (platform, lane_key, next_at) VALUES (${platform}::"Platform", ${laneKey}, ${now})
-      ON CONFLICT DO NOTHING`;
-    const lane = await tx.$queryRaw<{ next_at: Date }[]>`
-      SELECT next_at FROM "delivery_lane" WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}
-      FOR UPDATE SKIP LOCKED`;
-    const nextAt = lane[0]?.next_at;
-    if (!nextAt || nextAt.getTime() > now.getTime()) return false;
-    if (gapMs > 0) {
-      await tx.$executeRaw`
-        UPDATE "delivery_lane" SET next_at = ${new Date(now.getTime() + gapMs)}
-         WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}`;
-    }
-    return true;
-  }
-
   private async deliver(claim: Claim, summary: RunSummary): Promise<void> {
     const first = claim.rows[0] as Row;
     const messenger = this.options.messengers[first.platform] as Messenger;
@@ -296,7 +274,7 @@ export class Dispatcher {
     let outcome: SentMessage | 'deferred' | 'skipped' | 'nothing';
     let sending = claim.rows;
     try {
-      const target = await this.resolveTarget(first);
+      const target = await resolveTarget(this.options.prisma, first);
       if (first.operation === 'update') {
         outcome = await this.deliverUpdate(first, target, messenger, toMessage(first), claim.token);
       } else {
@@ -364,34 +342,6 @@ export class Dispatcher {
     const sent = { conversationId: original.sentConversationId, messageId: original.sentMessageId };
     await messenger.update({ ...sent, ...(target.reference ? { reference: target.reference } : {}) }, message);
     return sent;
-  }
-
-  private async resolveTarget(row: Row): Promise<DeliveryTarget> {
-    const target: DeliveryTarget = { kind: row.target_kind, id: row.target_id };
-    if (row.platform !== 'teams') return target;
-    const prisma = this.options.prisma;
-    const exact = await prisma.conversationReference.findFirst({
-      where:
-        row.target_kind === 'channel'
-          ? { platform: 'teams', conversationId: row.target_id }
-          : { platform: 'teams', kind: 'personal', userId: row.target_id },
-      orderBy: { updatedAt: 'desc' },
-    });
-    if (exact) return { ...target, reference: exact.reference as Record<string, unknown> };
-    if (row.target_kind === 'user') {
-      // No personal chat yet: create one through any conversation in the board's tenant.
-      // Only ever through the board's own tenant: never another organisation's Teams.
-      const board = row.board_id ? await prisma.board.findUnique({ where: { id: row.board_id } }) : null;
-      const any = board?.teamsTenantId
-        ? await prisma.conversationReference.findFirst({ where: { platform: 'teams', tenantId: board.teamsTenantId }, orderBy: { updatedAt: 'desc' } })
-        : null;
-      if (any) return { ...target, reference: any.reference as Record<string, unknown> };
-    }
-    throw new DeliveryFailure(
-      'permanent',
-      'no_conversation_reference',
-      'Quorum has not been installed where it can reach this conversation in Teams',
-    );
   }
 
   private async recordSent(rows: Row[], sent: SentMessage, token: string): Promise<void> {

@@ -1,0 +1,28 @@
+// Pacing shared by every instance: a row per conversation (and one per platform) holding the next
+// instant a message may go there, locked while a dispatcher books it.
+import type { Platform } from '../domain/platform.ts';
+import type { Prisma } from '../persistence/generated/client.ts';
+
+/** Locks a lane if it is free now, and books its next slot. False when busy or paced. */
+export async function takeLane(
+  tx: Prisma.TransactionClient,
+  platform: Platform,
+  laneKey: string,
+  now: Date,
+  gapMs: number,
+): Promise<boolean> {
+  await tx.$executeRaw`
+    INSERT INTO "delivery_lane" (platform, lane_key, next_at) VALUES (${platform}::"Platform", ${laneKey}, ${now})
+    ON CONFLICT DO NOTHING`;
+  const lane = await tx.$queryRaw<{ next_at: Date }[]>`
+    SELECT next_at FROM "delivery_lane" WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}
+    FOR UPDATE SKIP LOCKED`;
+  const nextAt = lane[0]?.next_at;
+  if (!nextAt || nextAt.getTime() > now.getTime()) return false;
+  if (gapMs > 0) {
+    await tx.$executeRaw`
+      UPDATE "delivery_lane" SET next_at = ${new Date(now.getTime() + gapMs)}
+       WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}`;
+  }
+  return true;
+}
