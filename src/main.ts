@@ -13,7 +13,6 @@ import type { Platform } from './domain/platform.ts';
 import { fetchModernGovMeeting } from './integrations/moderngov/index.ts';
 import { publicFetch } from './integrations/public-fetch.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
-import type { DueItem, ScheduledJob } from './scheduling/scheduler.ts';
 import { agendaReminderJob } from './use-cases/meetings/agenda-reminder-job.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
@@ -106,7 +105,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   const deliveryContext = { platforms, now, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
   const scheduler = new Scheduler({
     prisma: db.prisma,
-    jobs: [agendaReminderJob(deliveryContext) as unknown as ScheduledJob<DueItem>],
+    jobs: [agendaReminderJob(deliveryContext)],
     logger: logger.child({ component: 'scheduler' }),
     clock: now,
     onWork: () => dispatcher.poke(),

@@ -8,7 +8,7 @@ import { Dispatcher } from '../../src/delivery/dispatcher.ts';
 import { enqueue } from '../../src/delivery/outbox.ts';
 import type { Messenger } from '../../src/delivery/port.ts';
 import { createLogger } from '../../src/logger.ts';
-import { Scheduler, type DueItem, type ScheduledJob } from '../../src/scheduling/scheduler.ts';
+import { Scheduler } from '../../src/scheduling/scheduler.ts';
 import { agendaReminderJob } from '../../src/use-cases/meetings/agenda-reminder-job.ts';
 import { createMeeting } from '../../src/use-cases/meetings/manage-meeting.ts';
 import { postAgenda } from '../../src/use-cases/meetings/publish-agenda.ts';
@@ -113,7 +113,7 @@ describe('on Slack, through the fake Web API', () => {
     await drain([dispatcher], 1);
     fake.reset();
     now = new Date('2030-01-24T12:00:00Z'); // back after being down over both reminder times
-    const job = agendaReminderJob(deps) as unknown as ScheduledJob<DueItem>;
+    const job = agendaReminderJob(deps);
     const [a, b] = [new Scheduler({ prisma: db.prisma, jobs: [job], logger, clock: () => now }), new Scheduler({ prisma: db.prisma, jobs: [job], logger, clock: () => now })];
     await Promise.all([a.tick(), b.tick(), a.tick()]);
     await drain([dispatcher], 2);

@@ -54,7 +54,7 @@ describe('scheduler', () => {
     const make = (id: string) =>
       new Scheduler({
         prisma: db.prisma,
-        jobs: [reminderJob(() => reminders, () => runs++) as ScheduledJob<DueItem>],
+        jobs: [reminderJob(() => reminders, () => runs++)],
         logger,
         clock: () => new Date(t0),
         instanceId: id,
@@ -76,10 +76,10 @@ describe('scheduler', () => {
       // due while down, meeting already held: skipped, with a record
       { key: 'r:m0:P1D', boardId: seed.boardId, dueAt: new Date(downAt + HOUR), meetingAt: new Date(downAt + 25 * HOUR) },
     ];
-    const before = new Scheduler({ prisma: db.prisma, jobs: [reminderJob(() => reminders) as ScheduledJob<DueItem>], logger, clock: () => new Date(downAt) });
+    const before = new Scheduler({ prisma: db.prisma, jobs: [reminderJob(() => reminders)], logger, clock: () => new Date(downAt) });
     expect(await before.tick()).toEqual({ ran: [], skipped: [], failed: [] });
 
-    const after = new Scheduler({ prisma: db.prisma, jobs: [reminderJob(() => reminders) as ScheduledJob<DueItem>], logger, clock: () => new Date(backAt) });
+    const after = new Scheduler({ prisma: db.prisma, jobs: [reminderJob(() => reminders)], logger, clock: () => new Date(backAt) });
     expect(await after.tick()).toEqual({ ran: ['r:m1:P1D'], skipped: ['r:m0:P1D'], failed: [] });
     expect(await after.tick()).toEqual({ ran: [], skipped: [], failed: [] });
     expect(await db.prisma.scheduledRun.findUniqueOrThrow({ where: { key: 'r:m0:P1D' } })).toMatchObject({
@@ -100,7 +100,7 @@ describe('scheduler', () => {
         if (fail) throw new Error('database hiccup');
       },
     };
-    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [job as ScheduledJob<DueItem>], logger, clock: () => new Date(now) });
+    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [job], logger, clock: () => new Date(now) });
     expect(await scheduler.tick()).toMatchObject({ failed: ['r:m1:P7D'] });
     expect(await db.prisma.scheduledRun.count()).toBe(0);
     expect(await db.prisma.outboxMessage.count()).toBe(0);
@@ -115,7 +115,7 @@ describe('scheduler', () => {
     let woke = 0;
     const scheduler = new Scheduler({
       prisma: db.prisma,
-      jobs: [reminderJob(() => reminders) as ScheduledJob<DueItem>],
+      jobs: [reminderJob(() => reminders)],
       logger,
       onWork: () => woke++,
     });

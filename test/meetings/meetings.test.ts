@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/platform.ts';
 import { createLogger } from '../../src/logger.ts';
-import { Scheduler, type DueItem, type ScheduledJob } from '../../src/scheduling/scheduler.ts';
+import { Scheduler } from '../../src/scheduling/scheduler.ts';
 import { agendaReminderJob } from '../../src/use-cases/meetings/agenda-reminder-job.ts';
 import { cancelMeeting, createMeeting, updateMeeting, type MeetingDeps } from '../../src/use-cases/meetings/manage-meeting.ts';
 import { postAgenda, previewAgenda, remindAgenda } from '../../src/use-cases/meetings/publish-agenda.ts';
@@ -165,7 +165,7 @@ describe('posting and changing the agenda', () => {
     const notice = await db.prisma.outboxMessage.findFirstOrThrow({ where: { template: 'agenda.changed' } });
     expect(notice.data).toMatchObject({ changes: ['The meeting is cancelled: Not quorate'] });
     now = new Date('2026-12-03T11:00:00Z');
-    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [agendaReminderJob(deps) as unknown as ScheduledJob<DueItem>], logger: createLogger({ level: 'silent' }), clock: () => now });
+    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [agendaReminderJob(deps)], logger: createLogger({ level: 'silent' }), clock: () => now });
     expect((await scheduler.tick()).ran).toEqual([]);
   });
 });
@@ -174,7 +174,7 @@ describe('scheduled agenda reminders', () => {
   const scheduler = () =>
     new Scheduler({
       prisma: db.prisma,
-      jobs: [agendaReminderJob(deps) as unknown as ScheduledJob<DueItem>],
+      jobs: [agendaReminderJob(deps)],
       logger: createLogger({ level: 'silent' }),
       clock: () => now,
     });
