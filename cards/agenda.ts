@@ -22,12 +22,11 @@ export function formatMinutes(minutes: number): string {
   return [hourText, minuteText].filter(Boolean).join(' ');
 }
 
-/** The items as the ORDER OF BUSINESS prints them. Unless the agenda may show exempt business
- * (a channel private to the board, the clerk's preview), an exempt item is only its number and
- * the words "Exempt item": never its title, sub-points, report or links. */
-export function agendaItems(agenda: Pick<AgendaView, 'items' | 'showsExempt'>): ItemEntry[] {
+/** The items as the ORDER OF BUSINESS prints them. Which exempt items are withheld is the core's
+ * rule (redactExempt); the card shows a withheld one as its number and "Exempt item". */
+export function agendaItems(agenda: Pick<AgendaView, 'items'>): ItemEntry[] {
   return agenda.items.map((item) => {
-    if (item.exempt && !agenda.showsExempt) return { number: item.number, title: `_${EXEMPT_WORDS}_`, exempt: true };
+    if (item.redacted) return { number: item.number, title: `_${EXEMPT_WORDS}_`, exempt: true };
     return {
       number: item.number,
       title: `**${item.title}**`,

@@ -124,8 +124,8 @@ function importPreviewCard(result: AgendaImportPreviewResult): Card {
     title: 'Check these items before saving',
     body: [
       { type: 'text', text: result.heading, muted: true },
-      // Only the clerk who pasted sees this preview, so exempt items show in full, marked.
-      { type: 'items', items: agendaItems({ items: result.items, showsExempt: true }) },
+      // Exempt items come in full to the clerk alone, withheld where others can see (core/audience.ts).
+      { type: 'items', items: agendaItems({ items: result.items }) },
       ...(result.unread.length > 0
         ? [{ type: 'text' as const, text: `**${result.unread.length} line${result.unread.length === 1 ? '' : 's'} could not be read** (not saved; add them by hand if needed):`, tone: 'warning' as const }, { type: 'items' as const, items: result.unread.slice(0, 15).map((u) => ({ title: `Line ${u.line}: ${u.text}`, lines: [u.reason] })) }]
         : []),

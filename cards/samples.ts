@@ -1,7 +1,7 @@
 // Sample data from the seed board's papers (the Safer Communities Partnership Board's January
 // 2018 agenda pack and its performance dashboard), used by the card tests: every kind of card
 // the coming features need, rendered and validated on both platforms before the features exist.
-import type { AgendaView } from '../src/use-cases/meetings/agenda-view.ts';
+import { redactExempt, type AgendaView } from '../src/use-cases/meetings/agenda-view.ts';
 import { agendaCard } from './agenda.ts';
 import { helpCard } from './help.ts';
 import type { Card, FieldErrors, Form, FormValues } from './model.ts';
@@ -60,7 +60,9 @@ export const sampleAgenda: AgendaView = {
 export const samplePapersUrl = 'https://barnet.moderngov.co.uk/ieListDocuments.aspx?CId=702&MId=9360';
 
 /** The agenda card as members see it, with its buttons. */
-export const sampleAgendaCard = (showsExempt = false): Card => agendaCard({ ...sampleAgenda, showsExempt }, { apologies: true, papersUrl: samplePapersUrl });
+/** The agenda card for a public channel (the core withholds exempt items) or a board-only one. */
+export const sampleAgendaCard = (showsExempt = false): Card =>
+  agendaCard(showsExempt ? { ...sampleAgenda, showsExempt } : redactExempt(sampleAgenda), { apologies: true, papersUrl: samplePapersUrl });
 
 /** An action card, before and after "Mark done": the same card rendered again, updated in place
  * (chat.update on Slack, the invoke's answer on Teams). */

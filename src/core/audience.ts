@@ -3,20 +3,12 @@
 // public) is shown in full only to the person alone, or in the board's own channel when that is
 // marked private to the board.
 import type { PrismaClient } from '../persistence/generated/client.ts';
-import type { AgendaView } from '../use-cases/meetings/agenda-view.ts';
+import { redactedItem, redactExempt } from '../use-cases/meetings/agenda-view.ts';
 import type { CommandResult } from './results.ts';
 
 export type Audience = 'actor' | 'conversation';
 
 const EXEMPT_NOTE = 'Exempt items are shown as "Exempt item" here, where others can see them; ask in your own chat with Quorum to see them in full.';
-
-function redactView(agenda: AgendaView): AgendaView {
-  return {
-    ...agenda,
-    showsExempt: false,
-    items: agenda.items.map((item) => (item.exempt ? { number: item.number, title: 'Exempt item', subPoints: [], links: [], exempt: true } : item)),
-  };
-}
 
 async function conversationIsPrivateBoardChannel(prisma: PrismaClient, conversationId: string | undefined): Promise<boolean> {
   if (!conversationId) return false;
@@ -36,19 +28,19 @@ export async function forAudience(
 ): Promise<CommandResult> {
   if (audience !== 'conversation') return result;
   const hasExempt =
-    ('agenda' in result && result.agenda.showsExempt && result.agenda.items.some((i) => i.exempt && i.title !== 'Exempt item')) ||
+    ('agenda' in result && result.agenda.showsExempt && result.agenda.items.some((i) => i.exempt)) ||
     (result.kind === 'agenda-import-preview' && result.items.some((i) => i.exempt));
   if (!hasExempt || (await conversationIsPrivateBoardChannel(prisma, conversationId))) return result;
   if (result.kind === 'agenda-import-preview') {
     return {
       ...result,
       effect: `${result.effect} ${EXEMPT_NOTE}`,
-      items: result.items.map((i) => (i.exempt ? { number: i.number, title: 'Exempt item', subPoints: [], exempt: true, links: [] } : i)),
+      items: result.items.map((i) => (i.exempt ? redactedItem(i.number) : i)),
     };
   }
   if ('agenda' in result) {
     const notice = 'notice' in result ? `${result.notice} ${EXEMPT_NOTE}` : EXEMPT_NOTE;
-    return { ...result, notice, agenda: redactView(result.agenda) } as CommandResult;
+    return { ...result, notice, agenda: redactExempt(result.agenda) } as CommandResult;
   }
   return result;
 }

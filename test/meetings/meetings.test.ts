@@ -122,7 +122,7 @@ describe('posting and changing the agenda', () => {
     });
     const preview = await previewAgenda(deps, { actor: clerk() });
     const item = preview.agenda.items.find((i) => i.exempt);
-    expect(item).toEqual({ number: '5', title: 'Exempt item', subPoints: [], links: [], exempt: true });
+    expect(item).toEqual({ number: '5', title: 'Exempt item', subPoints: [], links: [], exempt: true, redacted: true });
     expect(preview.notice).toMatch(/1 exempt item is shown as "Exempt item"/);
 
     await postAgenda(deps, { actor: clerk() });

@@ -25,6 +25,7 @@ export interface ImportedItemView {
   exempt: boolean;
   standing?: string;
   links: { title: string; url: string }[];
+  redacted?: true;
 }
 
 export interface AgendaImportPreviewResult {

@@ -14,6 +14,18 @@ export interface AgendaItemView {
   links: { title: string; url: string }[];
   exempt: boolean;
   standing?: string;
+  /** An exempt item with everything but its number withheld from this audience. */
+  redacted?: true;
+}
+
+/** What an exempt item shows where its business may not be seen: its number, nothing else. */
+export function redactedItem(number: string): AgendaItemView & { redacted: true } {
+  return { number, title: 'Exempt item', subPoints: [], links: [], exempt: true, redacted: true };
+}
+
+/** The rule for exempt business, in one place: withheld unless the audience may see it. */
+export function redactExempt<V extends Pick<AgendaView, 'items' | 'showsExempt'>>(view: V): V {
+  return { ...view, showsExempt: false, items: view.items.map((item) => (item.exempt ? redactedItem(item.number) : item)) };
 }
 
 export interface AgendaView {
@@ -75,9 +87,7 @@ export function buildAgendaView(
       ...(meeting.cancelReason ? { cancelReason: meeting.cancelReason } : {}),
     },
     items: meeting.items.map((item) => {
-      if (item.exempt && !options.showExempt) {
-        return { number: item.number, title: 'Exempt item', subPoints: [], links: [], exempt: true };
-      }
+      if (item.exempt && !options.showExempt) return redactedItem(item.number);
       const pages = formatPages(item.pageFrom, item.pageTo);
       return {
         number: item.number,

@@ -3,6 +3,7 @@
 // once cancelled, so calendars that imported it update themselves.
 import { meetingInvite } from '../../domain/calendar/ics.ts';
 import type { PrismaClient } from '../../persistence/generated/client.ts';
+import { buildAgendaView } from './agenda-view.ts';
 
 export async function meetingCalendar(
   deps: { prisma: PrismaClient; publicBaseUrl?: string },
@@ -14,8 +15,9 @@ export async function meetingCalendar(
     include: { board: true, items: { orderBy: { position: 'asc' } } },
   });
   if (!meeting || meeting.status === 'draft') return undefined;
-  const agenda = meeting.items
-    .map((item) => `${item.number}. ${item.exempt && !meeting.board.channelIsPrivate ? 'Exempt item' : item.title}`)
+  // Calendar files get forwarded: the exempt rule is the one for the board's channel.
+  const agenda = buildAgendaView(meeting, { showExempt: meeting.board.channelIsPrivate })
+    .items.map((item) => `${item.number}. ${item.title}`)
     .join('\n');
   const ics = meetingInvite({
     uid: `${meeting.id}@quorum`,
