@@ -65,6 +65,7 @@ describe('addressRange', () => {
     ['0x7f000001', 'not-an-address'],
     ['2130706433', 'not-an-address'],
     ['0177.0.0.1', 'not-an-address'],
+    ['010.0.0.1', 'not-an-address'],
     ['[::1]', 'not-an-address'],
     ['', 'not-an-address'],
   ])('%s is %s, not public', (address, range) => {

@@ -3,6 +3,8 @@
 // a check and a connection. A real server on loopback plays the target; plain fetch reaching it
 // in the same spelling proves each refusal is the check's, not a network failure.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/errors.ts';
@@ -207,6 +209,51 @@ describe('DNS rebinding', () => {
     const error = await fetchNowhere('http://no-such-council.example/').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as { cause?: { code?: string } }).cause?.code).toBe('ENOTFOUND');
+  });
+});
+
+describe('https', () => {
+  // Self-signed for council.example and 127.0.0.1, made for this test only and trusted nowhere.
+  const CERT = `-----BEGIN CERTIFICATE-----
+MIIBrjCCAVOgAwIBAgIUIdrCsgZUNY7D3X+6unXKsnuhcwMwCgYIKoZIzj0EAwIw
+GjEYMBYGA1UEAwwPY291bmNpbC5leGFtcGxlMCAXDTI2MTEzMDEwNDY0MVoYDzIx
+MjYxMTA2MTA0NjQxWjAaMRgwFgYDVQQDDA9jb3VuY2lsLmV4YW1wbGUwWTATBgcq
+hkjOPQIBBggqhkjOPQMBBwNCAAR8yteNWJDMyc4+KTpzvInXj5VSaf+P9X296jjQ
+zIyhnoNSK0V2+pdpXROPzIJDz0HdfNONPYM0OIICfAwI7dJjo3UwczAdBgNVHQ4E
+FgQUhl2tfwHl94SbBkM0jwd+aX4rGQgwHwYDVR0jBBgwFoAUhl2tfwHl94SbBkM0
+jwd+aX4rGQgwDwYDVR0TAQH/BAUwAwEB/zAgBgNVHREEGTAXgg9jb3VuY2lsLmV4
+YW1wbGWHBH8AAAEwCgYIKoZIzj0EAwIDSQAwRgIhAMXrxfSSm3QDJEDTvMpde+kA
+Uj3kmZUCquEQ3qogOjJZAiEAnwLmxjuklt9POBe4Unn/FsKt98KKOMyTIVRWtZSs
+Pnw=
+-----END CERTIFICATE-----`;
+  const KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgwC/Qmb9KaQwojUG7
+NF8AIrvzHYvxIIjOG8YcKQM6BDOhRANCAAR8yteNWJDMyc4+KTpzvInXj5VSaf+P
+9X296jjQzIyhnoNSK0V2+pdpXROPzIJDz0HdfNONPYM0OIICfAwI7dJj
+-----END PRIVATE KEY-----`;
+
+  it('goes through the same checked connection and keeps certificate verification on', async () => {
+    let requests = 0;
+    let handshakes = 0;
+    const server = createHttpsServer({ cert: CERT, key: KEY }, (_req, res) => {
+      requests += 1;
+      res.end('secret');
+    });
+    server.on('connection', () => (handshakes += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      expect((await refusal(publicFetch(`https://127.0.0.1:${port}/ok`))).code).toBe(ErrorCode.IMPORT_BLOCKED_ADDRESS);
+      expect(handshakes).toBe(0);
+      const asPublic = createPublicFetchAlsoAllowingForTests(['127.0.0.1'], { resolve: async () => ['127.0.0.1'] });
+      const error = await asPublic(`https://council.example:${port}/ok`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as { cause?: { code?: string } }).cause?.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+      expect(handshakes).toBe(1);
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
