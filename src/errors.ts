@@ -17,6 +17,11 @@ export const ErrorCode = {
   NO_BOARD_CHANNEL: 'NO_BOARD_CHANNEL',
   ITEM_NOT_FOUND: 'ITEM_NOT_FOUND',
   IMPORT_FAILED: 'IMPORT_FAILED',
+  // Fetching a page a person named (public-fetch.ts): refused or cut off.
+  IMPORT_BLOCKED_ADDRESS: 'IMPORT_BLOCKED_ADDRESS',
+  IMPORT_BLOCKED_REDIRECT: 'IMPORT_BLOCKED_REDIRECT',
+  IMPORT_TOO_LARGE: 'IMPORT_TOO_LARGE',
+  IMPORT_TIMEOUT: 'IMPORT_TIMEOUT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

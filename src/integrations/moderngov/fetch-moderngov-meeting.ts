@@ -11,7 +11,8 @@
 // parser accepts variations. Known quirks: dates come as dd/mm/yyyy; document links are often
 // relative (mgConvert2PDF.aspx?ID=…) or http://; entities are sometimes encoded twice; many
 // councils put a web application firewall in front that answers 403 to programs.
-import { AppError, ErrorCode } from '../../errors.ts';
+import { AppError, ErrorCode, isAppError } from '../../errors.ts';
+import { readTextWithin } from '../capped-body.ts';
 import { parseModernGovMeeting, type ModernGovMeetingImport } from './parse-moderngov-meeting.ts';
 
 export interface FetchModernGovMeetingOptions {
@@ -78,6 +79,7 @@ export async function fetchModernGovMeeting(options: FetchModernGovMeetingOption
   try {
     response = await doFetch(url, { method: 'GET', headers: { accept: 'text/xml, application/xml' }, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
+    if (isAppError(error)) throw error; // the fetch's own refusal (a private address, a redirect, a time limit)
     const name = (error as { name?: unknown }).name;
     if (name === 'TimeoutError' || name === 'AbortError') {
       throw fail(`The ModernGov server at ${base.host} did not answer within ${Math.round(timeoutMs / 100) / 10} seconds (${url}). Try again later.`);
@@ -101,14 +103,14 @@ export async function fetchModernGovMeeting(options: FetchModernGovMeetingOption
 
   let body: string;
   try {
-    body = await response.text();
+    body = await readTextWithin(response, { maxBytes: MAX_BYTES, source: `The ModernGov server at ${base.host}` });
   } catch (error) {
+    if (isAppError(error)) throw error; // IMPORT_TOO_LARGE, read while streaming; or the fetch's own refusal
     const name = (error as { name?: unknown }).name;
     if (name === 'TimeoutError' || name === 'AbortError') {
       throw fail(`The ModernGov server at ${base.host} did not finish answering within ${Math.round(timeoutMs / 100) / 10} seconds (${url}).`);
     }
     throw fail(`The answer from the ModernGov server at ${base.host} was cut off (${describeCause(error)}).`);
   }
-  if (body.length > MAX_BYTES) throw fail(`The ModernGov server at ${base.host} sent more than 10 MB for meeting ${options.meetingId}; that is not a meeting.`);
   return parseModernGovMeeting(body, { baseUrl: baseText, meetingId: options.meetingId, source: base.host });
 }
