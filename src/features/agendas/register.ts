@@ -2,20 +2,15 @@
 // A command that names a meeting by its date finds it here, once, and the use case gets its id.
 import { z } from 'zod';
 import { ArgsMismatch, optionalDate, splitTrailingDate, type ArgReader } from '../../kernel/args.ts';
-import { button, command, defineFeature, form } from '../../kernel/feature.ts';
-import { openForm } from '../../kernel/results.ts';
+import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { findBoard } from '../boards/find-board.ts';
-import { findClerkMeeting, findMeeting, meetingContext } from '../meetings/find-meeting.ts';
-import { addAgendaItem } from './add-agenda-item.ts';
-import { agendaItemFormValues } from './agenda-item-values.ts';
-import { itemFormValues } from './agenda-item-form.ts';
+import { findClerkMeeting, findMeeting } from '../meetings/find-meeting.ts';
 import { agendaReminderJob } from './agenda-reminder-job.ts';
 import { discardAgendaImport } from './discard-agenda-import.ts';
-import { editAgendaItem } from './edit-agenda-item.ts';
-import { findItemByNumber } from './find-agenda-item.ts';
+import { itemAddForm, itemEditForm, pasteForm } from './forms.ts';
 import { importModernGovAgenda } from './import-moderngov-agenda.ts';
 import { moveAgendaItem } from './move-agenda-item.ts';
-import { PASTE_CHUNK_MAX, pasteAgenda } from './paste-agenda.ts';
+import { openItemAddForm, openItemEditForm, openPasteForm, openPasteMoreForm } from './open-agenda-forms.ts';
 import { postAgenda } from './post-agenda.ts';
 import { previewAgenda } from './preview-agenda.ts';
 import { remindAgenda } from './remind-agenda.ts';
@@ -26,32 +21,6 @@ import { agendaCardTemplate, agendaChangedTemplate, agendaReminderTemplate } fro
 
 const meetingId = z.object({ meetingId: z.uuid() });
 const importId = z.object({ importId: z.uuid() });
-
-export const itemAddForm = form({
-  id: 'agenda.item.add',
-  values: itemFormValues,
-  metadata: meetingId,
-  run: (deps, input) => addAgendaItem(deps, { ...input, meetingId: input.metadata.meetingId, fields: input.values }),
-});
-
-export const itemEditForm = form({
-  id: 'agenda.item.edit',
-  values: itemFormValues,
-  metadata: z.object({ meetingId: z.uuid(), itemId: z.uuid() }),
-  run: (deps, input) => editAgendaItem(deps, { ...input, ...input.metadata, fields: input.values }),
-});
-
-export const pasteForm = form({
-  id: 'agenda.paste',
-  values: z.object({
-    text: z
-      .string({ error: 'Paste the ORDER OF BUSINESS table from the agenda pack.' })
-      .min(1, { error: 'Paste the ORDER OF BUSINESS table from the agenda pack.' })
-      .max(PASTE_CHUNK_MAX, { error: `Paste at most ${PASTE_CHUNK_MAX.toLocaleString('en-GB')} characters at a time; after checking the items, "Paste more" adds the rest.` }),
-  }),
-  metadata: z.object({ meetingId: z.uuid(), importId: z.uuid().optional() }),
-  run: (deps, input) => pasteAgenda(deps, { ...input, ...input.metadata, text: input.values.text }),
-});
 
 /** "agenda edit 5 [YYYY-MM-DD]", "agenda remove 6". */
 const itemArgs = (example: string): ArgReader<{ number: string; date?: string }> => ({
@@ -107,10 +76,7 @@ export const agendas = defineFeature({
       description: 'Add an item: title, sub-points, report of, pages, time, links, exempt.',
       who: 'clerks',
       args: optionalDate,
-      run: async (deps, input) => {
-        const meeting = await findClerkMeeting(deps, { ...input, ...dateOf(input.args) });
-        return openForm(itemAddForm, { values: { exempt: false }, metadata: { meetingId: meeting.id }, context: meetingContext(meeting) });
-      },
+      run: (deps, input) => openItemAddForm(deps, { ...input, ...dateOf(input.args) }),
     }),
     command({
       words: 'agenda edit',
@@ -118,15 +84,7 @@ export const agendas = defineFeature({
       description: 'Change an item.',
       who: 'clerks',
       args: itemArgs('agenda edit 5'),
-      run: async (deps, input) => {
-        const meeting = await findClerkMeeting(deps, { ...input, ...dateOf(input.args) });
-        const item = await findItemByNumber(deps.prisma, meeting.id, input.args.number);
-        return openForm(itemEditForm, {
-          values: agendaItemFormValues(item),
-          metadata: { meetingId: meeting.id, itemId: item.id },
-          context: `${meetingContext(meeting)}: item ${item.number}`,
-        });
-      },
+      run: (deps, input) => openItemEditForm(deps, { ...input, ...dateOf(input.args), number: input.args.number }),
     }),
     command({
       words: 'agenda move',
@@ -156,10 +114,7 @@ export const agendas = defineFeature({
       description: 'Paste the ORDER OF BUSINESS from an agenda pack; check the items, then save.',
       who: 'clerks',
       args: optionalDate,
-      run: async (deps, input) => {
-        const meeting = await findClerkMeeting(deps, { ...input, ...dateOf(input.args) });
-        return openForm(pasteForm, { metadata: { meetingId: meeting.id }, context: meetingContext(meeting) });
-      },
+      run: (deps, input) => openPasteForm(deps, { ...input, ...dateOf(input.args) }),
     }),
     command({
       words: 'agenda import',
@@ -204,11 +159,7 @@ export const agendas = defineFeature({
     button({
       id: 'agenda.paste.more',
       payload: z.object({ importId: z.uuid(), meetingId: z.uuid() }),
-      run: async (deps, input) => {
-        const meeting = await deps.prisma.meeting.findUnique({ where: { id: input.payload.meetingId }, include: { board: true } });
-        const context = meeting ? `${meeting.board.name}: ${meeting.title}. The rest of the table: it is read together with what you pasted before.` : undefined;
-        return openForm(pasteForm, { metadata: { meetingId: input.payload.meetingId, importId: input.payload.importId }, ...(context ? { context } : {}) });
-      },
+      run: (deps, input) => openPasteMoreForm(deps, { ...input, ...input.payload }),
     }),
   ],
   forms: [itemAddForm, itemEditForm, pasteForm],

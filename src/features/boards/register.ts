@@ -1,20 +1,10 @@
 // Boards: set one up in its channel, make a channel the board's, and set its reminder times.
-import { z } from 'zod';
 import { freeText, noArgs, optionalChoice } from '../../kernel/args.ts';
-import { command, defineFeature, form } from '../../kernel/feature.ts';
-import { openForm } from '../../kernel/results.ts';
+import { command, defineFeature } from '../../kernel/feature.ts';
+import { boardSetupForm } from './forms.ts';
+import { openBoardSetup } from './open-board-setup.ts';
 import { setBoardChannel } from './set-board-channel.ts';
 import { setReminderSchedule } from './set-reminder-schedule.ts';
-import { boardSetupValues, checkChannelFree, setupBoard } from './setup-board.ts';
-
-export const boardSetupForm = form({
-  id: 'board.setup',
-  values: boardSetupValues,
-  metadata: z.object({}),
-  // The board's channel is the conversation the platform says the form came from, never a value
-  // carried in the form (on Teams the card's data could be edited by whoever submits it).
-  run: (deps, input) => setupBoard(deps, { actor: input.actor, ...(input.conversationId ? { conversationId: input.conversationId } : {}), values: input.values }),
-});
 
 export const boards = defineFeature({
   name: 'boards',
@@ -25,13 +15,7 @@ export const boards = defineFeature({
       description: 'Set up a board in this channel; you become its clerk.',
       who: 'everyone',
       args: noArgs,
-      run: async (deps, input) => {
-        await checkChannelFree(deps, input);
-        return openForm(boardSetupForm, {
-          values: { timezone: 'Europe/London', quorum: '3', ...(input.actor.displayName ? { yourName: input.actor.displayName } : {}) },
-          metadata: {},
-        });
-      },
+      run: (deps, input) => openBoardSetup(deps, input),
     }),
     command({
       words: 'board channel',

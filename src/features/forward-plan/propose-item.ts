@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { formInvalid } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
-import type { Board } from '../../persistence/generated/client.ts';
 import { requireMember } from '../boards/members.ts';
 import { listForwardPlan, type ForwardPlanResult } from './list-forward-plan.ts';
 
@@ -15,8 +14,9 @@ export const proposalValues = z.object({
   meeting: z.string().trim().optional(),
 });
 
-export async function proposeItem(deps: CoreDeps, input: Invocation & { board: Board; values: z.output<typeof proposalValues> }): Promise<ForwardPlanResult> {
-  const { board, values } = input;
+export async function proposeItem(deps: CoreDeps, input: Invocation & { boardId: string; values: z.output<typeof proposalValues> }): Promise<ForwardPlanResult> {
+  const { values } = input;
+  const board = await deps.prisma.board.findUniqueOrThrow({ where: { id: input.boardId } });
   const member = await requireMember(deps.prisma, board, input.actor, 'propose items for its meetings');
   if (values.meeting && !(await isFutureMeeting(deps, board.id, values.meeting))) {
     throw formInvalid({ meeting: 'Choose a meeting that is still to come, or "to be allocated".' }, 'Choose a meeting that is still to come.');

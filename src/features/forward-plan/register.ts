@@ -1,20 +1,11 @@
 // The forward work plan: members propose items for future meetings; the clerk decides.
 import { z } from 'zod';
 import { noArgs } from '../../kernel/args.ts';
-import { button, command, defineFeature, form } from '../../kernel/feature.ts';
-import { openForm } from '../../kernel/results.ts';
-import { findBoard } from '../boards/find-board.ts';
-import { requireMember } from '../boards/members.ts';
+import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { decideProposal } from './decide-proposal.ts';
-import { listForwardPlan, upcomingMeetings } from './list-forward-plan.ts';
-import { proposalValues, proposeItem } from './propose-item.ts';
-
-export const proposeForm = form({
-  id: 'plan.propose',
-  values: proposalValues,
-  metadata: z.object({ boardId: z.uuid() }),
-  run: async (deps, input) => proposeItem(deps, { ...input, board: await deps.prisma.board.findUniqueOrThrow({ where: { id: input.metadata.boardId } }), values: input.values }),
-});
+import { proposeForm } from './forms.ts';
+import { listForwardPlan } from './list-forward-plan.ts';
+import { openProposalForm } from './open-proposal-form.ts';
 
 export const forwardPlan = defineFeature({
   name: 'forward-plan',
@@ -35,17 +26,7 @@ export const forwardPlan = defineFeature({
       description: 'Propose an item for a future meeting.',
       who: 'everyone',
       args: noArgs,
-      run: async (deps, input) => {
-        const board = await findBoard(deps.prisma, input);
-        await requireMember(deps.prisma, board, input.actor, 'propose items for its meetings');
-        const meetings = await upcomingMeetings(deps, board);
-        return openForm(proposeForm, {
-          values: { meeting: '' },
-          metadata: { boardId: board.id },
-          options: { meeting: [{ value: '', label: 'To be allocated' }, ...meetings.map((m) => ({ value: m.id, label: m.short }))] },
-          context: board.name,
-        });
-      },
+      run: (deps, input) => openProposalForm(deps, input),
     }),
   ],
   buttons: [

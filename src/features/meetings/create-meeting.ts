@@ -4,14 +4,14 @@ import { toLocalParts } from '../../domain/time.ts';
 import { formInvalid } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
-import type { Board } from '../../persistence/generated/client.ts';
 import { requireClerk } from '../boards/members.ts';
 import { agendaAnswer, type AgendaResult } from '../agendas/agenda-answer.ts';
 import type { MeetingDetails } from './meeting-form.ts';
 import { STANDING_ITEMS } from './standing-items.ts';
 
-export async function createMeeting(deps: CoreDeps, input: Invocation & { board: Board; details: MeetingDetails }): Promise<AgendaResult> {
-  const { board, details } = input;
+export async function createMeeting(deps: CoreDeps, input: Invocation & { boardId: string; details: MeetingDetails }): Promise<AgendaResult> {
+  const { details } = input;
+  const board = await deps.prisma.board.findUniqueOrThrow({ where: { id: input.boardId } });
   await requireClerk(deps.prisma, board, input.actor);
   const clash = await deps.prisma.meeting.findFirst({ where: { boardId: board.id, startsAt: details.startsAt, status: { not: 'cancelled' } } });
   if (clash) throw formInvalid({ time: `${board.name} already meets at ${toLocalParts(details.startsAt, board.timezone).short}.` }, 'There is already a meeting at that time.');

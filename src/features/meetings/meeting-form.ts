@@ -2,6 +2,8 @@
 // reported against its own field at once. The date and time are read in the board's timezone.
 import { z } from 'zod';
 import { localToInstant } from '../../domain/time.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import type { PrismaClient } from '../../persistence/generated/client.ts';
 
 export const MEETING_TITLE_MAX = 150;
 export const VENUE_MAX = 200;
@@ -43,4 +45,14 @@ export function meetingFormValues(board: { name: string; timezone: string }, now
       if (!instant.ok) throw new Error('unreachable: checked above');
       return { title: values.title || board.name, startsAt: instant.instant, durationMinutes: values.duration ?? 120, venue: values.venue || null };
     });
+}
+
+/** The form's schema for the board the form was opened for, or STALE_FORM if it is gone. */
+export async function meetingFormFor(deps: { prisma: PrismaClient; now: () => Date }, where: { boardId: string } | { meetingId: string }) {
+  const board =
+    'boardId' in where
+      ? await deps.prisma.board.findUnique({ where: { id: where.boardId } })
+      : (await deps.prisma.meeting.findUnique({ where: { id: where.meetingId }, include: { board: true } }))?.board;
+  if (!board) throw new AppError(ErrorCode.STALE_FORM, 'This form is out of date. Close it and run the command again.', { log: 'the form\u2019s board or meeting no longer exists' });
+  return meetingFormValues(board, deps.now());
 }

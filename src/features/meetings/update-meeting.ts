@@ -7,11 +7,12 @@ import type { Invocation } from '../../kernel/feature.ts';
 import { requireClerk } from '../boards/members.ts';
 import { agendaAnswer, type AgendaResult } from '../agendas/agenda-answer.ts';
 import { announceAgendaChange } from '../agendas/agenda-delivery.ts';
-import type { MeetingWithItems } from '../agendas/agenda-view.ts';
+import { loadMeeting } from '../agendas/agenda-view.ts';
 import type { MeetingDetails } from './meeting-form.ts';
 
-export async function updateMeeting(deps: CoreDeps, input: Invocation & { meeting: MeetingWithItems; details: MeetingDetails }): Promise<AgendaResult> {
-  const { meeting: existing, details } = input;
+export async function updateMeeting(deps: CoreDeps, input: Invocation & { meetingId: string; details: MeetingDetails }): Promise<AgendaResult> {
+  const { details } = input;
+  const existing = await loadMeeting(deps.prisma, input.meetingId);
   await requireClerk(deps.prisma, existing.board, input.actor);
   if (existing.status === 'cancelled') throw new AppError(ErrorCode.MEETING_CANCELLED, 'That meeting was cancelled; create a new one instead.');
   const zone = existing.board.timezone;

@@ -53,7 +53,9 @@ describe('meetings and agendas on Teams', () => {
     expect(JSON.stringify(form)).toContain('"type":"Input.Date"');
     const submitAction = JSON.stringify(form).match(/"verb":"meeting\.create"/);
     expect(submitAction).not.toBeNull();
-    const metadata = { board: 'scpb' };
+    // What the form's submit button carries back, as Teams would send it.
+    const metadata = (JSON.parse(JSON.stringify(form)).actions as { verb: string; data: { metadata: unknown } }[]).find((a) => a.verb === 'meeting.create')?.data.metadata;
+    expect(metadata).toEqual({ boardId: (await service.db.prisma.board.findFirstOrThrow()).id });
 
     const bad = await submit('meeting.create', { form: 'meeting.create', metadata, date: '2020-01-10', time: '10:00', duration: '5', venue: 'Hendon' });
     expect(bad.statusCode).toBe(200);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATALOGUE, COMMANDS } from '../../../src/core.ts';
 import { parseCommandLine } from '../../../src/kernel/command-line.ts';
 import { staleManifests, teamsCommands } from '../../../scripts/command-lists.ts';
-import { ACCENT_COLOR } from '../../../scripts/make-teams-icons.ts';
+import { ACCENT_COLOR } from '../../support/brand.ts';
 import {
   buildTeamsManifest,
   TEMPLATE_FILE,
