@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests by kind, each runnable alone (npm run test:unit | test:db | test:e2e):
+//   unit  no database, no server: domain rules, parsers, cards, the command line, manifests
+//   db    use cases on a real database (PGlite by default, PostgreSQL when DATABASE_URL is set)
+//   e2e   the real service through the platform fakes: signed Slack requests, Bot Framework activities
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'cards/**/*.test.ts', 'adapters/**/*.test.ts'],
-    // Database-backed tests start PGlite (WebAssembly) or connect to PostgreSQL.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default'],
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 15_000 } },
+      { test: { name: 'db', include: ['test/db/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+    ],
   },
 });

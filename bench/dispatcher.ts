@@ -7,6 +7,7 @@ import { enqueue } from '../src/delivery/outbox.ts';
 import type { Messenger } from '../src/delivery/port.ts';
 import { createLogger } from '../src/logger.ts';
 import { createTestDatabase } from '../test/support/database.ts';
+import { testTemplate, withTestTemplates } from '../test/support/templates.ts';
 
 const total = Number(process.argv[2] ?? 2000);
 const channels = Number(process.argv[3] ?? 50);
@@ -24,13 +25,13 @@ async function run(dispatchers: number): Promise<{ enqueueMs: number; drainMs: n
     for (let i = 0; i < total; i += 100) {
       await db.prisma.$transaction(async (tx) => {
         for (let j = i; j < Math.min(total, i + 100); j++) {
-          await enqueue(tx, { platform: 'slack', target: { kind: 'channel', id: `C${j % channels}` }, template: 'bench', data: { j } });
+          await enqueue(tx, { platform: 'slack', target: { kind: 'channel', id: `C${j % channels}` }, template: testTemplate('bench'), data: { j } });
         }
       });
     }
     const enqueued = performance.now();
     const pool = Array.from({ length: dispatchers }, (_, n) =>
-      new Dispatcher({ prisma: db.prisma, messengers: { slack: noop }, logger, instanceId: `d${n}`, batchSize: 50, pacing: { slack: { perConversationMs: 0, perSecond: 100_000 } } }),
+      new Dispatcher({ prisma: db.prisma, messengers: { slack: noop }, templates: withTestTemplates('bench'), logger, instanceId: `d${n}`, batchSize: 50, pacing: { slack: { perConversationMs: 0, perSecond: 100_000 } } }),
     );
     let left = total;
     while (left > 0) {

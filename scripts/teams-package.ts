@@ -206,7 +206,7 @@ function readIcon(manifest: TeamsManifest, kind: keyof typeof ICON_SIZES): { nam
   try {
     bytes = readFileSync(`${TEAMS_DIR}${name}`);
   } catch {
-    throw new TeamsPackageError(`icons.${kind}: ${TEAMS_DIR}${name} is missing (run: npx tsx scripts/make-teams-icons.ts)`);
+    throw new TeamsPackageError(`icons.${kind}: ${TEAMS_DIR}${name} is missing: the icons are committed assets; restore it from git`);
   }
   const { width, height } = pngSize(bytes, `icons.${kind} (${name})`);
   const size = ICON_SIZES[kind];

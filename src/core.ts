@@ -1,62 +1,130 @@
-// The core's face to the adapters: every use case, with its dependencies bound. Adapters hold a
-// Core and nothing else from src/, so they can be tested with a fake one.
-import { parseCommand } from './commands.ts';
-import { runAction, type ActionInput } from './core/actions.ts';
-import { COMMAND_HANDLERS } from './core/commands.ts';
-import type { CoreDeps } from './core/context.ts';
-import { forAudience, type Audience } from './core/audience.ts';
-import { submitForm, type FormSubmission } from './core/forms.ts';
-import type { CommandResult } from './core/results.ts';
+// The core's face to the adapters: commands, button clicks and form submissions routed to the
+// features that declare them, with their dependencies bound. Adapters hold a Core and nothing else
+// from src/, so they can be tested with a fake one. Routing only: permissions, rules and wording
+// are the features' own.
 import type { Actor } from './domain/platform.ts';
-import { listUpcomingMeetings, type UpcomingMeetingsResult } from './use-cases/meetings/upcoming-meetings.ts';
-import { recordConversation, type ConversationInput } from './use-cases/record-conversation.ts';
+import { AppError, ErrorCode } from './errors.ts';
+import { FEATURES, type Result } from './features/index.ts';
+import { listUpcomingMeetings, type UpcomingMeetingsResult } from './features/meetings/list-upcoming-meetings.ts';
+import { parseCommandLine } from './kernel/command-line.ts';
+import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
+import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, TemplateSpec } from './kernel/feature.ts';
+import { readButtonPayload, readFormMetadata, readFormValues, type RawValues } from './kernel/form-values.ts';
+import { recordConversation, type ConversationInput } from './features/conversations/record-conversation.ts';
+import type { ScheduledJob } from './scheduling/scheduler.ts';
+import type { DeliveryContext } from './kernel/deps.ts';
 
-export type { CommandResult, FormId, FormRequest, NoticeResult } from './core/results.ts';
-export type { ActionInput } from './core/actions.ts';
-export type { FormSubmission } from './core/forms.ts';
-export type { CoreDeps } from './core/context.ts';
-export type { Audience } from './core/audience.ts';
+export type { Result, ResultKind } from './features/index.ts';
+export type { AnswerAudience } from './kernel/feature.ts';
+export type { CommandInfo, CoreDeps } from './kernel/deps.ts';
+export type { FormRequest, NoticeResult } from './kernel/results.ts';
 
-export interface CommandInput {
+interface Where {
   actor: Actor;
-  /** Who sees the answer: the person alone (Slack's ephemeral answers, a personal chat) or
-   * everyone in the conversation (a Teams channel). Exempt business is hidden from the latter. */
-  audience?: Audience;
+  /** The Slack channel or Teams conversation it came from. */
+  conversationId?: string;
+  /** Who reads the answer; the person alone unless the adapter says otherwise. */
+  audience?: AnswerAudience;
+}
+
+export interface CommandInput extends Where {
   /** What the person typed after `/quorum` or to the bot. */
   text: string;
-  /** The Slack channel or Teams conversation it was typed in. */
-  conversationId?: string;
+}
+
+export interface ButtonInput extends Where {
+  /** Slack action_id / Teams Action.Execute verb, e.g. "outbox.retry". */
+  button: string;
+  /** What the button carried, as the platform sent it; checked here. */
+  payload: unknown;
+}
+
+export interface FormInput extends Where {
+  form: string;
+  /** The fields as the platform sent them (see cards' readers). */
+  values: RawValues;
+  metadata: unknown;
 }
 
 export interface Core {
   /** Runs a command. Throws AppError for bad input or missing permission. */
-  runCommand(input: CommandInput): Promise<CommandResult>;
+  runCommand(input: CommandInput): Promise<Result>;
   /** Handles a button click; the result replaces the card clicked, or opens a form. */
-  runAction(input: ActionInput): Promise<CommandResult>;
-  /** Handles a form submission. Throws AppError with fieldErrors for bad fields. */
-  submitForm(input: FormSubmission): Promise<CommandResult>;
+  clickButton(input: ButtonInput): Promise<Result>;
+  /** Handles a form submission. Throws AppError (FORM_INVALID with fieldErrors) for bad fields. */
+  submitForm(input: FormInput): Promise<Result>;
   /** The person's upcoming meetings, for Slack App Home and the Teams personal chat. */
   upcomingMeetings(actor: Actor): Promise<UpcomingMeetingsResult>;
   recordConversation(input: ConversationInput): Promise<{ id: string; created: boolean }>;
+  /** Every command, for help and the manifests. */
+  readonly catalogue: readonly CommandInfo[];
+  /** Whether a form id is one of the core's (adapters read its values with the card's definition). */
+  hasForm(id: string): boolean;
 }
 
-export function createCore(deps: CoreDeps): Core {
+const DEFINITIONS: readonly FeatureDefinition[] = FEATURES;
+/** Every command the features declare. */
+export const COMMANDS: readonly CommandSpec<unknown, unknown>[] = DEFINITIONS.flatMap((f) => f.commands ?? []);
+const commands = COMMANDS;
+
+/** Keyed tables: Maps, so ids such as "__proto__" or "toString" find nothing. */
+function table<T extends { id: string }>(what: string, specs: readonly T[]): ReadonlyMap<string, T> {
+  const map = new Map<string, T>();
+  for (const spec of specs) {
+    if (map.has(spec.id)) throw new Error(`${what} "${spec.id}" is declared twice`);
+    map.set(spec.id, spec);
+  }
+  return map;
+}
+
+const BUTTONS = table('button', DEFINITIONS.flatMap((f) => f.buttons ?? []));
+const FORMS = table('form', DEFINITIONS.flatMap((f) => f.forms ?? []));
+export const TEMPLATES: ReadonlyMap<string, TemplateSpec> = table('template', DEFINITIONS.flatMap((f) => f.templates ?? []));
+
+export const CATALOGUE: readonly CommandInfo[] = (() => {
+  const seen = new Set<string>();
+  for (const c of commands) {
+    if (seen.has(c.words)) throw new Error(`command "${c.words}" is declared twice`);
+    seen.add(c.words);
+  }
+  return commands.map(({ words, usage, description, who, menu }) => ({ words, usage, description, who, ...(menu ? { menu } : {}) }));
+})();
+
+/** The scheduled jobs every feature declares. */
+export function scheduledJobs(ctx: DeliveryContext): ScheduledJob[] {
+  return DEFINITIONS.flatMap((f) => f.jobs?.(ctx) ?? []);
+}
+
+const invocation = (where: Where, slug?: string): Invocation => ({
+  actor: where.actor,
+  audience: where.audience ?? 'person',
+  ...(where.conversationId ? { conversationId: where.conversationId } : {}),
+  ...(slug ? { slug } : {}),
+});
+
+export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
+  const deps: CoreDeps = { ...bound, catalogue: CATALOGUE };
   return {
-    runCommand: async ({ actor, text, conversationId, audience }) => {
-      const command = parseCommand(text);
-      const key = command.spec.words.join(' ');
-      const handler = COMMAND_HANDLERS[key];
-      if (!handler) throw new Error(`command "${key}" is listed but has no handler`);
-      const result = await handler(deps, {
-        actor,
-        rest: command.rest,
-        ...(conversationId ? { conversationId } : {}),
-        ...(command.board ? { slug: command.board } : {}),
-      });
-      return forAudience(deps.prisma, result, audience, conversationId);
+    catalogue: CATALOGUE,
+    hasForm: (id) => FORMS.has(id),
+    runCommand: async (input) => {
+      const parsed = parseCommandLine(input.text, commands);
+      return (await parsed.spec.run(deps, { ...invocation(input, parsed.board), args: parsed.args })) as Result;
     },
-    runAction: async (input) => forAudience(deps.prisma, await runAction(deps, input), input.audience, input.conversationId),
-    submitForm: async (input) => forAudience(deps.prisma, await submitForm(deps, input), input.audience, input.conversationId),
+    clickButton: async (input) => {
+      const spec = BUTTONS.get(input.button);
+      if (!spec) throw new AppError(ErrorCode.UNKNOWN_BUTTON, 'That button is no longer supported. Run the command again for a fresh card.', { log: 'unknown button' });
+      const payload = readButtonPayload(spec.payload, input.payload, spec.id);
+      return (await spec.run(deps, { ...invocation(input), payload })) as Result;
+    },
+    submitForm: async (input) => {
+      const spec = FORMS.get(input.form);
+      if (!spec) throw new AppError(ErrorCode.UNKNOWN_FORM, 'That form is no longer supported. Close it and run the command again.', { log: 'unknown form' });
+      const metadata = readFormMetadata(spec.metadata, input.metadata, spec.id);
+      const schema = typeof spec.values === 'function' ? await spec.values(deps, metadata) : spec.values;
+      const values = readFormValues(schema, input.values);
+      return (await spec.run(deps, { ...invocation(input), values, metadata })) as Result;
+    },
     upcomingMeetings: (actor) => listUpcomingMeetings(deps, { actor }),
     recordConversation: (input) => recordConversation(deps, input),
   };

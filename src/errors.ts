@@ -1,40 +1,86 @@
-// Coded errors. Use cases throw these; the adapters turn them into a friendly, specific message
-// in the platform's own way. The code is for programs and logs, the message is for people.
+// Coded errors. A use case throws an AppError with three parts: the code (for programs, tests
+// and the log), an internal message for the log (ids and reasons, never what people wrote), and
+// the sentence the person reads. Adapters turn it into the platform's own answer, at the edge.
 export const ErrorCode = {
+  // Who may do what
   NOT_A_CLERK: 'NOT_A_CLERK',
   NOT_A_MEMBER: 'NOT_A_MEMBER',
+  // Which board, meeting, item or message
   BOARD_NOT_FOUND: 'BOARD_NOT_FOUND',
-  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
-  INVALID_INPUT: 'INVALID_INPUT',
   AMBIGUOUS_BOARD: 'AMBIGUOUS_BOARD',
-  MESSAGE_NOT_FOUND: 'MESSAGE_NOT_FOUND',
-  NOT_RETRYABLE: 'NOT_RETRYABLE',
-  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  CHANNEL_TAKEN: 'CHANNEL_TAKEN',
+  NOT_IN_A_CHANNEL: 'NOT_IN_A_CHANNEL',
+  SLUG_TAKEN: 'SLUG_TAKEN',
+  NO_BOARD_CHANNEL: 'NO_BOARD_CHANNEL',
   MEETING_NOT_FOUND: 'MEETING_NOT_FOUND',
   MEETING_CANCELLED: 'MEETING_CANCELLED',
   MEETING_PASSED: 'MEETING_PASSED',
+  MEETING_CLASH: 'MEETING_CLASH',
+  AGENDA_NOT_PUBLISHED: 'AGENDA_NOT_PUBLISHED',
   AGENDA_EMPTY: 'AGENDA_EMPTY',
-  NO_BOARD_CHANNEL: 'NO_BOARD_CHANNEL',
+  AGENDA_FULL: 'AGENDA_FULL',
   ITEM_NOT_FOUND: 'ITEM_NOT_FOUND',
+  PLACE_OUT_OF_RANGE: 'PLACE_OUT_OF_RANGE',
+  PROPOSAL_NOT_FOUND: 'PROPOSAL_NOT_FOUND',
+  IMPORT_NOT_FOUND: 'IMPORT_NOT_FOUND',
   IMPORT_FAILED: 'IMPORT_FAILED',
   // Fetching a page a person named (public-fetch.ts): refused or cut off.
   IMPORT_BLOCKED_ADDRESS: 'IMPORT_BLOCKED_ADDRESS',
   IMPORT_BLOCKED_REDIRECT: 'IMPORT_BLOCKED_REDIRECT',
   IMPORT_TOO_LARGE: 'IMPORT_TOO_LARGE',
   IMPORT_TIMEOUT: 'IMPORT_TIMEOUT',
+  IMPORT_ADDRESS_INVALID: 'IMPORT_ADDRESS_INVALID',
+  MESSAGE_NOT_FOUND: 'MESSAGE_NOT_FOUND',
+  NOT_RETRYABLE: 'NOT_RETRYABLE',
+  // What was typed or sent
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  UNKNOWN_SUBCOMMAND: 'UNKNOWN_SUBCOMMAND',
+  COMMAND_USAGE: 'COMMAND_USAGE',
+  INVALID_DATE: 'INVALID_DATE',
+  INVALID_REMINDER_TIME: 'INVALID_REMINDER_TIME',
+  FORM_INVALID: 'FORM_INVALID',
+  TEXT_TOO_LONG: 'TEXT_TOO_LONG',
+  UNKNOWN_BUTTON: 'UNKNOWN_BUTTON',
+  UNKNOWN_FORM: 'UNKNOWN_FORM',
+  STALE_CARD: 'STALE_CARD',
+  STALE_FORM: 'STALE_FORM',
+  CALENDAR_INVALID: 'CALENDAR_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** Per-field messages, keyed by form field id. */
+export type FieldErrors = Record<string, string>;
+
+export interface AppErrorDetails {
+  /** For the log: what happened, with ids; never what a person wrote. Defaults to the code. */
+  log?: string;
+  /** For forms: a message per field, shown next to it. */
+  fieldErrors?: FieldErrors;
+}
+
 export class AppError extends Error {
+  readonly fieldErrors: FieldErrors;
+  /** What the log may say about it: ids and reasons, never what people wrote. */
+  readonly log: string;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    /** Per-field messages, keyed by form field id, for forms. */
-    readonly fieldErrors: Record<string, string> = {},
+    /** The sentence the person reads. */
+    readonly say: string,
+    details: AppErrorDetails = {},
   ) {
-    super(message);
+    // The Error's own message reads like the person's sentence (for tests and stack traces);
+    // adapters log `code` and `log`, never the message, which may quote what someone typed.
+    super(`${code}: ${say}`);
     this.name = 'AppError';
+    this.log = details.log ?? code;
+    this.fieldErrors = details.fieldErrors ?? {};
   }
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/** A form refused: the sentence, and each field's problem. */
+export function formInvalid(fieldErrors: FieldErrors, say = 'Some details need correcting.'): AppError {
+  return new AppError(ErrorCode.FORM_INVALID, say, { fieldErrors, log: `form refused on ${Object.keys(fieldErrors).join(', ') || 'no field'}` });
+}

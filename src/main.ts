@@ -6,14 +6,13 @@ import express from 'express';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createTeamsAdapter, type TeamsEndpointOverrides } from '../adapters/teams/index.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
-import { createCore, type Core } from './core.ts';
+import { createCore, scheduledJobs, TEMPLATES, type Core } from './core.ts';
 import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
 import type { Messenger } from './delivery/port.ts';
 import type { Platform } from './domain/platform.ts';
 import { fetchModernGovMeeting } from './integrations/moderngov/index.ts';
 import { publicFetch } from './integrations/public-fetch.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
-import { agendaReminderJob } from './use-cases/meetings/agenda-reminder-job.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -100,12 +99,12 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
 
   const messengers: Partial<Record<Platform, Messenger>> = {};
   for (const adapter of adapters) if (adapter.messenger) messengers[adapter.platform] = adapter.messenger;
-  const dispatcher = new Dispatcher({ prisma: db.prisma, messengers, logger: logger.child({ component: 'dispatcher' }), ...options.dispatcher });
+  const dispatcher = new Dispatcher({ prisma: db.prisma, messengers, templates: TEMPLATES, logger: logger.child({ component: 'dispatcher' }), ...options.dispatcher });
   wake.dispatcher = dispatcher;
   const deliveryContext = { platforms, now, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
   const scheduler = new Scheduler({
     prisma: db.prisma,
-    jobs: [agendaReminderJob(deliveryContext)],
+    jobs: scheduledJobs(deliveryContext),
     logger: logger.child({ component: 'scheduler' }),
     clock: now,
     onWork: () => dispatcher.poke(),

@@ -4,19 +4,19 @@
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { renderResult, renderText, type SlackAnswer } from './render.ts';
-import type { CommandResult } from '../../src/core.ts';
+import type { Result } from '../../src/core.ts';
 
 export const UNEXPECTED_ERROR_TEXT =
   'Sorry, something went wrong on our side. Nothing has been sent to anyone; please try again in a moment.';
 
 /** Runs `work` and renders its result; never rejects. */
 export async function answer(
-  work: () => Promise<CommandResult>,
+  work: () => Promise<Result>,
   logger: Logger,
   what: Record<string, unknown>,
   context: { channelId?: string } = {},
 ): Promise<SlackAnswer> {
-  let result: CommandResult;
+  let result: Result;
   try {
     result = await work();
   } catch (error) {
@@ -31,9 +31,9 @@ export async function answer(
 
 export function answerError(error: unknown, logger: Logger, what: Record<string, unknown>): SlackAnswer {
   if (isAppError(error)) {
-    logger.info({ ...what, code: error.code }, 'request refused');
+    logger.info({ ...what, code: error.code, reason: error.log }, 'request refused');
     const fields = Object.values(error.fieldErrors);
-    const text = fields.length > 0 ? `${error.message}\n${fields.map((f) => `• ${f}`).join('\n')}` : error.message;
+    const text = fields.length > 0 ? `${error.say}\n${fields.map((f) => `• ${f}`).join('\n')}` : error.say;
     return { kind: 'message', message: renderText(text), failed: true };
   }
   logger.error({ ...what, err: error }, 'request failed');

@@ -8,11 +8,14 @@ import {
   renderSlackMessage,
   renderSlackModal,
   resultCard,
+  type CardContext,
 } from '../../cards/index.ts';
-import type { CommandResult, FormRequest } from '../../src/core.ts';
+import type { FormRequest, Result } from '../../src/core.ts';
 import type { OutboundMessage } from '../../src/delivery/port.ts';
-import type { HelpResult } from '../../src/use-cases/get-help.ts';
-import type { UpcomingMeetingsResult } from '../../src/use-cases/meetings/upcoming-meetings.ts';
+import type { HelpResult } from '../../src/features/help/register.ts';
+import type { UpcomingMeetingsResult } from '../../src/features/meetings/list-upcoming-meetings.ts';
+
+const SLACK: CardContext = { platform: 'slack' };
 
 export interface SlackMessage {
   /** The notification and screen-reader text; always set. */
@@ -27,13 +30,13 @@ export type SlackAnswer =
 /** The metadata key that carries the channel a form was opened from, for the answer. */
 export const FORM_CHANNEL_KEY = 'slackChannel';
 
-export function renderResult(result: CommandResult, context: { channelId?: string } = {}): SlackAnswer {
+export function renderResult(result: Result, context: { channelId?: string } = {}): SlackAnswer {
   if (result.kind === 'form') {
     const form = formFor(result);
     const metadata = context.channelId ? { ...form.metadata, [FORM_CHANNEL_KEY]: context.channelId } : form.metadata;
     return { kind: 'form', form: result, view: renderSlackModal({ ...form, metadata }) };
   }
-  return { kind: 'message', message: renderSlackMessage(resultCard(result)) };
+  return { kind: 'message', message: renderSlackMessage(resultCard(result, SLACK)) };
 }
 
 /** A plain message: a sentence for the person, no card. */
@@ -42,10 +45,10 @@ export function renderText(text: string): SlackMessage {
 }
 
 /** The Home tab: what is coming up for the person, then what Quorum can do. */
-export function renderHome(input: { help: CommandResult; meetings?: UpcomingMeetingsResult | undefined }): { type: 'home'; blocks: unknown[] } {
+export function renderHome(input: { help: HelpResult; meetings?: UpcomingMeetingsResult | undefined }): { type: 'home'; blocks: unknown[] } {
   const cards = [];
-  if (input.meetings) cards.push(resultCard(input.meetings));
-  cards.push(resultCard(input.help as HelpResult));
+  if (input.meetings) cards.push(resultCard(input.meetings, SLACK));
+  cards.push(resultCard(input.help, SLACK));
   return renderSlackHome(cards);
 }
 

@@ -1,6 +1,6 @@
 // Slack ids → the core's neutral shapes: who is acting, and what kind of conversation a Slack
 // channel id is. Pure functions, no I/O.
-import type { ConversationInput } from '../../src/use-cases/record-conversation.ts';
+import type { ConversationInput } from '../../src/features/conversations/record-conversation.ts';
 import type { Actor } from '../../src/domain/platform.ts';
 
 export function slackActor(input: { userId: string; teamId?: string | undefined; displayName?: string | undefined }): Actor {

@@ -2,10 +2,10 @@
 // team, a chat or a person's 1:1 records where the bot can speak later; a card button is routed by
 // its verb (card-actions.ts). No business rules here.
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { CommandResult, Core } from '../../src/core.ts';
+import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import { runCardAction, type CardActionHandler } from './card-actions.ts';
+import { runCardAction } from './card-actions.ts';
 import { actorOf, audienceOf, botWasAdded, commandTextOf, conversationIdOf, conversationToRecord } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { renderResult, textMessage, type TeamsMessage } from './render.ts';
@@ -16,8 +16,6 @@ export const UNEXPECTED_ERROR_TEXT =
 export interface TeamsBotDeps {
   core: Core;
   logger: Logger;
-  /** Card actions by verb (default: CARD_ACTIONS). */
-  cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
 export class QuorumTeamsBot extends TeamsActivityHandler {
@@ -42,7 +40,7 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const body = await runCardAction(this.deps, context, this.deps.cardActions);
+    const body = await runCardAction(this.deps, context);
     return { status: 200, body };
   }
 
@@ -50,7 +48,7 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<TeamsMessage> {
     const activity = context.activity;
     const what = { activityId: activity.id, conversationId: conversationIdOf(activity) };
-    let result: CommandResult;
+    let result: Result;
     try {
       result = await this.deps.core.runCommand({
         actor: actorOf(activity),
@@ -60,9 +58,9 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
       });
     } catch (error) {
       if (isAppError(error)) {
-        this.deps.logger.info({ ...what, code: error.code }, 'command refused');
+        this.deps.logger.info({ ...what, code: error.code, reason: error.log }, 'command refused');
         const fields = Object.values(error.fieldErrors);
-        return textMessage(fields.length > 0 ? `${error.message}\n${fields.map((f) => `- ${f}`).join('\n')}` : error.message);
+        return textMessage(fields.length > 0 ? `${error.say}\n${fields.map((f) => `- ${f}`).join('\n')}` : error.say);
       }
       this.deps.logger.error({ ...what, err: safeError(error) }, 'command failed');
       return textMessage(UNEXPECTED_ERROR_TEXT);
@@ -78,8 +76,8 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     try {
       const actor = actorOf(context.activity);
-      const [meetings, help] = await Promise.all([this.deps.core.upcomingMeetings(actor), this.deps.core.runCommand({ actor, text: 'help' })]);
-      await context.sendActivities([renderResult(meetings), renderResult(help)]);
+      const meetings = await this.deps.core.upcomingMeetings(actor);
+      await context.sendActivities([renderResult(meetings), renderResult({ kind: 'help', commands: this.deps.core.catalogue })]);
     } catch (error) {
       this.deps.logger.error({ err: safeError(error) }, 'could not send the welcome');
     }

@@ -1,8 +1,9 @@
 // Reading who and where from a Bot Framework activity: the person acting, what they typed to the
 // bot, and the conversation the bot can speak in later (its stored reference).
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { AnswerAudience } from '../../src/core.ts';
 import type { Actor } from '../../src/domain/platform.ts';
-import type { ConversationInput } from '../../src/use-cases/record-conversation.ts';
+import type { ConversationInput } from '../../src/features/conversations/record-conversation.ts';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
@@ -73,6 +74,6 @@ export function botWasAdded(activity: Partial<Activity>): boolean {
 }
 
 /** Who sees the bot's answer: the person alone in their 1:1 chat, everyone elsewhere. */
-export function audienceOf(activity: Pick<Activity, 'conversation'>): 'actor' | 'conversation' {
-  return activity.conversation?.conversationType === 'personal' ? 'actor' : 'conversation';
+export function audienceOf(activity: Pick<Activity, 'conversation'>): AnswerAudience {
+  return activity.conversation?.conversationType === 'personal' ? 'person' : 'conversation';
 }

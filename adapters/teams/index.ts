@@ -9,7 +9,6 @@ import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
 import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
 import { QuorumTeamsBot } from './bot.ts';
-import type { CardActionHandler } from './card-actions.ts';
 import { conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { createTeamsMessenger } from './messenger.ts';
@@ -27,8 +26,6 @@ export interface TeamsAdapterOptions {
   logger: Logger;
   /** Tests only: local stand-ins for Microsoft's identity endpoints (see auth.ts). */
   endpoints?: TeamsEndpointOverrides;
-  /** Card actions by verb (default: CARD_ACTIONS). */
-  cardActions?: Readonly<Record<string, CardActionHandler>>;
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -44,7 +41,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const { config, core, logger } = opts;
   const appId = appIdOf(config);
   const adapter = new CloudAdapter(createTeamsAuthentication(config, opts.endpoints));
-  const bot = new QuorumTeamsBot({ core, logger, ...(opts.cardActions ? { cardActions: opts.cardActions } : {}) });
+  const bot = new QuorumTeamsBot({ core, logger });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;

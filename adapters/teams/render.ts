@@ -4,27 +4,21 @@ import type { Activity } from 'botbuilder';
 import {
   adaptiveAttachment,
   formFor,
-  helpCard,
   outboundMessagesCard,
   renderAdaptiveCard,
   renderAdaptiveForm,
   resultCard,
   type Card,
 } from '../../cards/index.ts';
-import type { CommandResult } from '../../src/core.ts';
+import type { Result } from '../../src/core.ts';
 import type { OutboundMessage } from '../../src/delivery/port.ts';
 import type { TeamsRendered } from './messenger.ts';
 
 /** A message the bot sends: an Adaptive Card, or a plain sentence. */
 export type TeamsMessage = Partial<Activity> & { type: 'message' };
 
-/** On Teams a command is typed as it is: "help" in the 1:1 chat, "@Quorum help" elsewhere. */
-const COMMAND_PREFIX = '';
-
-export function renderResult(result: CommandResult): TeamsMessage {
+export function renderResult(result: Result): TeamsMessage {
   switch (result.kind) {
-    case 'help':
-      return cardMessage(helpCard({ commands: result.commands, prefix: COMMAND_PREFIX }));
     case 'form': {
       const form = formFor(result);
       return { type: 'message', summary: form.title, attachments: [adaptiveAttachment(renderAdaptiveForm(form))] };
@@ -32,7 +26,7 @@ export function renderResult(result: CommandResult): TeamsMessage {
     case 'notice':
       return textMessage(result.text);
     default:
-      return cardMessage(resultCard(result));
+      return cardMessage(resultCard(result, { platform: 'teams' }));
   }
 }
 

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../domain/platform.ts';
 import type { Logger } from '../logger.ts';
+import type { TemplateSpec } from '../kernel/feature.ts';
 import type { PrismaClient } from '../persistence/generated/client.ts';
 import { backoffMs } from './backoff.ts';
 import { takeLane } from './lanes.ts';
@@ -33,6 +34,9 @@ export const DEFAULT_PACING: Record<Platform, Pacing> = {
 export interface DispatcherOptions {
   prisma: PrismaClient;
   messengers: Partial<Record<Platform, Messenger>>;
+  /** Every template a message may name: its data is parsed with the template's schema before it
+   * is rendered, so a row this version cannot read fails clearly instead of rendering nonsense. */
+  templates: ReadonlyMap<string, TemplateSpec>;
   logger: Logger;
   instanceId?: string;
   clock?: () => Date;
@@ -269,10 +273,21 @@ export class Dispatcher {
   private async deliver(claim: Claim, summary: RunSummary): Promise<void> {
     const first = claim.rows[0] as Row;
     const messenger = this.options.messengers[first.platform] as Messenger;
-    const toMessage = (r: Row): OutboundMessage => ({ outboxId: r.id, template: r.template, data: r.data });
     const log = this.options.logger.child({ outboxId: first.id, platform: first.platform, template: first.template });
+    const messages = new Map<string, OutboundMessage>();
+    const unreadable: Row[] = [];
+    for (const row of claim.rows) {
+      const message = this.readMessage(row);
+      if (message) messages.set(row.id, message);
+      else unreadable.push(row);
+    }
+    if (unreadable.length > 0) {
+      await this.recordFailure(unreadable, new DeliveryFailure('permanent', 'unreadable_message', 'This version of Quorum cannot read the message to send it'), summary, log, claim.token);
+      if (unreadable.length === claim.rows.length) return;
+    }
+    const toMessage = (r: Row): OutboundMessage => messages.get(r.id) as OutboundMessage;
     let outcome: SentMessage | 'deferred' | 'skipped' | 'nothing';
-    let sending = claim.rows;
+    let sending = claim.rows.filter((r) => messages.has(r.id));
     try {
       const target = await resolveTarget(this.options.prisma, first);
       if (first.operation === 'update') {
@@ -281,7 +296,7 @@ export class Dispatcher {
         if (claim.uncertain && messenger.findSent) {
           // Tried before (a timeout, a crash): where the platform can tell, look before sending again.
           const found: Row[] = [];
-          for (const row of claim.rows) {
+          for (const row of sending) {
             const already = await messenger.findSent(target, row.id);
             if (!already) continue;
             found.push(row);
@@ -289,7 +304,7 @@ export class Dispatcher {
           }
           if (found.length > 0) log.warn({ count: found.length }, 'found already posted after an interrupted send; not sending again');
           summary.sent += found.length;
-          sending = claim.rows.filter((r) => !found.includes(r));
+          sending = sending.filter((r) => !found.includes(r));
         }
         outcome = sending.length === 0 ? 'nothing' : await messenger.send(target, sending.map(toMessage));
       }
@@ -315,6 +330,17 @@ export class Dispatcher {
       // its lease runs out the next claim looks (where the platform can tell) before sending again.
       log.error({ err: error }, 'sent, but could not record it');
     }
+  }
+
+  /** The row's data parsed with its template's schema, or undefined if it cannot be read. */
+  private readMessage(row: Row): OutboundMessage | undefined {
+    const spec = this.options.templates.get(row.template);
+    const parsed = spec?.data.safeParse(row.data);
+    if (!parsed?.success) {
+      this.options.logger.error({ outboxId: row.id, template: row.template, known: Boolean(spec) }, 'outbox message does not match its template');
+      return undefined;
+    }
+    return { outboxId: row.id, template: row.template, data: parsed.data } as OutboundMessage;
   }
 
   private async deliverUpdate(

@@ -1,10 +1,23 @@
 // A message that cannot be delivered is never lost silently: the board's clerks (and chair) get
 // a direct message saying what failed and why, and the outbox keeps it for a retry.
+import { z } from 'zod';
 import type { Platform } from '../domain/platform.ts';
+import { template } from '../kernel/feature.ts';
 import type { PrismaClient } from '../persistence/generated/client.ts';
 import { enqueue } from './outbox.ts';
 
-export const FAILURE_NOTICE_TEMPLATE = 'delivery.failed';
+export const deliveryFailedTemplate = template(
+  'delivery.failed',
+  z.object({
+    boardName: z.string(),
+    outboxId: z.string(),
+    template: z.string(),
+    targetKind: z.string(),
+    targetId: z.string(),
+    code: z.string(),
+    reason: z.string(),
+  }),
+);
 
 export interface FailedMessage {
   id: string;
@@ -19,7 +32,7 @@ export interface FailedMessage {
 
 export async function notifyClerksOfFailure(prisma: PrismaClient, failed: FailedMessage): Promise<number> {
   // A notice about a failed notice would only fail again; the outbox view still shows both.
-  if (!failed.boardId || failed.template === FAILURE_NOTICE_TEMPLATE) return 0;
+  if (!failed.boardId || failed.template === deliveryFailedTemplate.id) return 0;
   const board = await prisma.board.findUnique({ where: { id: failed.boardId }, select: { name: true } });
   const roles = await prisma.boardRole.findMany({
     where: { boardId: failed.boardId, role: { in: ['clerk', 'chair'] } },
@@ -35,7 +48,7 @@ export async function notifyClerksOfFailure(prisma: PrismaClient, failed: Failed
       boardId: failed.boardId,
       platform: failed.platform,
       target: { kind: 'user', id: userId },
-      template: FAILURE_NOTICE_TEMPLATE,
+      template: deliveryFailedTemplate,
       data: {
         boardName: board?.name ?? '',
         outboxId: failed.id,
@@ -45,7 +58,7 @@ export async function notifyClerksOfFailure(prisma: PrismaClient, failed: Failed
         code: failed.code,
         reason: failed.message,
       },
-      dedupeKey: `${FAILURE_NOTICE_TEMPLATE}:${failed.id}:${userId}`,
+      dedupeKey: `${deliveryFailedTemplate.id}:${failed.id}:${userId}`,
       digestible: false,
     });
   }

@@ -1,30 +1,24 @@
 // Writing to the outbox. Call enqueue with the transaction client of the change that causes the
-// message, so the change and the message are committed together or not at all.
+// message, so the change and the message are committed together or not at all. A message names
+// its template by the template's declaration, so its data is type-checked against the template's
+// schema here, and parsed with it again when it is sent (src/delivery/templates.ts).
+//
+// Hand-written rather than a queue library: the message must be written in the caller's own
+// database transaction, which no maintained Node queue on PostgreSQL/PGlite offers.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { Prisma, PrismaClient } from '../persistence/generated/client.ts';
+import type { z } from 'zod';
 import type { Platform } from '../domain/platform.ts';
+import type { TemplateSpec } from '../kernel/feature.ts';
+import type { Prisma, PrismaClient } from '../persistence/generated/client.ts';
 
 export type Tx = Prisma.TransactionClient | PrismaClient;
 
-const enqueueInput = z.object({
-  boardId: z.string().uuid().optional(),
-  platform: z.enum(['slack', 'teams']),
-  target: z.object({ kind: z.enum(['channel', 'user']), id: z.string().min(1) }),
-  template: z.string().min(1),
-  data: z.unknown(),
-  dedupeKey: z.string().min(1).max(500).optional(),
-  digestible: z.boolean().default(true),
-  notBefore: z.date().optional(),
-  expiresAt: z.date().optional(),
-});
-
-export interface EnqueueInput {
+export interface EnqueueInput<S extends TemplateSpec> {
   boardId?: string;
   platform: Platform;
   target: { kind: 'channel' | 'user'; id: string };
-  template: string;
-  data: unknown;
+  template: S;
+  data: z.input<S['data']>;
   /** The same key is enqueued once; later enqueues with it change nothing. */
   dedupeKey?: string;
   digestible?: boolean;
@@ -34,8 +28,10 @@ export interface EnqueueInput {
 }
 
 /** Adds a message to the outbox. Returns its id, or the existing id for a repeated dedupe key. */
-export async function enqueue(tx: Tx, input: EnqueueInput): Promise<{ id: string; created: boolean }> {
-  const m = enqueueInput.parse(input);
+export async function enqueue<S extends TemplateSpec>(tx: Tx, input: EnqueueInput<S>): Promise<{ id: string; created: boolean }> {
+  // Checked on the way in too: a message that could not be rendered must not be stored.
+  const data = input.template.data.parse(input.data);
+  if (input.target.id === '') throw new Error('an outbox message needs a target');
   const id = randomUUID();
   // ON CONFLICT DO NOTHING: two transactions enqueueing the same key at once must not fail
   // (a unique violation would abort the caller's whole transaction); the second gets the first's id.
@@ -43,23 +39,29 @@ export async function enqueue(tx: Tx, input: EnqueueInput): Promise<{ id: string
     INSERT INTO "outbox_message"
       ("id", "board_id", "platform", "target_kind", "target_id", "template", "data", "dedupe_key",
        "digestible", "not_before", "expires_at", "updated_at")
-    VALUES (${id}::uuid, ${m.boardId ?? null}::uuid, ${m.platform}::"Platform", ${m.target.kind}, ${m.target.id},
-            ${m.template}, ${JSON.stringify(m.data ?? {})}::jsonb, ${m.dedupeKey ?? null}, ${m.digestible},
-            COALESCE(${m.notBefore ?? null}::timestamptz, now()), ${m.expiresAt ?? null}::timestamptz, now())
+    VALUES (${id}::uuid, ${input.boardId ?? null}::uuid, ${input.platform}::"Platform", ${input.target.kind}, ${input.target.id},
+            ${input.template.id}, ${JSON.stringify(data ?? {})}::jsonb, ${input.dedupeKey ?? null}, ${input.digestible ?? true},
+            COALESCE(${input.notBefore ?? null}::timestamptz, now()), ${input.expiresAt ?? null}::timestamptz, now())
     ON CONFLICT ("dedupe_key") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) return { id: inserted[0].id, created: true };
-  const existing = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: m.dedupeKey as string }, select: { id: true } });
+  const existing = await tx.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey as string }, select: { id: true } });
   return { id: existing.id, created: false };
 }
 
-/** Queues a replacement of the card sent for `original` (sent already, or still queued). */
-export async function enqueueUpdate(
+/** Queues a replacement of the card sent for `original` (sent already, or still queued). Updates
+ * of one card still waiting to go are replaced by this newest one: only the latest matters. */
+export async function enqueueUpdate<S extends TemplateSpec>(
   tx: Tx,
-  input: { originalId: string; template: string; data: unknown },
+  input: { originalId: string; template: S; data: z.input<S['data']> },
 ): Promise<{ id: string }> {
+  const data = input.template.data.parse(input.data);
   const original = await tx.outboxMessage.findUniqueOrThrow({ where: { id: input.originalId } });
-  const row = await tx.outboxMessage.create({
+  await tx.outboxMessage.updateMany({
+    where: { updatesId: original.id, operation: 'update', status: 'pending' },
+    data: { status: 'skipped', errorCode: 'superseded', lastError: 'A newer version of the card was queued instead' },
+  });
+  return tx.outboxMessage.create({
     data: {
       boardId: original.boardId,
       platform: original.platform,
@@ -67,11 +69,10 @@ export async function enqueueUpdate(
       targetKind: original.targetKind,
       targetId: original.targetId,
       updatesId: original.id,
-      template: input.template,
-      data: (input.data ?? {}) as object,
+      template: input.template.id,
+      data: (data ?? {}) as object,
       digestible: false,
     },
     select: { id: true },
   });
-  return row;
 }

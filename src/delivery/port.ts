@@ -1,13 +1,11 @@
 // What the dispatcher needs of a chat platform to deliver messages. Implemented by each adapter
 // (adapters/slack/messenger.ts, adapters/teams/messenger.ts); tests use a fake.
 import type { Platform } from '../domain/platform.ts';
+import type { TemplateMessage } from '../features/index.ts';
 
-/** A message to render and send: a template name the card layer knows, and its data. */
-export interface OutboundMessage {
-  outboxId: string;
-  template: string;
-  data: unknown;
-}
+/** A message to render and send: one of the features' templates and its data, parsed with the
+ * template's schema (the card layer has a card for each). */
+export type OutboundMessage = { outboxId: string } & TemplateMessage;
 
 export interface DeliveryTarget {
   kind: 'channel' | 'user';

@@ -1,7 +1,7 @@
 // GET /calendar/<token>.ics: the meeting's calendar invite, for the agenda card's link.
 import express, { type Router } from 'express';
 import type { PrismaClient } from '../persistence/generated/client.ts';
-import { meetingCalendar } from '../use-cases/meetings/meeting-calendar.ts';
+import { meetingCalendar } from '../features/meetings/meeting-calendar.ts';
 
 export function calendarRouter(deps: { prisma: PrismaClient; publicBaseUrl?: string }): Router {
   const router = express.Router();

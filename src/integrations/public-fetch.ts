@@ -159,10 +159,10 @@ function readRequest(input: Parameters<typeof fetch>[0], init: RequestInit | und
   try {
     url = new URL(request ? request.url : String(input));
   } catch {
-    throw new AppError(ErrorCode.INVALID_INPUT, `"${String(input)}" is not a web address.`);
+    throw new AppError(ErrorCode.IMPORT_ADDRESS_INVALID, `"${String(input)}" is not a web address.`);
   }
   const rule = fetchableUrl(url);
-  if (rule !== 'ok') throw new AppError(ErrorCode.INVALID_INPUT, rule);
+  if (rule !== 'ok') throw new AppError(ErrorCode.IMPORT_ADDRESS_INVALID, rule);
   const headers = new Headers(init?.headers ?? request?.headers);
   if (!headers.has('user-agent')) headers.set('user-agent', 'Quorum');
   // Only what decodedBody can decode, so the cap counts what the reader gets.

@@ -1,3 +1,5 @@
+// Hand-written: `prisma migrate deploy` needs Prisma's native schema engine, which cannot be
+// downloaded here, and no maintained Node migrator writes Prisma's own _prisma_migrations records.
 // Applies prisma/migrations/<timestamp>_<name>/migration.sql in order and records each in
 // Prisma's own `_prisma_migrations` table, with the same columns and checksum (sha256 of the
 // file) that `prisma migrate deploy` writes, so either tool can take over the database.

@@ -33,7 +33,7 @@ export function buttonClicked(deps: ListenerDeps) {
       payload = null;
     }
     const reply = await answer(
-      () => deps.core.runAction({ actor, action: name, payload, ...(channelId ? { conversationId: channelId } : {}) }),
+      () => deps.core.clickButton({ actor, button: name, payload, ...(channelId ? { conversationId: channelId } : {}) }),
       deps.logger,
       what,
       channelId ? { channelId } : {},

@@ -33,7 +33,8 @@ export function appHomeOpened(deps: ListenerDeps) {
     if (event.tab === 'messages') return;
     const actor = slackActor({ userId: event.user, teamId: team });
     try {
-      const [help, meetings] = await Promise.all([deps.core.runCommand({ actor, text: 'help' }), deps.core.upcomingMeetings(actor)]);
+      const meetings = await deps.core.upcomingMeetings(actor);
+      const help = { kind: 'help' as const, commands: deps.core.catalogue };
       await client.views.publish({ user_id: event.user, view: renderHome({ help, meetings }) as never });
     } catch (error) {
       // Slack refusing is worth a warning; our own failure is an error.

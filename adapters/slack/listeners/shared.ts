@@ -2,7 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Core } from '../../../src/core.ts';
 import type { Logger } from '../../../src/logger.ts';
-import type { ConversationInput } from '../../../src/use-cases/record-conversation.ts';
+import type { ConversationInput } from '../../../src/features/conversations/record-conversation.ts';
 import { slackErrorCode } from '../identity.ts';
 import type { SlackAnswer } from '../render.ts';
 

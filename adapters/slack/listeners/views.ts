@@ -39,8 +39,8 @@ export function formSubmitted(deps: ListenerDeps) {
     } catch (error) {
       if (isAppError(error)) {
         const known = Object.fromEntries(Object.entries(error.fieldErrors).filter(([id]) => definition.fields.some((f) => f.id === id)));
-        await ack(slackErrorsResponse(Object.keys(known).length > 0 ? known : { [firstField]: error.message }));
-        deps.logger.info({ ...what, code: error.code, fields: Object.keys(error.fieldErrors) }, 'form refused');
+        await ack(slackErrorsResponse(Object.keys(known).length > 0 ? known : { [firstField]: error.say }));
+        deps.logger.info({ ...what, code: error.code, reason: error.log, fields: Object.keys(error.fieldErrors) }, 'form refused');
         return;
       }
       answerError(error, deps.logger, what);
@@ -49,7 +49,7 @@ export function formSubmitted(deps: ListenerDeps) {
     }
     await ack({ response_action: 'clear' });
     if (result.kind === 'form') return;
-    const message = renderSlackMessage(resultCard(result));
+    const message = renderSlackMessage(resultCard(result, { platform: 'slack' }));
     try {
       if (channelId) await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks as never });
       else await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks as never });

@@ -35,7 +35,7 @@ export interface MeetingInviteOptions {
 
 export const ICS_PRODID = '-//Quorum//Meetings and agendas//EN';
 
-const invalid = (message: string) => new AppError(ErrorCode.INVALID_INPUT, message);
+const invalid = (message: string) => new AppError(ErrorCode.CALENDAR_INVALID, message);
 
 function check(options: MeetingInviteOptions): void {
   if (!options.uid.trim() || /[\r\n]/.test(options.uid)) throw invalid('A calendar invite needs a UID on one line.');

@@ -1,3 +1,5 @@
+// Hand-written: the maintained ICS libraries (ical.js, ics) do not write a VTIMEZONE from the tz
+// database on Node 20 without a bundled zone table of their own.
 // The VTIMEZONE of a board's IANA zone, generated from the tz database luxon reads (through
 // Intl), so it is right for any zone and any year without a table of our own. Outlook needs it
 // to place a DTSTART;TZID=… time; other calendars use it when they do not know the TZID.

@@ -28,7 +28,7 @@ export interface FetchModernGovMeetingOptions {
 const DEFAULT_TIMEOUT_MS = 20_000;
 const MAX_BYTES = 10_000_000;
 
-const fail = (message: string): AppError => new AppError(ErrorCode.INVALID_INPUT, message);
+const fail = (message: string): AppError => new AppError(ErrorCode.IMPORT_FAILED, message);
 
 /**
  * The site's address, checked: http or https, no user name or password in it, no query. A

@@ -64,17 +64,17 @@ export function parseModernGovMeeting(xml: string, options: ParseModernGovOption
   const what = options.meetingId !== undefined ? `meeting ${options.meetingId}` : 'the meeting';
   const from = options.source ? ` from ${options.source}` : '';
   const parsed = parseXml(xml);
-  if (!parsed.ok) throw new AppError(ErrorCode.INVALID_INPUT, `ModernGov's answer for ${what}${from} could not be read: ${parsed.message}.`);
+  if (!parsed.ok) throw new AppError(ErrorCode.IMPORT_FAILED, `ModernGov's answer for ${what}${from} could not be read: ${parsed.message}.`);
   const meeting = findFirst(parsed.root, 'meeting') ?? findOwner(parsed.root, 'meetingid');
   const externalId = text(meeting, 'meetingid', '@_meetingid', 'id');
   const date = text(meeting, 'meetingdate', '@_meetingdate', 'date');
   if (!meeting || (!externalId && !date) || externalId === '0') {
-    throw new AppError(ErrorCode.INVALID_INPUT, `ModernGov${from} has no ${what}. Check the meeting id: it is the number after "MId=" in the meeting's web address.`);
+    throw new AppError(ErrorCode.IMPORT_FAILED, `ModernGov${from} has no ${what}. Check the meeting id: it is the number after "MId=" in the meeting's web address.`);
   }
   const id = externalId ?? String(options.meetingId ?? '');
   const startsAtLocal = readStart(date, text(meeting, 'meetingtime', '@_meetingtime', 'time'));
   if (!startsAtLocal) {
-    throw new AppError(ErrorCode.INVALID_INPUT, `ModernGov${from} gives ${what} a date that cannot be read ("${date ?? ''}").`);
+    throw new AppError(ErrorCode.IMPORT_FAILED, `ModernGov${from} gives ${what} a date that cannot be read ("${date ?? ''}").`);
   }
   const committee = isNode(meeting.committee) ? meeting.committee : undefined;
   const title = text(meeting, 'committeetitle', 'committeename', 'meetingtitle', 'title') ?? text(committee, 'committeetitle', 'title', 'name') ?? `ModernGov meeting ${id}`;
@@ -83,7 +83,7 @@ export function parseModernGovMeeting(xml: string, options: ParseModernGovOption
   const agenda = firstNode(meeting, 'agendaitems', 'agenda');
   const rawItems = agenda ? children(agenda, 'agendaitem') : children(meeting, 'agendaitem');
   if (rawItems.length > AGENDA_ITEMS_MAX) {
-    throw new AppError(ErrorCode.INVALID_INPUT, `ModernGov${from} lists ${rawItems.length} agenda items for ${what}; an agenda in Quorum holds ${AGENDA_ITEMS_MAX} at most.`);
+    throw new AppError(ErrorCode.IMPORT_FAILED, `ModernGov${from} lists ${rawItems.length} agenda items for ${what}; an agenda in Quorum holds ${AGENDA_ITEMS_MAX} at most.`);
   }
   const items = rawItems.map((node, index) => readItem(node, index, options.baseUrl)).filter((item): item is AgendaItemDraft => item !== undefined);
 

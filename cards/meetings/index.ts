@@ -1,0 +1,43 @@
+// The meetings feature's cards: the meeting form, and each person's upcoming meetings.
+import type { UpcomingMeetingsResult } from '../../src/features/meetings/list-upcoming-meetings.ts';
+import { MEETING_TITLE_MAX, VENUE_MAX } from '../../src/features/meetings/meeting-form.ts';
+import { defineForm, type FieldDefinition } from '../kit.ts';
+import type { Card } from '../model.ts';
+import { noticeCard } from '../notice-card.ts';
+import type { FeatureCards } from '../registry-types.ts';
+
+const meetingFields = {
+  title: { label: 'Title', kind: 'text', maxLength: MEETING_TITLE_MAX, hint: 'Leave as the board\u2019s name unless this is a special meeting.' },
+  date: { label: 'Date', kind: 'date', required: true },
+  time: { label: 'Start time', kind: 'time', required: true, hint: 'In the board\u2019s timezone.' },
+  duration: { label: 'Length (minutes)', kind: 'number', min: 15, max: 600 },
+  venue: { label: 'Venue', kind: 'text', maxLength: VENUE_MAX, placeholder: 'e.g. Hendon Town Hall, Committee Room 1' },
+} satisfies Record<string, FieldDefinition>;
+
+export function upcomingCard(result: UpcomingMeetingsResult): Card {
+  if (result.onNoBoard) return noticeCard('You are not on any board yet. Your clerk adds you; a clerk can set a board up with "board setup".');
+  return {
+    fallback: `Your upcoming meetings: ${result.meetings.length}`,
+    title: 'Your upcoming meetings',
+    body:
+      result.meetings.length === 0
+        ? [{ type: 'text', text: 'No meetings are coming up on your boards.' }]
+        : [
+            {
+              type: 'items',
+              items: result.meetings.map((m) => ({
+                title: `**${m.boardName}**: ${m.short}`,
+                lines: [[m.venue ?? '', `${m.itemCount} items`, m.status === 'draft' ? 'draft agenda (clerks only)' : 'agenda published'].filter(Boolean).join(' \u00b7 ')],
+              })),
+            },
+          ],
+  };
+}
+
+export const meetingCards = {
+  results: { 'upcoming-meetings': upcomingCard },
+  forms: {
+    'meeting.create': defineForm({ id: 'meeting.create', title: 'New meeting', submitLabel: 'Create', intro: 'The standing items are added for you.', fields: meetingFields }),
+    'meeting.edit': defineForm({ id: 'meeting.edit', title: 'Change the meeting', submitLabel: 'Save', fields: meetingFields }),
+  },
+} satisfies FeatureCards;

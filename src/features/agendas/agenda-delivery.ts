@@ -1,0 +1,118 @@
+// Sending agendas: the card posted to each board channel, its updates in place after a change,
+// the notice of what changed, and reminders. Everything goes through the outbox, in the caller's
+// transaction. Each card is rendered for the channel it is in: a card left in a channel that is no
+// longer the board's (or not private to it) never shows exempt business.
+import type { Platform } from '../../domain/platform.ts';
+import { enqueue, enqueueUpdate, type Tx } from '../../delivery/outbox.ts';
+import type { DeliveryContext } from '../../kernel/deps.ts';
+import type { Board } from '../../persistence/generated/client.ts';
+import { buildAgendaView, channelAudience, loadMeeting, type MeetingWithItems } from './agenda-view.ts';
+import { agendaCardTemplate, agendaChangedTemplate, agendaReminderTemplate } from './templates.ts';
+
+export interface BoardChannel {
+  platform: Platform;
+  channelId: string;
+}
+
+export function boardChannels(board: Board, platforms: readonly Platform[]): BoardChannel[] {
+  const channels: BoardChannel[] = [];
+  if (platforms.includes('slack') && board.slackChannelId) channels.push({ platform: 'slack', channelId: board.slackChannelId });
+  if (platforms.includes('teams') && board.teamsChannelId) channels.push({ platform: 'teams', channelId: board.teamsChannelId });
+  return channels;
+}
+
+const viewFor = (meeting: MeetingWithItems, channel: BoardChannel, ctx: DeliveryContext) =>
+  buildAgendaView(meeting, channelAudience(meeting.board, channel.platform, channel.channelId), ctx.publicBaseUrl ? { publicBaseUrl: ctx.publicBaseUrl } : {});
+
+export interface PostOutcome {
+  posted: BoardChannel[];
+  /** Cards already posted that were brought up to date. */
+  refreshed: BoardChannel[];
+  /** Cards already posted (or queued) that show this version already: nothing was sent. */
+  current: BoardChannel[];
+}
+
+/** Posts the agenda card to each board channel that has none yet, and brings every card already
+ * posted for the meeting up to date, wherever it is. A card that already shows the current version
+ * is left alone: clicking "Post" twice sends nothing twice. */
+export async function postOrRefreshAgenda(tx: Tx, meetingId: string, ctx: DeliveryContext): Promise<PostOutcome> {
+  const meeting = await loadMeeting(tx, meetingId);
+  const posts = await tx.agendaPost.findMany({ where: { meetingId } });
+  const outcome: PostOutcome = { posted: [], refreshed: [], current: [] };
+  for (const post of posts) {
+    const channel = { platform: post.platform, channelId: post.channelId };
+    if (post.version === meeting.version) {
+      outcome.current.push(channel);
+      continue;
+    }
+    await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx) });
+    await tx.agendaPost.update({ where: { id: post.id }, data: { version: meeting.version } });
+    outcome.refreshed.push(channel);
+  }
+  for (const channel of boardChannels(meeting.board, ctx.platforms)) {
+    if (posts.some((p) => p.platform === channel.platform && p.channelId === channel.channelId)) continue;
+    const { id } = await enqueue(tx, {
+      boardId: meeting.boardId,
+      platform: channel.platform,
+      target: { kind: 'channel', id: channel.channelId },
+      template: agendaCardTemplate,
+      data: viewFor(meeting, channel, ctx),
+      dedupeKey: `agenda-post:${meeting.id}:${channel.platform}:${channel.channelId}`,
+    });
+    await tx.agendaPost.create({
+      data: { meetingId, platform: channel.platform, channelId: channel.channelId, outboxId: id, version: meeting.version, createdAt: ctx.now() },
+    });
+    outcome.posted.push(channel);
+  }
+  return outcome;
+}
+
+/** After a change to a published agenda: a new version, the posted cards updated in place first,
+ * then a notice in each channel saying what changed. Does nothing for a draft. */
+export async function announceAgendaChange(tx: Tx, meetingId: string, changes: string[], ctx: DeliveryContext): Promise<boolean> {
+  const current = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  const published = current.status === 'agenda_published' || current.status === 'cancelled';
+  const posts = await tx.agendaPost.findMany({ where: { meetingId } });
+  if (!published || posts.length === 0 || changes.length === 0) return false;
+  const meeting = await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } }, include: { board: true } });
+  await postOrRefreshAgenda(tx, meetingId, ctx);
+  const loaded = await loadMeeting(tx, meetingId);
+  // The notice goes where the cards are, after them (queued later, so sent later in each lane).
+  const channels = (await tx.agendaPost.findMany({ where: { meetingId } })).map((p) => ({ platform: p.platform, channelId: p.channelId }));
+  for (const channel of channels) {
+    await enqueue(tx, {
+      boardId: meeting.boardId,
+      platform: channel.platform,
+      target: { kind: 'channel', id: channel.channelId },
+      template: agendaChangedTemplate,
+      data: { meeting: viewFor(loaded, channel, ctx).meeting, changes },
+      dedupeKey: `agenda-changed:${meeting.id}:${meeting.version}:${channel.platform}:${channel.channelId}`,
+    });
+  }
+  return true;
+}
+
+export type ReminderKind = 'scheduled' | 'on-demand';
+
+/** A reminder in each board channel, not sent once the meeting has started. */
+export async function enqueueReminder(
+  tx: Tx,
+  meetingId: string,
+  reminder: { kind: ReminderKind; key: string; lead?: string },
+  ctx: DeliveryContext,
+): Promise<BoardChannel[]> {
+  const meeting = await loadMeeting(tx, meetingId);
+  const channels = boardChannels(meeting.board, ctx.platforms);
+  for (const channel of channels) {
+    await enqueue(tx, {
+      boardId: meeting.boardId,
+      platform: channel.platform,
+      target: { kind: 'channel', id: channel.channelId },
+      template: agendaReminderTemplate,
+      data: { kind: reminder.kind, ...(reminder.lead ? { lead: reminder.lead } : {}), agenda: viewFor(meeting, channel, ctx) },
+      dedupeKey: `${reminder.key}:${channel.platform}`,
+      expiresAt: meeting.startsAt,
+    });
+  }
+  return channels;
+}

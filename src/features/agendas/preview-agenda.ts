@@ -1,0 +1,17 @@
+// A clerk sees the agenda card as members in the board channel will, before posting.
+import type { CoreDeps } from '../../kernel/deps.ts';
+import type { Invocation } from '../../kernel/feature.ts';
+import { requireClerk } from '../boards/members.ts';
+import { agendaAnswer, type AgendaResult } from './agenda-answer.ts';
+import { loadMeeting } from './agenda-view.ts';
+
+export async function previewAgenda(deps: CoreDeps, input: Invocation & { meetingId: string }): Promise<AgendaResult> {
+  const meeting = await loadMeeting(deps.prisma, input.meetingId);
+  await requireClerk(deps.prisma, meeting.board, input.actor);
+  const exempt = meeting.items.filter((i) => i.exempt).length;
+  const hidden = exempt > 0 && !meeting.board.channelIsPrivate;
+  const notice =
+    `Only you can see this preview${meeting.status === 'draft' ? ' (not posted yet)' : ''}.` +
+    (hidden ? ` ${exempt} exempt item${exempt > 1 ? 's are' : ' is'} shown as "Exempt item", as members will see ${exempt > 1 ? 'them' : 'it'}.` : '');
+  return agendaAnswer(deps, { meetingId: meeting.id, invocation: input, notice, clerk: true, as: 'members' });
+}

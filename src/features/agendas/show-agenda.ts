@@ -1,0 +1,16 @@
+// A member asks for the agenda: the published one (clerks also see a draft), as the board's
+// channel shows it.
+import { AppError, ErrorCode } from '../../errors.ts';
+import type { CoreDeps } from '../../kernel/deps.ts';
+import type { Invocation } from '../../kernel/feature.ts';
+import { isClerk, requireMember } from '../boards/members.ts';
+import { agendaAnswer, type AgendaResult } from './agenda-answer.ts';
+import { loadMeeting } from './agenda-view.ts';
+
+export async function showAgenda(deps: CoreDeps, input: Invocation & { meetingId: string }): Promise<AgendaResult> {
+  const meeting = await loadMeeting(deps.prisma, input.meetingId);
+  const member = await requireMember(deps.prisma, meeting.board, input.actor, 'see its agendas here');
+  const clerk = await isClerk(deps.prisma, meeting.boardId, member.id);
+  if (meeting.status === 'draft' && !clerk) throw new AppError(ErrorCode.AGENDA_NOT_PUBLISHED, 'The agenda for the next meeting has not been published yet.');
+  return agendaAnswer(deps, { meetingId: meeting.id, invocation: input, notice: clerk ? 'Only you can see this.' : 'The agenda as published.', clerk, as: 'members' });
+}

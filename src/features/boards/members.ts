@@ -1,0 +1,42 @@
+// A person's place on a board: their member record, and whether they are a clerk or the chair.
+// "Is a clerk" is decided here and nowhere else.
+import type { Actor } from '../../domain/platform.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
+import type { Board, Member, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** How a person is found among members: by their id on the platform they came from. */
+export function identityOf(actor: Actor): { slackUserId: string } | { teamsAadId: string } {
+  return actor.platform === 'slack' ? { slackUserId: actor.userId } : { teamsAadId: actor.userId };
+}
+
+/** The actor's member record on a board, if any. */
+export async function findMember(prisma: Db, boardId: string, actor: Actor): Promise<Member | null> {
+  return prisma.member.findFirst({ where: { boardId, active: true, ...identityOf(actor) } });
+}
+
+/** Clerks, the chair and the vice-chair run the board's business. */
+export async function isClerk(prisma: Db, boardId: string, memberId: string): Promise<boolean> {
+  return (await prisma.boardRole.count({ where: { boardId, memberId } })) > 0;
+}
+
+/** The actor's member record, or NOT_A_CLERK. */
+export async function requireClerk(prisma: Db, board: Board, actor: Actor): Promise<Member> {
+  const member = await findMember(prisma, board.id, actor);
+  if (!member || !(await isClerk(prisma, board.id, member.id))) {
+    throw new AppError(
+      ErrorCode.NOT_A_CLERK,
+      `Only the clerk or the chair of ${board.name} can do that. If you should be able to, ask the clerk to give you the role.`,
+      { log: `not a clerk of board ${board.id}` },
+    );
+  }
+  return member;
+}
+
+/** The actor's member record, or NOT_A_MEMBER with what they were trying to do. */
+export async function requireMember(prisma: Db, board: Board, actor: Actor, toDo: string): Promise<Member> {
+  const member = await findMember(prisma, board.id, actor);
+  if (!member) throw new AppError(ErrorCode.NOT_A_MEMBER, `Only members of ${board.name} can ${toDo}.`, { log: `not a member of board ${board.id}` });
+  return member;
+}

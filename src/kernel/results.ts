@@ -1,0 +1,49 @@
+// The two answers every feature shares: a form to fill in, and a sentence. Each feature's own
+// results sit beside its use cases; the union of all of them is src/features/index.ts's Result.
+import type { z } from 'zod';
+import type { FormSpec, ValuesSchema } from './feature.ts';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Initial values of a form's fields: text, a date or time as text, a checkbox, a list of choices. */
+export type InitialValue = string | boolean | string[];
+
+export interface FormRequest<Id extends string = string, Field extends string = string> {
+  kind: 'form';
+  form: Id;
+  values: Partial<Record<Field, InitialValue>>;
+  /** Carried through the form and back on submission: ids only. */
+  metadata: Record<string, string>;
+  /** Choices for select fields, by field id. */
+  options?: Partial<Record<Field, Choice[]>>;
+  /** A line above the fields, e.g. which meeting this is for. */
+  context?: string;
+}
+
+export type FieldOf<S extends FormSpec> = keyof z.input<ValuesSchema<S>> & string;
+
+/** Asks the adapter to open `spec`'s form with these initial values. */
+export function openForm<S extends FormSpec>(
+  spec: S,
+  init: { values?: Partial<Record<FieldOf<S>, InitialValue>>; metadata: z.input<S['metadata']> & Record<string, string>; options?: Partial<Record<FieldOf<S>, Choice[]>>; context?: string },
+): FormRequest<S['id'], FieldOf<S>> {
+  return {
+    kind: 'form',
+    form: spec.id,
+    values: init.values ?? {},
+    metadata: init.metadata,
+    ...(init.options ? { options: init.options } : {}),
+    ...(init.context ? { context: init.context } : {}),
+  };
+}
+
+export interface NoticeResult {
+  kind: 'notice';
+  text: string;
+  tone?: 'default' | 'good' | 'attention';
+}
+
+export const notice = (text: string, tone: NoticeResult['tone'] = 'default'): NoticeResult => ({ kind: 'notice', text, tone });

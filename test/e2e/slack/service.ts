@@ -1,0 +1,76 @@
+// One running Quorum with Slack on over HTTP, for the Slack end-to-end tests: a fresh database,
+// the fake Slack Web API, a signed-request client and the service's logs captured as text.
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../../src/config.ts';
+import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
+import { capturingLogger } from '../../support/capture-logs.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../../support/fake-slack-api.ts';
+import { createSlackClient, type SlackClient } from '../../support/slack-client.ts';
+
+export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
+
+export interface SlackService {
+  quorum: RunningQuorum;
+  db: TestDatabase;
+  fake: FakeSlackApi;
+  slack: SlackClient;
+  signingSecret: string;
+  botToken: string;
+  /** Everything the service logged so far, as JSON lines. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export async function startSlackService(
+  options: {
+    fake?: FakeSlackOptions;
+    beforeStart?: (fake: FakeSlackApi) => void;
+    logLevel?: string;
+    /** Extra configuration (e.g. PUBLIC_BASE_URL) and start options (e.g. fetchForImports). */
+    env?: Record<string, string>;
+    start?: Pick<StartOptions, 'fetchForImports' | 'clock'>;
+  } = {},
+): Promise<SlackService> {
+  const signingSecret = randomBytes(16).toString('hex');
+  const fake = await startFakeSlackApi(options.fake);
+  options.beforeStart?.(fake);
+  const db = await createTestDatabase();
+  const { logger, logs } = capturingLogger(options.logLevel ?? 'debug');
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, dispatcher: { idleMs: 50 }, ...options.start });
+  const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
+  return {
+    quorum,
+    db,
+    fake,
+    slack,
+    signingSecret,
+    botToken: BOT_TOKEN,
+    logs,
+    stop: async () => {
+      await quorum.stop();
+      await db.destroy();
+      await fake.close();
+    },
+  };
+}
+
+/** Polls until `check` returns something other than undefined/false. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

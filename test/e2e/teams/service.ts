@@ -1,0 +1,71 @@
+// One running Quorum with Teams on, for the Teams end-to-end tests: a fresh database, the fake Bot
+// Connector (and its fake identity endpoints), a Teams client and the service's logs as text.
+// `authenticated: true` configures a Microsoft App ID and password, as production does, with
+// botbuilder's identity endpoints pointed at the fake; otherwise the bot runs as for the emulator.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { TeamsAdapter } from '../../../adapters/teams/index.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
+import { capturingLogger } from '../../support/capture-logs.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
+import { createTeamsClient, type TeamsClient } from '../../support/teams-client.ts';
+
+export interface TeamsService {
+  quorum: RunningQuorum;
+  db: TestDatabase;
+  fake: FakeBotConnector;
+  teams: TeamsClient;
+  adapter: TeamsAdapter;
+  /** The bot's app id and password ('' when unauthenticated). */
+  appId: string;
+  appPassword: string;
+  /** Everything the service logged so far, as JSON lines. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export async function startTeamsService(options: { authenticated?: boolean; logLevel?: string } = {}): Promise<TeamsService> {
+  const fake = await startFakeBotConnector();
+  const db = await createTestDatabase();
+  const { logger, logs } = capturingLogger(options.logLevel ?? 'debug');
+  // A fresh app id per service: botbuilder caches outbound tokens per app id for the whole process.
+  const appId = options.authenticated ? randomUUID() : '';
+  const appPassword = options.authenticated ? `pw~${randomBytes(18).toString('base64url')}` : '';
+  if (options.authenticated) fake.registerApp(appId, appPassword);
+  const config = loadConfig({
+    ...(options.authenticated ? { MICROSOFT_APP_ID: appId, MICROSOFT_APP_PASSWORD: appPassword } : { TEAMS_ALLOW_UNAUTHENTICATED: 'true' }),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+  });
+  const quorum = await startQuorum({
+    config,
+    logger,
+    db,
+    manualScheduler: true,
+    dispatcher: { idleMs: 50 },
+    ...(options.authenticated ? { teamsEndpoints: fake.endpoints() } : {}),
+  });
+  const adapter = quorum.adapters.find((a) => a.platform === 'teams') as TeamsAdapter;
+  const teams = createTeamsClient({
+    baseUrl: quorum.url,
+    serviceUrl: fake.serviceUrl,
+    ...(options.authenticated ? { appId, signToken: fake.signChannelToken } : {}),
+  });
+  return {
+    quorum,
+    db,
+    fake,
+    teams,
+    adapter,
+    appId,
+    appPassword,
+    logs,
+    stop: async () => {
+      await quorum.stop();
+      await db.destroy();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// A Core for adapter tests: every call refused unless the test gives its own.
+import type { Core } from '../../src/core.ts';
+import { CATALOGUE } from '../../src/core.ts';
+
+const unused = (what: string) => () => Promise.reject(new Error(`${what} is not used in this test`));
+
+export function fakeCore(overrides: Partial<Core> = {}): Core {
+  return {
+    catalogue: CATALOGUE,
+    hasForm: () => false,
+    runCommand: unused('runCommand'),
+    clickButton: unused('clickButton'),
+    submitForm: unused('submitForm'),
+    upcomingMeetings: unused('upcomingMeetings'),
+    recordConversation: unused('recordConversation'),
+    ...overrides,
+  };
+}
