@@ -9,7 +9,7 @@ import { submitForm, type FormSubmission } from './core/forms.ts';
 import type { CommandResult } from './core/results.ts';
 import type { Actor } from './domain/platform.ts';
 import { listUpcomingMeetings, type UpcomingMeetingsResult } from './use-cases/meetings/upcoming-meetings.ts';
-import { recordConversation, type ConversationInput } from './use-cases/record-conversation.ts';
+import { recordConversation, type ConversationInput, type RecordConversationResult } from './use-cases/record-conversation.ts';
 
 export type { CommandResult, FormId, FormRequest, NoticeResult } from './core/results.ts';
 export type { ActionInput } from './core/actions.ts';
@@ -37,7 +37,8 @@ export interface Core {
   submitForm(input: FormSubmission): Promise<CommandResult>;
   /** The person's upcoming meetings, for Slack App Home and the Teams personal chat. */
   upcomingMeetings(actor: Actor): Promise<UpcomingMeetingsResult>;
-  recordConversation(input: ConversationInput): Promise<{ id: string; created: boolean }>;
+  /** Refuses (`ignored`) to re-point a conversation stored for another tenant or workspace. */
+  recordConversation(input: ConversationInput): Promise<RecordConversationResult>;
 }
 
 export function createCore(deps: CoreDeps): Core {

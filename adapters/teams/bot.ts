@@ -91,6 +91,11 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
     if (!input) return;
     try {
       const saved = await this.deps.core.recordConversation(input);
+      if (saved.ignored) {
+        // The conversation belongs to another tenant: its stored reference is left as it was.
+        this.deps.logger.warn({ conversationId: input.conversationId, tenantId: input.tenantId, why }, 'conversation stored for another tenant: not re-pointed');
+        return;
+      }
       if (saved.created || why !== 'message') {
         this.deps.logger.info({ conversationId: input.conversationId, kind: input.kind, why, created: saved.created }, 'conversation recorded');
       }
