@@ -43,7 +43,7 @@ export interface TeamsAdapter extends PlatformAdapter {
 export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const { config, core, logger } = opts;
   const appId = appIdOf(config);
-  const adapter = new CloudAdapter(createTeamsAuthentication(config, opts.endpoints));
+  const adapter = new CloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
   const bot = new QuorumTeamsBot({ core, logger, ...(opts.cardActions ? { cardActions: opts.cardActions } : {}) });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

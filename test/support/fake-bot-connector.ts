@@ -14,8 +14,6 @@
 //   fake.failNext('send', { status: 429, retryAfter: 2 });
 //   const reply = await fake.waitFor((c) => c.route === 'reply');
 //   await fake.close();
-import { ConfidentialClientApplication } from '@azure/msal-node';
-import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
@@ -289,20 +287,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     endpoints: () => ({
       channelOpenIdMetadataUrl: openIdMetadataUrl,
       emulatorOpenIdMetadataUrl: openIdMetadataUrl,
-      credentialsFactory: ({ appId, appPassword, tenantId }) =>
-        new MsalServiceClientCredentialsFactory(
-          appId,
-          new ConfidentialClientApplication({
-            auth: {
-              clientId: appId,
-              clientSecret: appPassword ?? '',
-              authority: `${loginUrl}/${tenantId ?? 'botframework.com'}`,
-              knownAuthorities: [new URL(loginUrl).host],
-            },
-            system: { customAgentOptions: { ca: certificate } },
-            // The ESM and CommonJS builds of msal-node declare the class twice; it is the same class.
-          }) as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1],
-        ),
+      // The bot's own (bounded) MSAL client asks this authority, trusting its certificate.
+      loginUrl: `${loginUrl}/botframework.com`,
+      loginCertificate: certificate,
     }),
     registerApp: (appId, password) => void apps.set(appId, password),
     signChannelToken: (options) => {
