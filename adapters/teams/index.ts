@@ -1,7 +1,7 @@
 // The Teams adapter: botbuilder's CloudAdapter at POST /api/messages on the service's own express
-// app, with Bot Framework authentication from the configuration (auth.ts), and a thin bot
-// (bot.ts) that turns activities into core calls and results into Adaptive Cards.
-import { CloudAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+// app (receive.ts), with Bot Framework authentication from the configuration (auth.ts), and a thin
+// bot (bot.ts) that turns activities into core calls and results into Adaptive Cards.
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import express from 'express';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
@@ -13,7 +13,9 @@ import type { CardActionHandler } from './card-actions.ts';
 import { conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { createTeamsMessenger } from './messenger.ts';
+import { messagesRoute, QuorumCloudAdapter } from './receive.ts';
 import { renderOutbound, textMessage } from './render.ts';
+import { holdConsoleCapture } from './sdk-console.ts';
 
 export type { TeamsEndpointOverrides } from './auth.ts';
 
@@ -35,7 +37,7 @@ export interface TeamsAdapter extends PlatformAdapter {
   readonly platform: 'teams';
   /** The bot's Microsoft App ID; empty without authentication. */
   readonly appId: string;
-  readonly cloudAdapter: CloudAdapter;
+  readonly cloudAdapter: QuorumCloudAdapter;
   /** Sends an activity into a stored conversation (proactively); returns the new message's id. */
   sendProactive(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined>;
 }
@@ -43,7 +45,7 @@ export interface TeamsAdapter extends PlatformAdapter {
 export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const { config, core, logger } = opts;
   const appId = appIdOf(config);
-  const adapter = new CloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
+  const adapter = new QuorumCloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
   const bot = new QuorumTeamsBot({ core, logger, ...(opts.cardActions ? { cardActions: opts.cardActions } : {}) });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -62,15 +64,11 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   };
 
   const router = express.Router();
-  router.post('/', express.json({ limit: '1mb' }), async (req, res) => {
-    // botbuilder throws (a 500) on JSON that is not an activity; it is the caller's fault.
-    const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.status(400).json({ error: 'invalid_activity', message: 'Expected a Bot Framework activity with a type.' });
-      return;
-    }
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  router.post(
+    '/',
+    express.json({ limit: '1mb' }),
+    messagesRoute({ adapter, logic: (context) => bot.run(context), logger, unauthenticated: config.mode === 'unauthenticated' }),
+  );
   router.all('/', (_req, res) => {
     res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed' });
   });
@@ -90,6 +88,8 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
       ? `POST ${TEAMS_MESSAGES_PATH} for app ${config.appId} (${config.appType})`
       : `POST ${TEAMS_MESSAGES_PATH} without authentication (emulator only)`;
 
+  let releaseConsole: (() => void) | undefined;
+
   return {
     platform: 'teams',
     appId,
@@ -98,10 +98,13 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     mounts: [{ path: TEAMS_MESSAGES_PATH, router }],
     state: (): ComponentState => ({ state: 'on', detail }),
     start: async () => {
+      releaseConsole ??= holdConsoleCapture();
       logger.info({ appId: appId || undefined, mode: config.mode }, 'Teams: receiving activities at POST /api/messages');
     },
     stop: async () => {
       // The route belongs to the service's HTTP server, which closes it.
+      releaseConsole?.();
+      releaseConsole = undefined;
     },
     sendProactive: async (reference, activity) => {
       let id: string | undefined;
