@@ -12,6 +12,7 @@
 //   startQuorum({ ..., teamsEndpoints: fake.endpoints() });
 //   const token = fake.signChannelToken({ appId, serviceUrl: fake.serviceUrl });
 //   fake.failNext('send', { status: 429, retryAfter: 2 });
+//   fake.failNext('reply', { hang: true });
 //   const reply = await fake.waitFor((c) => c.route === 'reply');
 //   await fake.close();
 import type { Activity, ChannelAccount } from 'botbuilder';
@@ -56,6 +57,8 @@ export interface TokenRequest {
 }
 
 export type ConnectorFailure =
+  /** Accepts the request and never answers (recorded with status 0). */
+  | { hang: true }
   /** 429 with a Retry-After header in seconds, as the connector throttles. */
   | { status: 429; retryAfter?: number; code?: string }
   /** Any other error status; 403 and 404 carry the connector's codes unless `code` says otherwise. */
@@ -198,6 +201,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (failure) {
       failure.left -= 1;
       if (failure.left <= 0) failures = failures.filter((f) => f !== failure);
+      if ('hang' in failure.failure) {
+        call.status = 0;
+        record(call);
+        return; // no answer: the connection stays open until the caller gives up or close()
+      }
       const { status } = failure.failure;
       const known = ERROR_CODES[status] ?? { code: 'ServiceError', message: `HTTP ${status}` };
       call.status = status;
