@@ -101,13 +101,15 @@ export interface FakeBotConnector {
   /** Activities the bot sent (send and reply), oldest first, optionally in one conversation. */
   sent(conversationId?: string): ConnectorCall[];
   tokenRequests(): TokenRequest[];
+  /** While on, the token endpoint accepts requests and never answers (recorded with status 0). */
+  hangTokenEndpoint(on: boolean): void;
   /** Resolves with the first call (recorded already or still to come) that matches. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next `times` calls of the route (in that conversation, if given) fail as described. */
   failNext(route: ConnectorRoute, failure: ConnectorFailure, options?: { times?: number; conversationId?: string }): void;
   /** Members returned by GET /v3/conversations/:id/members[/:userId]. */
   setMembers(conversationId: string, members: (ChannelAccount & Record<string, unknown>)[]): void;
-  /** Forgets calls, token requests, pending failures and members. */
+  /** Forgets calls, token requests, pending failures, members and a hanging token endpoint. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -141,6 +143,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let members = new Map<string, (ChannelAccount & Record<string, unknown>)[]>();
   let waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
   let nextId = 1;
+  let hangTokens = false;
 
   const http = createServer((req, res) => void handleConnector(req, res).catch((error: unknown) => fail(res, 500, String(error))));
   http.listen(0, '127.0.0.1');
@@ -271,6 +274,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         ...(form.get('scope') ? { scope: form.get('scope') as string } : {}),
       };
       tokens.push(request);
+      if (hangTokens) {
+        request.status = 0;
+        return; // never answers: the connection stays open until the caller gives up or close()
+      }
       if (request.grantType !== 'client_credentials' || !secretValid) {
         request.status = 401;
         return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
@@ -319,6 +326,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     sent: (conversationId) =>
       calls.filter((c) => (c.route === 'send' || c.route === 'reply') && c.status < 300 && (!conversationId || c.conversationId === conversationId)),
     tokenRequests: () => [...tokens],
+    hangTokenEndpoint: (on) => void (hangTokens = on),
     waitFor: (predicate, timeoutMs = 5_000) => {
       const found = calls.find(predicate);
       if (found) return Promise.resolve(found);
@@ -339,6 +347,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       tokens = [];
       failures = [];
       members = new Map();
+      hangTokens = false;
     },
     close: async () => {
       for (const server of [http, https] as Server[]) {
