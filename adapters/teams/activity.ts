@@ -62,13 +62,16 @@ const inboundActivity = z.looseObject({
 export type ActivityReading = { ok: true; activity: Activity } | { ok: false; message: string };
 
 /** The request body as an activity, or what is wrong with it (the first problem, by its path). */
+export const NOT_AN_ACTIVITY = 'Not a Bot Framework activity Quorum can read';
+
 export function readActivity(body: unknown): ActivityReading {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, message: `${NOT_AN_ACTIVITY}: the body is not a JSON object.` };
   const parsed = inboundActivity.safeParse(body);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const where = issue?.path.length ? issue.path.join('.') : 'the body';
     const what = issue && valueAt(body, issue.path) === undefined ? 'is missing' : 'is not valid';
-    return { ok: false, message: `Not a Bot Framework activity Quorum can read: ${where} ${what}.` };
+    return { ok: false, message: `${NOT_AN_ACTIVITY}: ${where} ${what}.` };
   }
   const activity = parsed.data as Record<string, unknown>;
   for (const [field, raw] of [

@@ -7,6 +7,7 @@ import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
+import { NOT_AN_ACTIVITY } from './activity.ts';
 import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
 import { QuorumTeamsBot } from './bot.ts';
 import type { CardActionHandler } from './card-actions.ts';
@@ -75,8 +76,12 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   // A body that is not JSON, or too large, is the caller's fault too: 4xx, not the service's 500.
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     const type = (error as { type?: unknown }).type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res.status(type === 'entity.too.large' ? 413 : 400).json({ error: 'invalid_activity' });
+    if (type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'invalid_activity', message: `${NOT_AN_ACTIVITY}: the body is not a JSON object.` });
+      return;
+    }
+    if (type === 'entity.too.large') {
+      res.status(413).json({ error: 'invalid_activity', message: `${NOT_AN_ACTIVITY}: the body is larger than 1 MB.` });
       return;
     }
     next(error);
