@@ -61,7 +61,8 @@ const DEFINITIONS: Record<FormId, Omit<Form, 'metadata'>> = {
 };
 
 export function formDefinition(id: string): Omit<Form, 'metadata'> | undefined {
-  return DEFINITIONS[id as FormId];
+  // Own keys only: a verb named "constructor" or "__proto__" is no form.
+  return Object.hasOwn(DEFINITIONS, id) ? DEFINITIONS[id as FormId] : undefined;
 }
 
 /** The form a core result asks for, with its initial values, choices and context filled in. */

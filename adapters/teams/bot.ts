@@ -41,7 +41,11 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // Universal Actions are the only invokes Quorum offers. botbuilder's handlers for the others
+    // (task modules, message extensions, file consent, sign-in...) read the invoke's value without
+    // checking it, so a malformed one failed the turn; they are answered 501, as botbuilder's own
+    // defaults would answer them.
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 501 };
     const body = await runCardAction(this.deps, context, this.deps.cardActions);
     return { status: 200, body };
   }

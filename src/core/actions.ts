@@ -53,7 +53,8 @@ function localDate(instant: Date, zone: string): string | undefined {
 }
 
 export function runAction(deps: CoreDeps, input: ActionInput): Promise<CommandResult> {
-  const handler = ACTION_HANDLERS[input.action];
+  // Own keys only: "constructor", "toString" or "__proto__" must not reach Object's members.
+  const handler = Object.hasOwn(ACTION_HANDLERS, input.action) ? ACTION_HANDLERS[input.action] : undefined;
   if (!handler) throw new AppError(ErrorCode.UNKNOWN_ACTION, 'That button is no longer supported. Run the command again for a fresh card.');
   return handler(deps, input);
 }
