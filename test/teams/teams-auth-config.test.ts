@@ -56,6 +56,12 @@ describe('Teams authentication from the configuration', () => {
     expect((await loginEndpointFor(env)).endpoint).toBe(`https://login.microsoftonline.com/${TENANT}`);
   });
 
+  it('leaves a managed identity to botbuilder\u2019s own factory, and an unauthenticated bot without one', () => {
+    const msi = teamsConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_TENANT_ID: TENANT });
+    expect(credentialsFactoryFor(msi, logger)).toBeUndefined();
+    expect(credentialsFactoryFor({ mode: 'unauthenticated' }, logger)).toBeUndefined();
+  });
+
   it('names every endpoint once any is overridden (tests), keeping the public defaults for the rest', () => {
     const options = authenticationOptions(teamsConfig({ MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'secret' }), {
       channelOpenIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
