@@ -38,7 +38,7 @@ export interface TeamsEndpointOverrides {
   emulatorOpenIdMetadataUrl?: string;
   /** Login authority for the bot's outbound tokens (default https://login.microsoftonline.com/botframework.com). */
   loginUrl?: string;
-  /** The login authority's certificate, trusted besides the system's (the fake's is self-signed). */
+  /** The login authority's certificate, trusted instead of the system's (the fake's is self-signed). */
   loginCertificate?: string;
   /** Scope of the bot's outbound tokens (default https://api.botframework.com). */
   oAuthScope?: string;

@@ -15,7 +15,7 @@ export interface BoundedCredentialsOptions {
   tenantId?: string;
   logger: Logger;
   timeoutMs?: number;
-  /** Tests only: a certificate to trust for the login authority (the fake's self-signed one). */
+  /** Tests only: the certificate to trust for the login authority, instead of the system's (the fake's). */
   trustedCertificate?: string;
   /** Tests only: the authority's host, trusted as is (MSAL otherwise asks Microsoft to vouch for it). */
   knownAuthorityHost?: string;

@@ -22,7 +22,7 @@ export interface BoundedRequestOptions {
   body?: string;
   timeoutMs?: number;
   maxBytes?: number;
-  /** A certificate authority to trust besides the system's (tests: the fake login's own). */
+  /** Tests only: the one certificate authority to trust, instead of the system's (the fake login's). */
   ca?: string;
 }
 
@@ -56,6 +56,8 @@ export function boundedRequest(url: string, options: BoundedRequestOptions = {})
         reject(outcome);
       } else resolve(outcome);
     };
+    // One timer for connecting, waiting and reading: a server that trickles its answer is bounded too.
+    const timer = setTimeout(() => settle(new IdentityFetchError(`${where}: no complete answer within ${timeoutMs} ms`)), timeoutMs);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const request = send(
       target,
@@ -73,8 +75,6 @@ export function boundedRequest(url: string, options: BoundedRequestOptions = {})
         response.on('close', () => settle(new IdentityFetchError(`${where}: the connection closed before the answer was complete`)));
       },
     );
-    // One timer for connecting, waiting and reading: a server that trickles its answer is bounded too.
-    const timer = setTimeout(() => settle(new IdentityFetchError(`${where}: no complete answer within ${timeoutMs} ms`)), timeoutMs);
     request.on('error', (error) => settle(new IdentityFetchError(`${where}: ${error.message}`)));
     request.end(body);
   });
