@@ -73,18 +73,14 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   router.all('/', (_req, res) => {
     res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed' });
   });
-  // A body that is not JSON, or too large, is the caller's fault too: 4xx, not the service's 500.
+  // A body that cannot be read (not JSON, too large, an unsupported charset or encoding, cut
+  // short) is the caller's fault too: the 4xx body-parser chose, not the service's 500.
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const type = (error as { type?: unknown }).type;
-    if (type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'invalid_activity', message: `${NOT_AN_ACTIVITY}: the body is not a JSON object.` });
-      return;
-    }
-    if (type === 'entity.too.large') {
-      res.status(413).json({ error: 'invalid_activity', message: `${NOT_AN_ACTIVITY}: the body is larger than 1 MB.` });
-      return;
-    }
-    next(error);
+    const { type, status } = error as { type?: unknown; status?: unknown };
+    if (typeof status !== 'number' || status < 400 || status > 499) return next(error);
+    const why =
+      type === 'entity.too.large' ? 'the body is larger than 1 MB' : type === 'entity.parse.failed' ? 'the body is not a JSON object' : 'the body could not be read';
+    res.status(status).json({ error: 'invalid_activity', message: `${NOT_AN_ACTIVITY}: ${why}.` });
   });
 
   const messenger = createTeamsMessenger({ adapter, appId, render: renderOutbound });

@@ -94,6 +94,18 @@ describe('a body that is not an activity Quorum can read', () => {
     expectCalm();
   });
 
+  it.each([
+    ['not JSON', { 'Content-Type': 'application/json' }, '{not json', 400, 'the body is not a JSON object'],
+    ['larger than 1 MB', { 'Content-Type': 'application/json' }, JSON.stringify({ type: 'message', text: 'x'.repeat(1_100_000) }), 413, 'the body is larger than 1 MB'],
+    ['in a charset JSON does not use', { 'Content-Type': 'application/json; charset=koi8-r' }, '{}', 415, 'the body could not be read'],
+    ['in an encoding the service does not read', { 'Content-Type': 'application/json', 'Content-Encoding': 'compress' }, '{}', 415, 'the body could not be read'],
+  ])('is refused with a 4xx when it is %s', async (_what, headers, body, status, problem) => {
+    const res = await fetch(`${service.quorum.url}/api/messages`, { method: 'POST', headers, body });
+    expect(res.status).toBe(status);
+    expect(await res.json()).toEqual({ error: 'invalid_activity', message: `Not a Bot Framework activity Quorum can read: ${problem}.` });
+    expectCalm();
+  });
+
   it('keeps a "__proto__" key in the body from becoming the activity\u2019s prototype', async () => {
     // The activity is read into a fresh object (activity.ts); were the key its prototype,
     // "expectReplies" would make botbuilder answer in the HTTP body instead of the chat.
