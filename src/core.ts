@@ -10,7 +10,7 @@ import { parseCommandLine } from './kernel/command-line.ts';
 import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
 import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, TemplateSpec } from './kernel/feature.ts';
 import { readButtonPayload, readFormMetadata, readFormValues, type RawValues } from './kernel/form-values.ts';
-import { recordConversation, type ConversationInput } from './features/conversations/record-conversation.ts';
+import { recordConversation, type ConversationInput, type RecordConversationResult } from './features/conversations/record-conversation.ts';
 import type { ScheduledJob } from './scheduling/scheduler.ts';
 import type { DeliveryContext } from './kernel/deps.ts';
 
@@ -55,7 +55,8 @@ export interface Core {
   submitForm(input: FormInput): Promise<Result>;
   /** The person's upcoming meetings, for Slack App Home and the Teams personal chat. */
   upcomingMeetings(actor: Actor): Promise<UpcomingMeetingsResult>;
-  recordConversation(input: ConversationInput): Promise<{ id: string; created: boolean }>;
+  /** Refuses (`ignored`) to re-point a conversation stored for another tenant or workspace. */
+  recordConversation(input: ConversationInput): Promise<RecordConversationResult>;
   /** Every command, for help and the manifests. */
   readonly catalogue: readonly CommandInfo[];
   /** Whether a form id is one of the core's (adapters read its values with the card's definition). */

@@ -39,7 +39,11 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    // Universal Actions are the only invokes Quorum offers. botbuilder's handlers for the others
+    // (task modules, message extensions, file consent, sign-in...) read the invoke's value without
+    // checking it, so a malformed one failed the turn; they are answered 501, as botbuilder's own
+    // defaults would answer them.
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 501 };
     const body = await runCardAction(this.deps, context);
     return { status: 200, body };
   }
@@ -89,6 +93,11 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
     if (!input) return;
     try {
       const saved = await this.deps.core.recordConversation(input);
+      if (saved.ignored) {
+        // The conversation belongs to another tenant: its stored reference is left as it was.
+        this.deps.logger.warn({ conversationId: input.conversationId, tenantId: input.tenantId, why }, 'conversation stored for another tenant: not re-pointed');
+        return;
+      }
       if (saved.created || why !== 'message') {
         this.deps.logger.info({ conversationId: input.conversationId, kind: input.kind, why, created: saved.created }, 'conversation recorded');
       }

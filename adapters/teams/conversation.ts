@@ -31,7 +31,9 @@ export function actorOf(activity: Partial<Activity>): Actor {
 
 /** What was typed to the bot, without the bot's @mention (in channels and group chats). */
 export function commandTextOf(activity: Partial<Activity>): string {
-  const text = TurnContext.removeRecipientMention({ ...activity, entities: activity.entities ?? [] }) ?? activity.text ?? '';
+  // botbuilder strips the mention from `text` itself: without text (a card's message-back), there is none to strip.
+  if (typeof activity.text !== 'string') return '';
+  const text = activity.recipient ? (TurnContext.removeRecipientMention({ ...activity, entities: activity.entities ?? [] }) ?? activity.text) : activity.text;
   return text.replace(/&nbsp;/g, ' ').trim();
 }
 

@@ -1,18 +1,21 @@
 // The Teams adapter: botbuilder's CloudAdapter at POST /api/messages on the service's own express
-// app, with Bot Framework authentication from the configuration (auth.ts), and a thin bot
-// (bot.ts) that turns activities into core calls and results into Adaptive Cards.
-import { CloudAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+// app (receive.ts), with Bot Framework authentication from the configuration (auth.ts), and a thin
+// bot (bot.ts) that turns activities into core calls and results into Adaptive Cards.
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import express from 'express';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
+import { NOT_AN_ACTIVITY } from './activity.ts';
 import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
 import { QuorumTeamsBot } from './bot.ts';
 import { conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { createTeamsMessenger } from './messenger.ts';
+import { messagesRoute, QuorumCloudAdapter } from './receive.ts';
 import { renderOutbound, textMessage } from './render.ts';
+import { holdConsoleCapture } from './sdk-console.ts';
 
 export type { TeamsEndpointOverrides } from './auth.ts';
 
@@ -32,7 +35,7 @@ export interface TeamsAdapter extends PlatformAdapter {
   readonly platform: 'teams';
   /** The bot's Microsoft App ID; empty without authentication. */
   readonly appId: string;
-  readonly cloudAdapter: CloudAdapter;
+  readonly cloudAdapter: QuorumCloudAdapter;
   /** Sends an activity into a stored conversation (proactively); returns the new message's id. */
   sendProactive(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined>;
 }
@@ -40,7 +43,7 @@ export interface TeamsAdapter extends PlatformAdapter {
 export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const { config, core, logger } = opts;
   const appId = appIdOf(config);
-  const adapter = new CloudAdapter(createTeamsAuthentication(config, opts.endpoints));
+  const adapter = new QuorumCloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
   const bot = new QuorumTeamsBot({ core, logger });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -59,26 +62,22 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   };
 
   const router = express.Router();
-  router.post('/', express.json({ limit: '1mb' }), async (req, res) => {
-    // botbuilder throws (a 500) on JSON that is not an activity; it is the caller's fault.
-    const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.status(400).json({ error: 'invalid_activity', message: 'Expected a Bot Framework activity with a type.' });
-      return;
-    }
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  router.post(
+    '/',
+    express.json({ limit: '1mb' }),
+    messagesRoute({ adapter, logic: (context) => bot.run(context), logger, unauthenticated: config.mode === 'unauthenticated' }),
+  );
   router.all('/', (_req, res) => {
     res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed' });
   });
-  // A body that is not JSON, or too large, is the caller's fault too: 4xx, not the service's 500.
+  // A body that cannot be read (not JSON, too large, an unsupported charset or encoding, cut
+  // short) is the caller's fault too: the 4xx body-parser chose, not the service's 500.
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const type = (error as { type?: unknown }).type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res.status(type === 'entity.too.large' ? 413 : 400).json({ error: 'invalid_activity' });
-      return;
-    }
-    next(error);
+    const { type, status } = error as { type?: unknown; status?: unknown };
+    if (typeof status !== 'number' || status < 400 || status > 499) return next(error);
+    const why =
+      type === 'entity.too.large' ? 'the body is larger than 1 MB' : type === 'entity.parse.failed' ? 'the body is not a JSON object' : 'the body could not be read';
+    res.status(status).json({ error: 'invalid_activity', message: `${NOT_AN_ACTIVITY}: ${why}.` });
   });
 
   const messenger = createTeamsMessenger({ adapter, appId, render: renderOutbound });
@@ -86,6 +85,8 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     config.mode === 'authenticated'
       ? `POST ${TEAMS_MESSAGES_PATH} for app ${config.appId} (${config.appType})`
       : `POST ${TEAMS_MESSAGES_PATH} without authentication (emulator only)`;
+
+  let releaseConsole: (() => void) | undefined;
 
   return {
     platform: 'teams',
@@ -95,10 +96,13 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     mounts: [{ path: TEAMS_MESSAGES_PATH, router }],
     state: (): ComponentState => ({ state: 'on', detail }),
     start: async () => {
+      releaseConsole ??= holdConsoleCapture();
       logger.info({ appId: appId || undefined, mode: config.mode }, 'Teams: receiving activities at POST /api/messages');
     },
     stop: async () => {
       // The route belongs to the service's HTTP server, which closes it.
+      releaseConsole?.();
+      releaseConsole = undefined;
     },
     sendProactive: async (reference, activity) => {
       let id: string | undefined;

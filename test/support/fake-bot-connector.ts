@@ -12,10 +12,9 @@
 //   startQuorum({ ..., teamsEndpoints: fake.endpoints() });
 //   const token = fake.signChannelToken({ appId, serviceUrl: fake.serviceUrl });
 //   fake.failNext('send', { status: 429, retryAfter: 2 });
+//   fake.failNext('reply', { hang: true });
 //   const reply = await fake.waitFor((c) => c.route === 'reply');
 //   await fake.close();
-import { ConfidentialClientApplication } from '@azure/msal-node';
-import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { once } from 'node:events';
@@ -58,6 +57,8 @@ export interface TokenRequest {
 }
 
 export type ConnectorFailure =
+  /** Accepts the request and never answers (recorded with status 0). */
+  | { hang: true }
   /** 429 with a Retry-After header in seconds, as the connector throttles. */
   | { status: 429; retryAfter?: number; code?: string }
   /** Any other error status; 403 and 404 carry the connector's codes unless `code` says otherwise. */
@@ -100,13 +101,15 @@ export interface FakeBotConnector {
   /** Activities the bot sent (send and reply), oldest first, optionally in one conversation. */
   sent(conversationId?: string): ConnectorCall[];
   tokenRequests(): TokenRequest[];
+  /** While on, the token endpoint accepts requests and never answers (recorded with status 0). */
+  hangTokenEndpoint(on: boolean): void;
   /** Resolves with the first call (recorded already or still to come) that matches. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** The next `times` calls of the route (in that conversation, if given) fail as described. */
   failNext(route: ConnectorRoute, failure: ConnectorFailure, options?: { times?: number; conversationId?: string }): void;
   /** Members returned by GET /v3/conversations/:id/members[/:userId]. */
   setMembers(conversationId: string, members: (ChannelAccount & Record<string, unknown>)[]): void;
-  /** Forgets calls, token requests, pending failures and members. */
+  /** Forgets calls, token requests, pending failures, members and a hanging token endpoint. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -140,6 +143,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let members = new Map<string, (ChannelAccount & Record<string, unknown>)[]>();
   let waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
   let nextId = 1;
+  let hangTokens = false;
 
   const http = createServer((req, res) => void handleConnector(req, res).catch((error: unknown) => fail(res, 500, String(error))));
   http.listen(0, '127.0.0.1');
@@ -200,6 +204,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     if (failure) {
       failure.left -= 1;
       if (failure.left <= 0) failures = failures.filter((f) => f !== failure);
+      if ('hang' in failure.failure) {
+        call.status = 0;
+        record(call);
+        return; // no answer: the connection stays open until the caller gives up or close()
+      }
       const { status } = failure.failure;
       const known = ERROR_CODES[status] ?? { code: 'ServiceError', message: `HTTP ${status}` };
       call.status = status;
@@ -265,6 +274,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         ...(form.get('scope') ? { scope: form.get('scope') as string } : {}),
       };
       tokens.push(request);
+      if (hangTokens) {
+        request.status = 0;
+        return; // never answers: the connection stays open until the caller gives up or close()
+      }
       if (request.grantType !== 'client_credentials' || !secretValid) {
         request.status = 401;
         return json(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
@@ -289,20 +302,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     endpoints: () => ({
       channelOpenIdMetadataUrl: openIdMetadataUrl,
       emulatorOpenIdMetadataUrl: openIdMetadataUrl,
-      credentialsFactory: ({ appId, appPassword, tenantId }) =>
-        new MsalServiceClientCredentialsFactory(
-          appId,
-          new ConfidentialClientApplication({
-            auth: {
-              clientId: appId,
-              clientSecret: appPassword ?? '',
-              authority: `${loginUrl}/${tenantId ?? 'botframework.com'}`,
-              knownAuthorities: [new URL(loginUrl).host],
-            },
-            system: { customAgentOptions: { ca: certificate } },
-            // The ESM and CommonJS builds of msal-node declare the class twice; it is the same class.
-          }) as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1],
-        ),
+      // The bot's own (bounded) MSAL client asks this authority, trusting its certificate.
+      loginUrl: `${loginUrl}/botframework.com`,
+      loginCertificate: certificate,
     }),
     registerApp: (appId, password) => void apps.set(appId, password),
     signChannelToken: (options) => {
@@ -324,6 +326,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     sent: (conversationId) =>
       calls.filter((c) => (c.route === 'send' || c.route === 'reply') && c.status < 300 && (!conversationId || c.conversationId === conversationId)),
     tokenRequests: () => [...tokens],
+    hangTokenEndpoint: (on) => void (hangTokens = on),
     waitFor: (predicate, timeoutMs = 5_000) => {
       const found = calls.find(predicate);
       if (found) return Promise.resolve(found);
@@ -344,6 +347,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       tokens = [];
       failures = [];
       members = new Map();
+      hangTokens = false;
     },
     close: async () => {
       for (const server of [http, https] as Server[]) {

@@ -1,5 +1,12 @@
 // Remembers where the bot can speak: a channel it was added to, a personal chat, a group chat.
 // Proactive messages (agendas, reminders, chases) are sent to these references later.
+//
+// A stored conversation keeps its workspace or tenant. Boards are found by tenant and conversation,
+// and proactive posts (agendas, with what each audience may see) follow the stored reference, so an
+// activity claiming a known conversation id from another tenant must not re-point it: its tenant and
+// serviceUrl would send the next agenda wherever that activity said. The guard is in the UPDATE's
+// WHERE clause, so two activities racing cannot slip past it. A conversation first recorded without
+// a tenant takes the first one it is seen with.
 import { z } from 'zod';
 import type { PrismaClient } from '../../persistence/database.ts';
 import type { Platform } from '../../domain/platform.ts';
@@ -16,15 +23,14 @@ export const conversationInput = z.object({
 });
 export type ConversationInput = z.input<typeof conversationInput> & { platform: Platform };
 
-export async function recordConversation(
-  deps: { prisma: PrismaClient },
-  input: ConversationInput,
-): Promise<{ id: string; created: boolean }> {
+export type RecordConversationResult =
+  | { id: string; created: boolean; ignored?: undefined }
+  /** The conversation is stored for another tenant (or workspace): nothing was changed. */
+  | { id: string; created: false; ignored: 'other_tenant' };
+
+export async function recordConversation(deps: { prisma: PrismaClient }, input: ConversationInput): Promise<RecordConversationResult> {
   const data = conversationInput.parse(input);
-  const existing = await deps.prisma.conversationReference.findUnique({
-    where: { platform_conversationId: { platform: data.platform, conversationId: data.conversationId } },
-    select: { id: true },
-  });
+  const key = { platform: data.platform, conversationId: data.conversationId };
   const fields = {
     kind: data.kind,
     tenantId: data.tenantId ?? null,
@@ -32,11 +38,22 @@ export async function recordConversation(
     userId: data.userId ?? null,
     reference: data.reference as object,
   };
-  const saved = await deps.prisma.conversationReference.upsert({
-    where: { platform_conversationId: { platform: data.platform, conversationId: data.conversationId } },
-    create: { platform: data.platform, conversationId: data.conversationId, ...fields },
-    update: fields,
-    select: { id: true },
+  const find = () => deps.prisma.conversationReference.findUnique({ where: { platform_conversationId: key }, select: { id: true } });
+
+  if (!(await find())) {
+    try {
+      const created = await deps.prisma.conversationReference.create({ data: { ...key, ...fields }, select: { id: true } });
+      return { id: created.id, created: true };
+    } catch (error) {
+      // Another request recorded it first: fall through to the guarded update.
+      if ((error as { code?: unknown }).code !== 'P2002') throw error;
+    }
+  }
+  const updated = await deps.prisma.conversationReference.updateMany({
+    where: { ...key, OR: [{ tenantId: fields.tenantId }, { tenantId: null }] },
+    data: fields,
   });
-  return { id: saved.id, created: !existing };
+  const row = await find();
+  if (!row) throw new Error(`conversation ${data.platform}:${data.conversationId} vanished while being recorded`);
+  return updated.count === 0 ? { id: row.id, created: false, ignored: 'other_tenant' } : { id: row.id, created: false };
 }

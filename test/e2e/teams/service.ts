@@ -3,7 +3,7 @@
 // `authenticated: true` configures a Microsoft App ID and password, as production does, with
 // botbuilder's identity endpoints pointed at the fake; otherwise the bot runs as for the emulator.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TeamsAdapter } from '../../../adapters/teams/index.ts';
+import type { TeamsAdapter, TeamsEndpointOverrides } from '../../../adapters/teams/index.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
@@ -25,7 +25,14 @@ export interface TeamsService {
   stop(): Promise<void>;
 }
 
-export async function startTeamsService(options: { authenticated?: boolean; logLevel?: string } = {}): Promise<TeamsService> {
+export interface TeamsServiceOptions {
+  authenticated?: boolean;
+  logLevel?: string;
+  /** Authenticated only: endpoints to use instead of the fake's (a metadata host that hangs...). */
+  endpoints?: TeamsEndpointOverrides;
+}
+
+export async function startTeamsService(options: TeamsServiceOptions = {}): Promise<TeamsService> {
   const fake = await startFakeBotConnector();
   const db = await createTestDatabase();
   const { logger, logs } = capturingLogger(options.logLevel ?? 'debug');
@@ -45,7 +52,7 @@ export async function startTeamsService(options: { authenticated?: boolean; logL
     db,
     manualScheduler: true,
     dispatcher: { idleMs: 50 },
-    ...(options.authenticated ? { teamsEndpoints: fake.endpoints() } : {}),
+    ...(options.authenticated ? { teamsEndpoints: { ...fake.endpoints(), ...options.endpoints } } : {}),
   });
   const adapter = quorum.adapters.find((a) => a.platform === 'teams') as TeamsAdapter;
   const teams = createTeamsClient({

@@ -2,23 +2,43 @@
 // CloudAdapter and ConfigurationBotFrameworkAuthentication, its JWT validation against OpenID
 // metadata and a JWKS fetched over HTTP, and an MSAL client-credentials grant over HTTPS. Pointed
 // at the fake: the metadata URL, and the MSAL client's authority (see adapters/teams/auth.ts).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+// Everything written to the console or stdout is captured: nothing may escape the JSON log.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TURN_ERROR_TEXT } from '../../../adapters/teams/index.ts';
+import { UNAUTHORIZED_BODY } from '../../../adapters/teams/receive.ts';
+import { captureOutput, type CapturedOutput } from '../../support/capture-output.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { adaptiveCardOf } from '../../support/teams-cards.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
 
 let service: TeamsService;
+let output: CapturedOutput;
 
 beforeAll(async () => {
+  output = captureOutput();
   service = await startTeamsService({ authenticated: true });
 });
 afterAll(async () => {
   await service?.stop();
+  output?.release();
 });
 beforeEach(() => {
   service.fake.reset();
+  output.clear();
 });
+
+interface LogLine {
+  level: number;
+  msg: string;
+  reason?: string;
+  sdk?: { method: string; said: string }[];
+}
+const logLinesAbout = (activityId: string | undefined): LogLine[] =>
+  service
+    .logs()
+    .split('\n')
+    .filter((line) => activityId && line.includes(activityId))
+    .map((line) => JSON.parse(line) as LogLine);
 
 describe('an activity with a valid channel token', () => {
   it('is answered, and the reply carries a bearer token the bot obtained with its app id and password', async () => {
@@ -63,18 +83,6 @@ describe('an activity with a valid channel token', () => {
 });
 
 describe('an activity that does not prove it comes from the Bot Framework', () => {
-  // botbuilder writes every refused token to the console (CloudAdapter.process, JwtTokenExtractor):
-  // kept out of the test output here, and checked for secrets.
-  let consoleError: MockInstance<(...args: unknown[]) => void>;
-  beforeEach(() => {
-    consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  });
-  afterEach(() => {
-    const printed = consoleError.mock.calls.map((args: unknown[]) => args.map(String).join(' ')).join('\n');
-    expect(printed).not.toContain(service.appPassword);
-    consoleError.mockRestore();
-  });
-
   const cases: [string, Parameters<TeamsService['teams']['send']>[1]][] = [
     ['no Authorization header', { auth: 'none' }],
     ['a token signed with another key', { auth: { token: { key: 'stranger' } } }],
@@ -85,15 +93,46 @@ describe('an activity that does not prove it comes from the Bot Framework', () =
     ['a token not valid yet', { auth: { token: { notBefore: 3600 } } }],
     ['a token for another serviceUrl', { auth: { token: { serviceUrl: 'https://smba.trafficmanager.net/emea/' } } }],
     ['a malformed header', { auth: { header: 'Bearer not-a-jwt' } }],
+    ['a header that is not a bearer token', { auth: { header: 'Basic dXNlcjpwYXNz' } }],
   ];
 
-  it.each(cases)('is refused with 401 when it has %s, and nothing is sent or recorded', async (_what, options) => {
+  it.each(cases)('is refused with 401 and a fixed body when it has %s: nothing sent or recorded, one log line, nothing printed', async (_what, options) => {
     const activity = service.teams.message({ text: 'help', conversation: { ...service.teams.where('personal').conversation, id: `a:refused-${Date.now()}` } });
     const res = await service.teams.send(activity, options);
     expect(res.status).toBe(401);
+    expect(res.body).toEqual(UNAUTHORIZED_BODY);
     expect(service.fake.calls()).toEqual([]);
     const rows = await service.db.prisma.conversationReference.count({ where: { conversationId: activity.conversation!.id } });
     expect(rows).toBe(0);
+    const lines = logLinesAbout(activity.id);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 40, msg: 'Teams activity refused: it did not prove it comes from the Bot Framework' });
+    expect(output.lines()).toEqual([]);
+  });
+
+  it('folds what botbuilder printed about a well-formed but unverifiable token into that one line', async () => {
+    const activity = service.teams.message({ text: 'help' });
+    const token = service.fake.signChannelToken({ appId: service.appId, serviceUrl: service.fake.serviceUrl, key: 'stranger' });
+    const res = await service.teams.send(activity, { auth: { header: `Bearer ${token}` } });
+    expect(res.status).toBe(401);
+    expect(res.text).not.toMatch(/signature|botframework|Error|at /);
+    const [line] = logLinesAbout(activity.id);
+    expect(line?.reason).toBe('invalid signature');
+    // botbuilder's JwtTokenExtractor prints the signing key it tried (a PEM): kept as one short entry.
+    expect(line?.sdk).toEqual([{ method: 'error', said: 'Error finding key for token. Available keys: [key]' }]);
+    expect(service.logs()).not.toContain(token);
+    expect(service.logs()).not.toContain('BEGIN PUBLIC KEY');
+    expect(output.lines()).toEqual([]);
+  });
+
+  it('folds botbuilder\u2019s stack trace for an expired token into one line, without the stack', async () => {
+    const activity = service.teams.message({ text: 'help' });
+    const res = await service.teams.send(activity, { auth: { token: { expiresIn: -3600 } } });
+    expect(res.status).toBe(401);
+    const [line] = logLinesAbout(activity.id);
+    expect(line).toMatchObject({ reason: 'The token has expired', sdk: [{ method: 'error', said: expect.stringMatching(/^TokenExpiredError: jwt expired/) as unknown }] });
+    expect(JSON.stringify(line)).not.toMatch(/\bat \S+ \(/);
+    expect(output.lines()).toEqual([]);
   });
 });
 
@@ -128,9 +167,7 @@ describe('the service', () => {
 
   it('never logs the app password or a token', async () => {
     await service.teams.send(service.teams.message({ text: 'help' }));
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await service.teams.send(service.teams.message({ text: 'help' }), { auth: { token: { key: 'stranger' } } });
-    consoleError.mockRestore();
     const logs = service.logs();
     expect(logs.length).toBeGreaterThan(0);
     expect(logs).not.toContain(service.appPassword);
