@@ -9,23 +9,11 @@
 //             attendance="In attendance" representing="Managing Director"/>
 // Other installs use child elements of the same names. Before the meeting the attendance says
 // "Expected" or "Apologies"; after it, what happened ("Present", "Absent", "Present as substitute").
+import type { AttendanceKind, PublishedAttendee } from '../../domain/attendance.ts';
 import { decodeEntities } from '../../domain/agenda/html-fragment.ts';
 import { children, text, type XmlNode } from './moderngov-xml.ts';
 
-/** How a person attends, read from ModernGov's words. */
-export type AttendanceKind = 'expected' | 'present' | 'apologies' | 'absent' | 'substitute' | 'in_attendance' | 'unknown';
-
-export interface ModernGovAttendee {
-  /** As published: "Councillor Basil Curley". */
-  name: string;
-  /** Their role at this meeting, as published: "Chair", "Committee Member", "Officer". */
-  role?: string;
-  /** Whom or what they represent, as published: "Metropolitan Police", "Managing Director". */
-  representing?: string;
-  attendance: AttendanceKind;
-  /** ModernGov's own words, when it gave any: "Present, as expected", "Apologies, sent substitute". */
-  attendanceAsGiven?: string;
-}
+export type { AttendanceKind, PublishedAttendee as ModernGovAttendee } from '../../domain/attendance.ts';
 
 const clean = (value: string): string => decodeEntities(value).replace(/\s+/g, ' ').trim();
 
@@ -46,7 +34,7 @@ export function readAttendanceKind(words: string | undefined): AttendanceKind {
 }
 
 /** The meeting's <attendees>, in the order given; a person with no name is left out. */
-export function readAttendees(attendees: XmlNode | undefined): ModernGovAttendee[] {
+export function readAttendees(attendees: XmlNode | undefined): PublishedAttendee[] {
   return children(attendees, 'attendee').flatMap((node) => {
     const name = text(node, '@_name', 'name', 'fullusername', '@_fullusername', 'membername', '#text');
     if (!name) return [];

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { AgendaItemDraft } from '../../domain/agenda/agenda-item.ts';
+import type { PublishedAttendee } from '../../domain/attendance.ts';
 import { parseOrderOfBusiness } from '../../domain/agenda/parse-order-of-business.ts';
 import { localToInstant, toLocalParts } from '../../domain/time.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
@@ -43,6 +44,8 @@ export interface AgendaImportPreviewResult {
 export interface ModernGovMeeting {
   meeting: { externalId: string; title: string; startsAtLocal: string; venue?: string };
   items: AgendaItemDraft[];
+  /** Kept with the held import (meetingDetails.attendees) for the roster and apologies features. */
+  attendees: PublishedAttendee[];
 }
 
 export type FetchModernGov = (input: { baseUrl: string; meetingId: number }) => Promise<ModernGovMeeting>;
@@ -119,7 +122,7 @@ export async function previewModernGovImport(
       boardId: board.id,
       meetingId: existing?.id ?? null,
       source: 'moderngov',
-      meetingDetails: { title: fetched.meeting.title, startsAt: instant.instant.toISOString(), venue: fetched.meeting.venue ?? null, externalRef },
+      meetingDetails: { title: fetched.meeting.title, startsAt: instant.instant.toISOString(), venue: fetched.meeting.venue ?? null, externalRef, attendees: fetched.attendees },
       items: fetched.items as object[],
       createdBy: `${input.actor.platform}:${input.actor.userId}`,
     },
