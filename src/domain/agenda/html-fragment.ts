@@ -1,45 +1,28 @@
-// The scraps of HTML that come with text copied out of agenda packs and ModernGov: a row with
-// an embedded "<ul><li>• Performance</li></ul>", a "<br>", an "&amp;". Not a general HTML
-// parser: it finds list items and drops other tags, which is all a pasted line or an item
-// description needs. (The ModernGov XML document itself is parsed with fast-xml-parser.)
+// The scraps of HTML that come with text copied out of agenda packs and with ModernGov's item
+// descriptions: a row with an embedded "<ul><li>• Performance</li></ul>", a "<br>", an "&amp;",
+// Word's own markup ("<p class=MsoNormal>", "<o:p>", conditional comments, a <style> block).
+// Read with htmlparser2 and entities (maintained, and decode every named reference as a browser
+// does) rather than by hand; this file only decides what is a paragraph and what is a list item.
+// (The ModernGov XML document itself is parsed with fast-xml-parser.)
+import { decodeHTMLStrict } from 'entities';
+import { Parser } from 'htmlparser2';
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  hellip: '…',
-  bull: '•',
-  middot: '·',
-  pound: '£',
-  euro: '€',
-  copy: '©',
-};
-
-/** Decodes named and numeric character references; unknown ones are left as they are. */
+/** Decodes named and numeric character references that end in ";": "&eacute;", "&rarr;", "&#39;". */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
-const TAG = /<\/?([a-z][a-z0-9]*)\b[^<>]*>/gi;
+const ENTITY = /&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
-/** True when the text carries HTML tags worth reading (lists, breaks, paragraphs...). */
+/**
+ * Text that still holds character references after the HTML was decoded: the source encoded it
+ * twice ("&amp;#39;" shows as "&#39;"), which ModernGov sometimes does. Decoded once more.
+ */
+const decodeLeftovers = (text: string): string => (ENTITY.test(text) ? decodeEntities(text) : text);
+
+/** True when the text carries HTML worth reading: tags, comments or Word's conditional blocks. */
 export function hasHtml(text: string): boolean {
-  return /<\/?[a-z][a-z0-9]*\b[^<>]*>/i.test(text);
+  return /<\/?[a-z][a-z0-9:-]*\b[^<>]*>|<!--|<!\[/i.test(text);
 }
 
 /** Leading bullet glyphs and the spaces after them: "• ", "◦ ", "- ", "\uF0B7 " (Word's Symbol font). */
@@ -49,6 +32,63 @@ export function stripBullet(text: string): string {
 
 const collapse = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
+/** Word writes a second-level bullet as the letter "o" in Courier New followed by hard spaces. */
+const stripWordBullet = (text: string): string => text.replace(/^[\s\u00a0]*o\u00a0[\s\u00a0]*/, '');
+
+type Token =
+  | { kind: 'text'; text: string }
+  | { kind: 'block' }
+  | { kind: 'break' }
+  | { kind: 'list-start' }
+  | { kind: 'list-end' }
+  | { kind: 'item-start' }
+  | { kind: 'item-end' };
+
+/** Elements that start and end a line of their own (list items and lists are told apart). */
+const BLOCKS = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'tfoot', 'caption',
+  'blockquote', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'address', 'pre', 'hr',
+  'dl', 'dt', 'dd', 'figure', 'figcaption', 'center', 'form', 'fieldset', 'body', 'html',
+]);
+const LISTS = new Set(['ul', 'ol', 'menu', 'dir']);
+/** Elements whose content is never shown: styles, scripts, Word's embedded <xml> settings. */
+const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'xml', 'iframe', 'object']);
+
+/** The fragment as a flat run of text and structure; comments and hidden elements are dropped. */
+function tokenize(html: string): Token[] {
+  const tokens: Token[] = [];
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (HIDDEN.has(name)) hidden += 1;
+        if (hidden > 0) return;
+        if (name === 'br') tokens.push({ kind: 'break' });
+        else if (name === 'li') tokens.push({ kind: 'item-start' });
+        else if (LISTS.has(name)) tokens.push({ kind: 'list-start' });
+        else if (BLOCKS.has(name)) tokens.push({ kind: 'block' });
+      },
+      onclosetag(name) {
+        if (HIDDEN.has(name)) {
+          hidden = Math.max(0, hidden - 1);
+          return;
+        }
+        if (hidden > 0) return;
+        if (name === 'li') tokens.push({ kind: 'item-end' });
+        else if (LISTS.has(name)) tokens.push({ kind: 'list-end' });
+        else if (BLOCKS.has(name)) tokens.push({ kind: 'block' });
+      },
+      ontext(text) {
+        if (hidden === 0) tokens.push({ kind: 'text', text });
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return tokens;
+}
+
 export interface HtmlSplit {
   /** The line without its lists and tags, with a tab where a block stood (so columns survive). */
   text: string;
@@ -57,63 +97,80 @@ export interface HtmlSplit {
 }
 
 /**
- * Splits a line into its own text and the items of any HTML lists in it. Block tags (ul, ol, p,
- * div, br, tr, td) become tab separators so "Title <ul>…</ul>\t13 - 18" keeps its page column.
+ * Splits a pasted line into its own text and the items of any HTML lists in it. Blocks (p, div,
+ * br, table cells…) become tab separators so "Title <ul>…</ul>\t13 - 18" keeps its page column.
  */
 export function splitHtml(line: string): HtmlSplit {
-  if (!hasHtml(line)) return { text: decodeEntities(line), listItems: [] };
+  if (!hasHtml(line)) return { text: decodeEntities(line).replace(/\u00a0/g, ' '), listItems: [] };
   const listItems: string[] = [];
   let outside = '';
-  let inItem: string | undefined;
+  let item: string | undefined;
   let depth = 0;
-  let last = 0;
-  const flushItem = () => {
-    if (inItem === undefined) return;
-    const item = stripBullet(collapse(decodeEntities(inItem)));
-    if (item) listItems.push(item);
-    inItem = undefined;
+  const pushItem = (text: string) => {
+    const clean = stripBullet(collapse(stripWordBullet(text)));
+    if (clean) listItems.push(clean);
   };
-  for (const match of line.matchAll(TAG)) {
-    const between = line.slice(last, match.index);
-    if (inItem !== undefined) inItem += between;
-    else if (depth === 0) outside += between;
-    else if (between.trim()) listItems.push(stripBullet(collapse(decodeEntities(between))));
-    last = match.index + match[0].length;
-    const name = (match[1] ?? '').toLowerCase();
-    const closing = match[0][1] === '/';
-    if (name === 'ul' || name === 'ol') {
-      flushItem();
-      depth = closing ? Math.max(0, depth - 1) : depth + 1;
-      outside += '\t';
-    } else if (name === 'li') {
-      flushItem();
-      if (!closing) inItem = '';
-    } else if (['br', 'p', 'div', 'tr', 'td', 'th', 'table'].includes(name)) {
-      if (inItem !== undefined) inItem += ' ';
-      else if (depth === 0) outside += '\t';
+  const flushItem = () => {
+    if (item !== undefined) pushItem(item);
+    item = undefined;
+  };
+  for (const token of tokenize(line)) {
+    switch (token.kind) {
+      case 'text':
+        if (item !== undefined) item += token.text;
+        else if (depth === 0) outside += token.text;
+        else pushItem(token.text); // text inside a list but outside any <li>
+        break;
+      case 'list-start':
+      case 'list-end':
+        flushItem();
+        depth = token.kind === 'list-start' ? depth + 1 : Math.max(0, depth - 1);
+        outside += '\t';
+        break;
+      case 'item-start':
+        flushItem();
+        item = '';
+        break;
+      case 'item-end':
+        flushItem();
+        break;
+      case 'block':
+      case 'break':
+        if (item !== undefined) item += ' ';
+        else if (depth === 0) outside += '\t';
+        break;
     }
   }
-  const rest = line.slice(last);
-  if (inItem !== undefined) {
-    inItem += rest;
-    flushItem();
-  } else if (depth === 0) outside += rest;
-  else if (rest.trim()) listItems.push(stripBullet(collapse(decodeEntities(rest))));
-  return { text: decodeEntities(outside), listItems };
+  flushItem();
+  return { text: outside.replace(/\u00a0/g, ' '), listItems };
 }
 
-/** An HTML description as plain paragraphs: list items and blocks each become one paragraph. */
+/**
+ * An HTML description as the paragraphs a reader sees: each paragraph, list item (nested lists
+ * included), heading, table cell or line after a <br> is one. A line break in the source is only
+ * a space, as in a browser; empty paragraphs ("&nbsp;") and bullet glyphs are dropped.
+ */
 export function htmlToParagraphs(html: string): string[] {
   const out: string[] = [];
-  // Block boundaries become line breaks first, then each line is split like a pasted line.
-  const lines = html.replace(/<\/(p|div|h[1-6]|tr)>|<br\s*\/?>/gi, '\n').split(/\r?\n/);
-  for (const line of lines) {
-    const split = splitHtml(line);
-    for (const part of split.text.split('\t')) {
-      const paragraph = collapse(part);
-      if (paragraph) out.push(paragraph);
+  let current = '';
+  const flush = () => {
+    const paragraph = stripBullet(collapse(decodeLeftovers(stripWordBullet(current))));
+    if (paragraph) out.push(paragraph);
+    current = '';
+  };
+  if (!hasHtml(html)) {
+    // Plain text: a blank line or a bulleted line starts a paragraph; a wrapped line does not.
+    for (const line of html.split(/\r?\n/)) {
+      if (!line.trim() || stripBullet(line) !== line.trim()) flush();
+      current += ` ${line}`;
     }
-    out.push(...split.listItems);
+    flush();
+    return out;
   }
+  for (const token of tokenize(html)) {
+    if (token.kind === 'text') current += token.text;
+    else flush();
+  }
+  flush();
   return out;
 }

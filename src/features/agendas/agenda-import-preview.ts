@@ -2,6 +2,7 @@
 // confirm: what the preview shows, and the held row read back from the database.
 import { z } from 'zod';
 import { agendaDraftSchema, type AgendaItemDraft } from '../../domain/agenda/agenda-item.ts';
+import { publishedAttendeeSchema } from '../../domain/attendance.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { AgendaImport } from '../../persistence/generated/client.ts';
 import { formatPages, redactedItem, showsExempt, type AgendaAudience, type AgendaItemView } from './agenda-view.ts';
@@ -35,6 +36,8 @@ export const moderngovDetailsSchema = z.object({
   startsAt: z.string(),
   venue: z.string().nullable(),
   externalRef: z.string(),
+  /** Who the council's system lists for the meeting, for the roster and apologies. */
+  attendees: z.array(publishedAttendeeSchema).default([]),
 });
 
 /** The held row's JSON, parsed: anything else is a row this version cannot read. */

@@ -2,6 +2,7 @@
 // and held with its items for confirmation.
 import { z } from 'zod';
 import type { AgendaItemDraft } from '../../domain/agenda/agenda-item.ts';
+import type { PublishedAttendee } from '../../domain/attendance.ts';
 import { localToInstant, toLocalParts } from '../../domain/time.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
@@ -15,6 +16,8 @@ import { channelAudience, CLERK_ALONE } from './agenda-view.ts';
 export interface ModernGovMeeting {
   meeting: { externalId: string; title: string; startsAtLocal: string; venue?: string };
   items: AgendaItemDraft[];
+  /** Kept with the held import (meetingDetails.attendees) for the roster and apologies features. */
+  attendees: PublishedAttendee[];
 }
 
 export type FetchModernGov = (input: { baseUrl: string; meetingId: number }) => Promise<ModernGovMeeting>;
@@ -42,7 +45,7 @@ export async function importModernGovAgenda(deps: CoreDeps, input: Invocation & 
       boardId: board.id,
       meetingId: existing?.id ?? null,
       source: 'moderngov',
-      meetingDetails: { title: fetched.meeting.title, startsAt: instant.instant.toISOString(), venue: fetched.meeting.venue ?? null, externalRef },
+      meetingDetails: { title: fetched.meeting.title, startsAt: instant.instant.toISOString(), venue: fetched.meeting.venue ?? null, externalRef, attendees: fetched.attendees },
       items: fetched.items as object[],
       createdBy: `${input.actor.platform}:${input.actor.userId}`,
     },

@@ -5,12 +5,14 @@
 // meeting as XML, with its agenda items, their linked documents and restricted flags, and its
 // attendees (format: see parse-moderngov-meeting.ts). The meeting id is the "MId=" number in a
 // meeting's web address (ieListDocuments.aspx?CId=…&MId=…). ModernGov publishes no schema; the
-// element names here are those read by public clients of the real service (a Gloucestershire
-// councils client reading agendaitems/agendaitem, linkeddocuments/linkeddoc with title, url and
-// isrestricted, and attendee attributes; scripts reading Lambeth, Devon and Southwark), and the
-// parser accepts variations. Known quirks: dates come as dd/mm/yyyy; document links are often
-// relative (mgConvert2PDF.aspx?ID=…) or http://; entities are sometimes encoded twice; many
-// councils put a web application firewall in front that answers 403 to programs.
+// element names here are those of real answers kept by public projects (Manchester's Audit
+// Committee in DemocracyClub/LGSF's test fixtures, Gloucester's Cabinet in Gloucester City
+// Council's GCC-MCP-Pilot samples; the import is tested on both, see test/fixtures/agendas/README.md)
+// and read by other public clients (scripts reading Lambeth, Devon and Southwark), and the parser
+// accepts variations. Known quirks: dates come as dd/mm/yyyy; the number the public sees is
+// fulldisplaynumberformat, not agendaitemnumber; document links are absolute, relative
+// (mgConvert2PDF.aspx?ID=…) or http://; titles are escaped twice ("&amp;#39;"); many councils put
+// a web application firewall in front that answers 403 to programs.
 import { AppError, ErrorCode, isAppError } from '../../errors.ts';
 import { readTextWithin } from '../capped-body.ts';
 import { parseModernGovMeeting, type ModernGovMeetingImport } from './parse-moderngov-meeting.ts';

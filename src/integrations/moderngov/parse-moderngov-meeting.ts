@@ -1,21 +1,24 @@
 // ModernGov's GetMeeting answer → a meeting, its agenda items and its attendees.
 //
-// THE FORMAT ASSUMED (ModernGov publishes no schema; this is what public clients of the real
-// service read, see the README note in fetch-moderngov-meeting.ts for the sources):
+// THE FORMAT (ModernGov publishes no schema; this is what real answers hold, as kept by public
+// projects that read the service; see fetch-moderngov-meeting.ts for the sources):
 //
 //   <meeting>                              (the HTTP GET answer; the SOAP answer wraps the same
-//     <meetingid>10234</meetingid>          element in soap:Envelope/GetMeetingResponse/
-//     <meetingdate>26/01/2018</meetingdate>   GetMeetingResult, and some installs wrap it in
-//     <meetingtime>10:00</meetingtime>        <getmeeting>; all are accepted)
-//     <committeetitle>…</committeetitle>   (or <committee><committeetitle>, or <meetingtitle>)
-//     <meetinglocation>…</meetinglocation>
+//     <meetingid>4967</meetingid>           element in soap:Envelope/GetMeetingResponse/
+//     <meetingdate>10/02/2026</meetingdate>   GetMeetingResult, and some installs wrap it in
+//     <meetingtime>10.00 am</meetingtime>     <getmeeting>; all are accepted)
+//     <meetingstatus>Confirmed</meetingstatus> <meetinglocation>…</meetinglocation>
 //     <agendaitems>                        (or <agenda>)
 //       <agendaitem>
-//         <agendaitemid/> <agendaitemnumber>5.</agendaitemnumber> <agendaitemtitle/>
-//         <agendatext>HTML, often entity-encoded twice</agendatext>   (or <agendaitemdescription>)
-//         <isrestricted>True</isrestricted>  (or <agendaitemrestricted>, <restricted>, <isexempt>)
+//         <agendaitemid/> <agendaitemtitle/>
+//         <agendatext>HTML, escaped once by the XML (sometimes twice)</agendatext>
+//         <agendaitemnumber>4</agendaitemnumber> <agendaitemsubnumber/>   (ModernGov's ordering)
+//         <fulldisplaynumberformat>1.</fulldisplaynumberformat>          (what the public sees)
+//         <isrestricted>False</isrestricted>  (or <agendaitemrestricted>, <restricted>, <isexempt>)
+//         <refertocommittee>Audit Committee</refertocommittee>
 //         <linkeddocuments><linkeddoc>       (or <linkeddocument>)
-//           <attachmentid/> <title/> <url>mgConvert2PDF.aspx?ID=…</url> <isrestricted/>
+//           <attachmentid/> <title/> <url>…mgConvert2PDF.aspx?ID=…</url> <isrestricted/>
+//           <committeetitle>Audit Committee</committeetitle>
 //         </linkeddoc></linkeddocuments>
 //       </agendaitem>
 //     </agendaitems>
@@ -24,27 +27,34 @@
 //     </attendees>                         (attributes, or child elements of the same names)
 //   </meeting>
 //
+// The answer does not name the meeting at its top: the committee is named on each item
+// (<refertocommittee>) and each document (<committeetitle>); some installs also give a
+// <committeetitle> on the meeting, which is taken first. Items are read in
+// moderngov-agenda-item.ts, attendees in moderngov-attendees.ts.
+//
 // Element and attribute names are read case-insensitively and every field is optional except
 // the meeting's date. Restricted documents are not linked (members of the public cannot open
 // them, and their titles can say too much); an item flagged restricted, or whose title or
 // description says "exempt", is exempt.
 import { DateTime } from 'luxon';
-import { AGENDA_ITEMS_MAX, AGENDA_REPORT_OF_MAX, AGENDA_SUB_POINT_MAX, AGENDA_TITLE_MAX, detectStandingItem, type AgendaItemDraft } from '../../domain/agenda/agenda-item.ts';
-import { decodeEntities, htmlToParagraphs } from '../../domain/agenda/html-fragment.ts';
-import { extractInlineFields, isExemptMarker, readReportOfLine, readTiming } from '../../domain/agenda/item-fields.ts';
+import { AGENDA_ITEMS_MAX, AGENDA_TITLE_MAX, type AgendaItemDraft } from '../../domain/agenda/agenda-item.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
-import { children, findFirst, flag, isNode, parseXml, text, type XmlNode } from './moderngov-xml.ts';
+import { cleanText, readAgendaItem, shorten } from './moderngov-agenda-item.ts';
+import { readAttendees, type ModernGovAttendee } from './moderngov-attendees.ts';
+import { children, findFirst, isNode, parseXml, text, type XmlNode } from './moderngov-xml.ts';
 
 export interface ModernGovMeetingImport {
   meeting: {
     externalId: string;
+    /** The committee, as the council's own agenda page names it: "Audit Committee". */
     title: string;
     /** "2018-01-26T10:00:00": the local date and time as published, no zone. */
     startsAtLocal: string;
     venue?: string;
   };
   items: AgendaItemDraft[];
-  attendees: { name: string; role?: string }[];
+  /** Everyone the answer lists, with how they attend (expected, apologies, present…). */
+  attendees: ModernGovAttendee[];
 }
 
 export interface ParseModernGovOptions {
@@ -55,10 +65,6 @@ export interface ParseModernGovOptions {
   /** Where the XML came from, named in error messages. */
   source?: string;
 }
-
-const SUB_POINTS_MAX = 30;
-
-const shorten = (value: string, max: number): string => (value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`);
 
 export function parseModernGovMeeting(xml: string, options: ParseModernGovOptions = {}): ModernGovMeetingImport {
   const what = options.meetingId !== undefined ? `meeting ${options.meetingId}` : 'the meeting';
@@ -76,8 +82,6 @@ export function parseModernGovMeeting(xml: string, options: ParseModernGovOption
   if (!startsAtLocal) {
     throw new AppError(ErrorCode.IMPORT_FAILED, `ModernGov${from} gives ${what} a date that cannot be read ("${date ?? ''}").`);
   }
-  const committee = isNode(meeting.committee) ? meeting.committee : undefined;
-  const title = text(meeting, 'committeetitle', 'committeename', 'meetingtitle', 'title') ?? text(committee, 'committeetitle', 'title', 'name') ?? `ModernGov meeting ${id}`;
   const venue = text(meeting, 'meetinglocation', 'location', 'venue');
 
   const agenda = firstNode(meeting, 'agendaitems', 'agenda');
@@ -85,20 +89,41 @@ export function parseModernGovMeeting(xml: string, options: ParseModernGovOption
   if (rawItems.length > AGENDA_ITEMS_MAX) {
     throw new AppError(ErrorCode.IMPORT_FAILED, `ModernGov${from} lists ${rawItems.length} agenda items for ${what}; an agenda in Quorum holds ${AGENDA_ITEMS_MAX} at most.`);
   }
-  const items = rawItems.map((node, index) => readItem(node, index, options.baseUrl)).filter((item): item is AgendaItemDraft => item !== undefined);
-
-  const attendees = children(firstNode(meeting, 'attendees'), 'attendee').flatMap((node) => {
-    const name = text(node, '@_name', 'name', 'fullusername', '@_fullusername', 'membername', '#text');
-    if (!name) return [];
-    const role = text(node, '@_roledescription', 'roledescription', '@_role', 'role', '@_representing', 'representing');
-    return [role ? { name: cleanText(name), role: cleanText(role) } : { name: cleanText(name) }];
-  });
+  const items: AgendaItemDraft[] = [];
+  for (const node of rawItems) {
+    const item = readAgendaItem(node, String(items.length + 1), options.baseUrl);
+    if (item) items.push(item);
+  }
+  const title = readCommitteeName(meeting, rawItems) ?? `ModernGov meeting ${id}`;
 
   return {
     meeting: { externalId: id, title: shorten(cleanText(title), AGENDA_TITLE_MAX), startsAtLocal, ...(venue ? { venue: cleanText(venue) } : {}) },
     items,
-    attendees,
+    attendees: readAttendees(firstNode(meeting, 'attendees')),
   };
+}
+
+/**
+ * The committee the meeting belongs to: the meeting's own <committeetitle> where an install gives
+ * one, else the name its items and documents refer to most often.
+ */
+function readCommitteeName(meeting: XmlNode, items: XmlNode[]): string | undefined {
+  const committee = isNode(meeting.committee) ? meeting.committee : undefined;
+  const own = text(meeting, 'committeetitle', 'committeename', 'meetingtitle', 'title') ?? text(committee, 'committeetitle', 'title', 'name');
+  if (own) return own;
+  const counts = new Map<string, number>();
+  const count = (name: string | undefined) => {
+    const clean = name ? cleanText(name) : '';
+    if (clean) counts.set(clean, (counts.get(clean) ?? 0) + 1);
+  };
+  for (const item of items) {
+    count(text(item, 'refertocommittee', 'committeetitle'));
+    const docs = firstNode(item, 'linkeddocuments', 'documents');
+    for (const doc of [...children(docs, 'linkeddoc'), ...children(docs, 'linkeddocument'), ...children(docs, 'document')]) count(text(doc, 'committeetitle'));
+  }
+  let best: string | undefined;
+  for (const [name, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = name;
+  return best;
 }
 
 function findOwner(root: XmlNode, key: string): XmlNode | undefined {
@@ -118,9 +143,6 @@ const firstNode = (node: XmlNode | undefined, ...names: string[]): XmlNode | und
   }
   return undefined;
 };
-
-/** Text that may carry entities ModernGov encoded twice ("&amp;amp;"), collapsed to one line. */
-const cleanText = (value: string): string => decodeEntities(value).replace(/\s+/g, ' ').trim();
 
 /** "26/01/2018" or "2018-01-26[T…]" with "10:00", "10.00", "10.00 am", "2.30 pm", "14:30:00". */
 function readStart(date: string | undefined, time: string | undefined): string | undefined {
@@ -145,62 +167,4 @@ function readClock(time: string | undefined): string | undefined {
   if (meridiem === 'am' && hour === 12) hour = 0;
   if (hour > 23 || minute > 59) return undefined;
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`;
-}
-
-function resolveUrl(url: string, baseUrl: string | undefined): string | undefined {
-  try {
-    const resolved = baseUrl ? new URL(url, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) : new URL(url);
-    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readItem(node: XmlNode, index: number, baseUrl: string | undefined): AgendaItemDraft | undefined {
-  const rawTitle = text(node, 'agendaitemtitle', 'title', 'itemtitle');
-  if (!rawTitle) return undefined;
-  const { rest, fields } = extractInlineFields(cleanText(rawTitle));
-  const title = shorten(rest || cleanText(rawTitle), AGENDA_TITLE_MAX);
-  const number = (text(node, 'agendaitemnumber', 'itemnumber', 'minutesitemnumber', 'number') ?? String(index + 1)).replace(/[.):]+$/, '').trim() || String(index + 1);
-
-  const description = text(node, 'agendatext', 'agendaitemdescription', 'description', 'agendaitemtext');
-  // Entity-encoded HTML is decoded once by the XML parser; ModernGov sometimes encodes twice.
-  const paragraphs = description ? htmlToParagraphs(decodeEntities(description)) : [];
-  let reportOf = fields.reportOf;
-  let minutes = fields.minutes;
-  let exempt = fields.exempt;
-  const subPoints: string[] = [];
-  for (const paragraph of paragraphs) {
-    const who = readReportOfLine(paragraph);
-    const timing = readTiming(paragraph);
-    if (who && !reportOf && who.length <= AGENDA_REPORT_OF_MAX) reportOf = who;
-    else if (timing && timing.rest.trim() === '' && minutes === undefined) minutes = timing.minutes;
-    else if (isExemptMarker(paragraph) || /^exempt information\b/i.test(paragraph)) exempt = true;
-    else if (subPoints.length < SUB_POINTS_MAX) subPoints.push(shorten(paragraph, AGENDA_SUB_POINT_MAX));
-  }
-  if (flag(node, 'isrestricted', 'agendaitemrestricted', 'agendaitemisrestricted', 'restricted', 'isexempt', 'exempt')) exempt = true;
-  if (flag(node, 'ispublic') === false) exempt = true;
-
-  const links: AgendaItemDraft['links'] = [];
-  const docs = firstNode(node, 'linkeddocuments', 'documents');
-  for (const doc of [...children(docs, 'linkeddoc'), ...children(docs, 'linkeddocument'), ...children(docs, 'document')]) {
-    if (flag(doc, 'isrestricted', 'restricted', '@_isrestricted')) continue;
-    const url = text(doc, 'url', '@_url', 'link', 'href');
-    const resolved = url ? resolveUrl(decodeEntities(url), baseUrl) : undefined;
-    if (!resolved) continue;
-    links.push({ title: shorten(cleanText(text(doc, 'title', '@_title', 'name') ?? title), 200), url: resolved });
-  }
-
-  const standing = detectStandingItem(title);
-  return {
-    number,
-    title,
-    subPoints,
-    ...(reportOf ? { reportOf: shorten(reportOf, AGENDA_REPORT_OF_MAX) } : {}),
-    ...(fields.pages ? { pages: fields.pages } : {}),
-    ...(minutes !== undefined ? { minutes } : {}),
-    links,
-    exempt,
-    ...(standing ? { standing } : {}),
-  };
 }

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { slackHomeSchema, slackMessageSchema } from '../../../cards/validate/slack-limits.ts';
+import { publishedAttendeeSchema } from '../../../src/domain/attendance.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { appHomeOpened, blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import { eventually, startSlackService, type SlackService } from './service.ts';
@@ -66,6 +68,14 @@ describe('building the agenda', () => {
     expect(await service.db.prisma.meeting.count()).toBe(0);
 
     const held = await service.db.prisma.agendaImport.findFirstOrThrow({ where: { source: 'moderngov' } });
+    // The answer's attendees and apologies are kept with the import, for the roster and apologies.
+    const { attendees } = z.object({ attendees: z.array(publishedAttendeeSchema) }).parse(held.meetingDetails);
+    expect(attendees.map((a) => [a.name, a.attendance])).toEqual([
+      ['Councillor David Longstaff', 'expected'],
+      ['Simon Rose', 'expected'],
+      ['Clare Ansdell', 'apologies'],
+      ['Tracy Scollin', 'expected'],
+    ]);
     const saved = await clickOnOwnCard('agenda.import.confirm', { importId: held.id });
     expect(saved.replace_original).toBe(true);
     expect(JSON.stringify(saved.blocks)).toMatch(/Saved \d+ items to the agenda/);

@@ -103,10 +103,10 @@ describe('fetchModernGovMeeting', () => {
     expect(result.items[6]?.subPoints).toEqual(['Public Space Community Safety CCTV', 'Community Safety Automatic Number Plate Recognition (ANPR) Cameras']);
     expect(result.items[11]).toMatchObject({ title: 'Domestic Violence Multi-Agency Risk Assessment Conference: case review', exempt: true, links: [], subPoints: [] });
     expect(result.attendees).toEqual([
-      { name: 'Councillor David Longstaff', role: 'Chairman' },
-      { name: 'Simon Rose', role: 'Board Member' },
-      { name: 'Clare Ansdell', role: 'Board Member' },
-      { name: 'Tracy Scollin', role: 'Governance Officer' },
+      { name: 'Councillor David Longstaff', role: 'Chairman', representing: 'London Borough of Barnet', attendance: 'expected', attendanceAsGiven: 'Expected' },
+      { name: 'Simon Rose', role: 'Board Member', representing: 'Metropolitan Police', attendance: 'expected', attendanceAsGiven: 'Expected' },
+      { name: 'Clare Ansdell', role: 'Board Member', representing: 'National Probation Service', attendance: 'apologies', attendanceAsGiven: 'Apologies' },
+      { name: 'Tracy Scollin', role: 'Governance Officer', attendance: 'expected', attendanceAsGiven: 'Expected' },
     ]);
   });
 
@@ -190,14 +190,17 @@ describe('parseModernGovMeeting', () => {
 <AgendaItemDescription>Report of the Head of Licensing</AgendaItemDescription><AgendaItemRestricted>true</AgendaItemRestricted>
 <LinkedDocuments><LinkedDocument><Title>Review report</Title><Url>https://example.gov.uk/r.pdf</Url></LinkedDocument></LinkedDocuments>
 </AgendaItem></Agenda>
-<Attendees><Attendee><Name>Cllr A Smith</Name><Role>Chair</Role></Attendee><Attendee><Name>B Jones</Name></Attendee></Attendees>
+<Attendees><Attendee><Name>Cllr A Smith</Name><Role>Chair</Role><Attendance>Present</Attendance></Attendee><Attendee><Name>B Jones</Name></Attendee></Attendees>
 </Meeting></GetMeetingResult></GetMeetingResponse></soap:Body></soap:Envelope>`;
     expect(parseModernGovMeeting(xml)).toEqual({
       meeting: { externalId: '42', title: 'Licensing Committee', startsAtLocal: '2026-03-30T18:30:00' },
       items: [
         { number: '5a', title: 'Premises licence review', subPoints: [], reportOf: 'Head of Licensing', links: [{ title: 'Review report', url: 'https://example.gov.uk/r.pdf' }], exempt: true },
       ],
-      attendees: [{ name: 'Cllr A Smith', role: 'Chair' }, { name: 'B Jones' }],
+      attendees: [
+        { name: 'Cllr A Smith', role: 'Chair', attendance: 'present', attendanceAsGiven: 'Present' },
+        { name: 'B Jones', attendance: 'unknown' },
+      ],
     });
   });
 
