@@ -102,13 +102,16 @@ export function safeUrl(url: string): string | undefined {
   return parsed.href;
 }
 
+/** A link's label longer than this is cut: a link must fit in one Slack section. */
+const LINK_LABEL_MAX = 200;
+
 /** <url|label>: the address cannot end the link early (| < > percent-encoded), the label is
  * literal text on one line without a | to split it. */
 export function slackLink(label: string, url: string): string | undefined {
   const href = safeUrl(url);
   if (!href) return undefined;
   const address = href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
-  return `<${address}|${slackText(label.replace(/\n/g, ' '), false).replace(/\|/g, '\u2223')}>`;
+  return `<${address}|${slackText(truncate(label.replace(/\n/g, ' '), LINK_LABEL_MAX), false).replace(/\|/g, '\u2223')}>`;
 }
 
 // --- Adaptive Cards ----------------------------------------------------------------------------
@@ -137,7 +140,7 @@ export function markdownLink(label: string, url: string): string | undefined {
   const href = safeUrl(url);
   if (!href) return undefined;
   const address = href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
-  return `[${markdownText(label.replace(/\n/g, ' ').replace(/\[/g, '(').replace(/]/g, ')'), false)}](${address})`;
+  return `[${markdownText(truncate(label.replace(/\n/g, ' '), LINK_LABEL_MAX).replace(/\[/g, '(').replace(/]/g, ')'), false)}](${address})`;
 }
 
 /** Text for a plain field: a button's title, an input's label, a choice, a summary. */

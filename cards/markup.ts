@@ -37,7 +37,9 @@ function renderLine(spans: readonly Span[], text: (t: string, atLineStart: boole
       const linked = span.url !== undefined ? link(span.text, span.url) : undefined;
       // A line that starts with emphasis markers cannot start a list or a quote.
       const atLineStart = i === 0 && !span.strong && !span.em;
-      return emphasise(linked ?? text(span.text, atLineStart), span, strong, em);
+      // Spaces before the markers at the start of a line would make an indented code block.
+      const words = i === 0 && (span.strong || span.em) ? span.text.trimStart() : span.text;
+      return emphasise(linked ?? text(words, atLineStart), span, strong, em);
     })
     .join('');
 }

@@ -41,6 +41,13 @@ const TEMPLATE_CARDS = {
 
 export type ResultForCard = Exclude<Result, FormRequest>;
 
+/** Every card the registry can build, by kind: what a test must reach to cover them all. */
+export const REGISTERED = {
+  results: Object.keys(RESULT_CARDS) as CardKind[],
+  forms: Object.keys(FORM_DEFINITIONS) as FormId[],
+  templates: Object.keys(TEMPLATE_CARDS) as (keyof typeof TEMPLATE_CARDS)[],
+};
+
 /** The card for a result of a command, a click or a form. */
 export function resultCard(result: ResultForCard, ctx: CardContext): Card {
   const build = RESULT_CARDS[result.kind as CardKind] as (r: ResultForCard, c: CardContext) => Card;

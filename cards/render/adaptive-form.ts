@@ -39,12 +39,14 @@ function input(field: Field, value: FieldValue | undefined, error: string | unde
       return { type: 'Input.Number', ...common, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}), ...(n !== undefined ? { value: n } : {}) };
     }
     case 'date':
-      return { type: 'Input.Date', ...common, ...(text ? { value: text } : {}) };
+      return { type: 'Input.Date', ...common, ...(text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : {}) };
     case 'time':
-      return { type: 'Input.Time', ...common, ...(text ? { value: text } : {}) };
+      return { type: 'Input.Time', ...common, ...(text && /^\d{2}:\d{2}$/.test(text) ? { value: text } : {}) };
     case 'select':
     case 'multiselect': {
-      const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      // Only values that are among the choices (a stale or forged one is left out).
+      const known = new Set((field.options ?? []).map((o) => o.value));
+      const chosen = (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter((v) => known.has(v));
       return {
         type: 'Input.ChoiceSet',
         ...common,

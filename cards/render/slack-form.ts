@@ -6,7 +6,7 @@ import { toSlackMrkdwn } from '../markup.ts';
 import type { Field, FieldErrors, Form, FormValues } from '../model.ts';
 import { EMPTY_CHOICE } from './shared.ts';
 import { cap } from './slack.ts';
-import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText } from './slack-text.ts';
+import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText, truncateMrkdwn } from './slack-text.ts';
 
 export { EMPTY_CHOICE };
 
@@ -88,7 +88,7 @@ function inputElement(field: Field): InputElement {
   }
 }
 
-const errorLine = (message: string): Block => ({ type: 'context', elements: [mrkdwn(`:warning: *${slackText(truncate(message, SLACK_LIMITS.contextText - 40), false)}*`)] });
+const errorLine = (message: string): Block => ({ type: 'context', elements: [mrkdwn(`:warning: *${truncateMrkdwn(slackText(message, false), SLACK_LIMITS.contextText - 20)}*`)] });
 
 function fieldGroup(field: Field, error: string | undefined): Group {
   const input: InputBlock = {

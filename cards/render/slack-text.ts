@@ -68,6 +68,12 @@ function cutAt(line: string, max: number): number {
   return code >= 0xd800 && code <= 0xdbff && cut > 1 ? cut - 1 : cut;
 }
 
+/** At most `max` characters of mrkdwn, cut where splitText would (never inside a link or an
+ * entity), with "…" when cut. */
+export function truncateMrkdwn(text: string, max: number): string {
+  return text.length <= max ? text : `${splitText(text, max - 1)[0] ?? ''}\u2026`;
+}
+
 /** Splits mrkdwn into pieces of at most `max` characters, at line ends, else at spaces. */
 export function splitText(text: string, max: number = SLACK_LIMITS.sectionText): string[] {
   const pieces: string[] = [];

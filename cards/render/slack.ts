@@ -9,7 +9,7 @@ import type { Action, Card, Element, ItemEntry, Tone } from '../model.ts';
 import type { Text } from '../text.ts';
 import { cardFallback, itemHeadline, itemLines } from './shared.ts';
 import { tableGroups } from './slack-table.ts';
-import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText } from './slack-text.ts';
+import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText, truncateMrkdwn } from './slack-text.ts';
 
 export { SLACK_LIMITS, splitText, type Block, type Group };
 
@@ -128,7 +128,7 @@ export function elementGroups(element: Element): Group[] {
       const groups: Group[] = [];
       for (let i = 0; i < element.facts.length; i += SLACK_LIMITS.fieldsPerSection) {
         const facts = element.facts.slice(i, i + SLACK_LIMITS.fieldsPerSection);
-        const fields = facts.map((f) => mrkdwn(truncate(`*${slackText(f.label, false)}*\n${toSlackMrkdwn(f.value)}`, SLACK_LIMITS.fieldText)));
+        const fields = facts.map((f) => mrkdwn(truncateMrkdwn(`*${slackText(truncate(f.label, 200), false)}*\n${toSlackMrkdwn(f.value)}`, SLACK_LIMITS.fieldText)));
         groups.push({ blocks: [{ type: 'section', fields }], count: facts.length });
       }
       return groups;
