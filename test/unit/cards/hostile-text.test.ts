@@ -17,7 +17,8 @@ import { renderSlackMessage, renderSlackText } from '../../../cards/render/slack
 import { renderSlackModal, slackErrorsResponse } from '../../../cards/render/slack-form.ts';
 import { validateAdaptiveCard } from '../../../cards/validate/adaptive.ts';
 import { slackErrorsResponseSchema, slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
-import { textMessage } from '../../../adapters/teams/render.ts';
+import { renderOutbound as renderSlackOutbound, renderText as renderSlackAnswerText } from '../../../adapters/slack/render.ts';
+import { renderOutbound as renderTeamsOutbound, renderResult as renderTeamsResult, textMessage } from '../../../adapters/teams/render.ts';
 import { HOSTILE, LONG_HOSTILE, OUR_URLS, RESULT_FIXTURES, templateMessages } from '../../support/hostile-text.ts';
 
 const BENIGN = 'Plain words';
@@ -276,5 +277,22 @@ describe('a sentence alone (an error, a refusal)', () => {
     const teams = textMessage(s);
     expect(teams.textFormat).toBe('plain');
     expect(teams.text).not.toMatch(BAD_CHARACTERS);
+  });
+});
+
+describe('what the adapters send around the cards', () => {
+  it.each(HOSTILE.map((s) => [JSON.stringify(s).slice(0, 60), s] as const))('the outbox\u2019s Slack text and Teams text: %s', (_, s) => {
+    const messages = templateMessages(s).map((m, i) => ({ ...m, outboxId: `o${i}` })) as never[];
+    const slack = renderSlackOutbound(messages);
+    expectSafeSlack({ ...empty(), markup: [slack.text], shown: [slack.text] });
+    const teams = renderTeamsOutbound(messages);
+    expect(teams.text).not.toMatch(BAD_CHARACTERS);
+    expect(teams.attachment.content).toEqual(renderAdaptiveCard(outboundMessagesCard(messages)));
+  });
+
+  it('a Slack answer that failed is escaped text; a Teams form\u2019s summary is plain', () => {
+    expect(renderSlackAnswerText('Board <!channel> *x*')).toEqual({ text: 'Board &lt;!channel&gt; \u2217x\u2217' });
+    const form = renderTeamsResult({ kind: 'form', form: 'plan.propose', values: {}, metadata: {} });
+    expect(form.summary).toBe('Propose an item');
   });
 });
