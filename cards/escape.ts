@@ -11,15 +11,17 @@
 // soft hyphen first. The blocks also set `verbatim: true`, which stops Slack linking bare
 // addresses and channel names by itself.
 //
-// On both, a word joiner after the "https:" of an address someone typed (or after "www") keeps the
-// client from making it a link; links are only the ones the cards build (inlineLink, link
-// buttons), with http(s) addresses checked by safeUrl.
+// In Adaptive Card markdown, a word joiner after the "https:" of an address someone typed (or
+// after "www") keeps Teams from making it a link (Slack's blocks have `verbatim` for that; a
+// message's own `text`, used alone only for a sentence to the person who asked, keeps addresses as
+// typed so a suggested command can be copied). Links are only the ones the cards build
+// (inlineLink, link buttons), with http(s) addresses checked by safeUrl.
 //
 // Adaptive Card markdown (TextBlock, Fact title and value, fallbackText): *, _, ~ and ` become the
 // same look-alikes (Teams on iOS and Android shows a backslash escape as typed, so backslashes are
-// not used); an invisible zero-width space goes after a ] that a ( [ or : could follow (no
-// [label](url), no reference link), after a < that could open a tag or <https://autolink>, after
-// a \ that could escape, after a & that would start an entity, and before a line that would
+// not used); an invisible zero-width space goes after a ] that a ( [ or : follows (no
+// [label](url), no reference link), after a < that would open a tag or <https://autolink>, after
+// a \ that could escape (also at the end of a run, before our own ** or _), after a & that would start an entity, and before a line that would
 // start a heading, a quote, a list, a rule or a code block.
 //
 // Plain fields (Slack plain_text, Adaptive Card titles, labels and choices, Teams summaries) are
@@ -74,7 +76,7 @@ const SLACK_LINE_START = /^(?= *(?:&gt;|\uFF1E|[-+\u2022\u25E6\u25AA] |\d+[.)] )
 /** Literal text in Slack mrkdwn or a message's `text`. `atLineStart` says whether it starts a
  * line; its own line breaks always do. */
 export function slackText(text: string, atLineStart = true): string {
-  const escaped = neutraliseEmphasis(unlink(cleanText(text)).replace(SHORT_CODE, `:${WORD_JOINER}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  const escaped = neutraliseEmphasis(cleanText(text).replace(SHORT_CODE, `:${WORD_JOINER}`).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   return escaped
     .split('\n')
     .map((line, i) => (i > 0 || atLineStart ? line.replace(SLACK_LINE_START, SOFT_HYPHEN) : line))
@@ -125,8 +127,8 @@ const MARKDOWN_LINE_START = /^(?=[ \t\-+*#>=|<`~_[]|\p{N}+[.)])/u;
 export function markdownText(text: string, atLineStart = true): string {
   const escaped = neutraliseEmphasis(unlink(cleanText(text)))
     .replace(/\\(?=[!-/:-@[-`{-~]|$)/gm, `\\${ZERO_WIDTH_SPACE}`)
-    .replace(/](?=[([:]|$)/gm, `]${ZERO_WIDTH_SPACE}`)
-    .replace(/<(?=[a-z/!?]|$)/gim, `<${ZERO_WIDTH_SPACE}`)
+    .replace(/](?=[([:])/g, `]${ZERO_WIDTH_SPACE}`)
+    .replace(/<(?=[a-z/!?])/gi, `<${ZERO_WIDTH_SPACE}`)
     .replace(/&(?=#?[a-z0-9]+;)/gi, `&${ZERO_WIDTH_SPACE}`);
   return escaped
     .split('\n')
