@@ -1,67 +1,72 @@
-// The neutral markup → each platform's. Neutral: **bold**, _italic_, [label](https://url), and
-// lines starting "- " (bullets) or "1. " (numbered). Slack mrkdwn: *bold*, _italic_, <url|label>,
-// "• " bullets, with &, < and > escaped. Adaptive Cards TextBlock markdown: the neutral markup as
-// written, with a blank line between lines that are not list items (so each stays on its own line).
-const LINK = /\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
-const BOLD = /\*\*(.+?)\*\*/g;
-const ITALIC = /(^|[\s(])_(\S(?:.*?\S)?)_(?=$|[\s.,;:!?)])/g;
-const BULLET = /^(\s*)- /;
-const NUMBERED = /^\s*\d+\. /;
+// Card text (text.ts) → each platform's markup. Our emphasis, links and lists become Slack mrkdwn
+// (*bold*, _italic_, <url|label>, "• " bullets) or Adaptive Card markdown (**bold**, _italic_,
+// [label](url), "- " lists, a blank line between other lines so each keeps its own line); every
+// piece of literal text goes through escape.ts on the way. A link whose address is not http(s)
+// shows as its label alone.
+import { markdownLink, markdownText, plainField, slackLink, slackText } from './escape.ts';
+import { isBlank, richOf, wordsOf, type Span, type Text } from './text.ts';
 
-/** Escapes what Slack treats as control characters in mrkdwn (&, <, >). */
-export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { truncate } from './escape.ts';
 
-/** A URL inside Slack's <url|label>: the two characters that would end it are percent-encoded. */
-const slackUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
-
-export function toSlackMrkdwn(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => slackLine(line.replace(BULLET, '$1\u2022 ')))
-    .join('\n');
-}
-
-function slackLine(text: string): string {
-  const parts: string[] = [];
-  let last = 0;
-  for (const match of text.matchAll(LINK)) {
-    parts.push(slackInline(text.slice(last, match.index)));
-    const label = (match[1] as string).replace(/[|<>]/g, ' ');
-    parts.push(`<${slackUrl(match[2] as string)}|${escapeSlack(label)}>`);
-    last = (match.index ?? 0) + match[0].length;
-  }
-  parts.push(slackInline(text.slice(last)));
-  return parts.join('');
-}
-
-function slackInline(text: string): string {
-  return escapeSlack(text).replace(BOLD, '*$1*');
-}
-
-/** Plain text, for Slack plain_text fields and fallbacks: markup removed, bullets kept as "•". */
-export function toPlain(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(BULLET, '$1\u2022 ').replace(LINK, '$1').replace(BOLD, '$1').replace(ITALIC, '$1$2'))
-    .join('\n');
-}
-
-const isListLine = (line: string) => BULLET.test(line) || NUMBERED.test(line);
-
-/** Adaptive Cards' TextBlock markdown: bold, italic, links and lists as written; a line that is
- * not a list item becomes its own paragraph (a single newline would run lines together). */
-export function toAdaptiveMarkdown(text: string): string {
-  const lines = text.split('\n');
-  let out = lines[0] ?? '';
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
-    out += isListLine(line) && isListLine(lines[i - 1] as string) ? `\n${line}` : `\n\n${line}`;
+/** Consecutive spans in one style (and one link) make one run. */
+function runs(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && last.strong === span.strong && last.em === span.em && last.url === span.url) out[out.length - 1] = { ...last, text: last.text + span.text };
+    else out.push(span);
   }
   return out;
 }
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+/** Wraps a run in emphasis markers, its outer spaces kept outside them (neither platform reads
+ * "* bold*" as bold). */
+function emphasise(text: string, span: Span, strong: string, em: string): string {
+  if (!span.strong && !span.em) return text;
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) as RegExpExecArray;
+  const [, lead = '', inner = '', trail = ''] = match;
+  if (inner === '') return text;
+  const open = (span.strong ? strong : '') + (span.em ? em : '');
+  const close = (span.em ? em : '') + (span.strong ? strong : '');
+  return `${lead}${open}${inner}${close}${trail}`;
 }
+
+function renderLine(spans: readonly Span[], text: (t: string, atLineStart: boolean) => string, link: (label: string, url: string) => string | undefined, strong: string, em: string): string {
+  return runs(spans)
+    .map((span, i) => {
+      const linked = span.url !== undefined ? link(span.text, span.url) : undefined;
+      // A line that starts with emphasis markers cannot start a list or a quote.
+      const atLineStart = i === 0 && !span.strong && !span.em;
+      // Spaces before the markers at the start of a line would make an indented code block.
+      const words = i === 0 && (span.strong || span.em) ? span.text.trimStart() : span.text;
+      return emphasise(linked ?? text(words, atLineStart), span, strong, em);
+    })
+    .join('');
+}
+
+/** Slack mrkdwn. */
+export function toSlackMrkdwn(value: Text): string {
+  return richOf(value)
+    .lines.map((line) => (line.bullet ? '\u2022 ' : '') + renderLine(line.spans, slackText, slackLink, '*', '_'))
+    .join('\n');
+}
+
+/** Adaptive Card TextBlock markdown. */
+export function toAdaptiveMarkdown(value: Text): string {
+  const lines = richOf(value).lines;
+  let out = '';
+  lines.forEach((line, i) => {
+    const text = (line.bullet ? '- ' : '') + renderLine(line.spans, markdownText, markdownLink, '**', '_');
+    if (i > 0) out += line.bullet && lines[i - 1]?.bullet ? '\n' : '\n\n';
+    out += text;
+  });
+  return out;
+}
+
+/** The words alone, cleaned, for a plain field (Slack plain_text, a button, a summary): links
+ * become their labels, list items start with "• ". Escape further for Slack's `text`. */
+export function toPlain(value: Text): string {
+  return plainField(wordsOf(value));
+}
+
+export { isBlank };

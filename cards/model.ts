@@ -4,16 +4,21 @@
 // place after a click" is simply the new card rendered again (chat.update on Slack, the invoke
 // response on Teams).
 //
-// Text uses a small markup both platforms can show (see markup.ts): **bold**, _italic_,
-// [label](https://url), and lines starting "- " (a bulleted list) or "1. " (a numbered list).
-// Anything else is shown as written (and escaped for Slack, so no one's text can ping a channel).
+// Text is `Text` (text.ts): a plain string is literal text, shown exactly as written on both
+// platforms whatever it holds; our own bold, italics, links and lists are rich text built with
+// md`...` and its helpers. Fields typed `string` are plain: headings, labels, buttons, cells.
+// The renderers escape every piece of it for their platform (escape.ts), so no one's text can
+// ping a channel, make a link or change the formatting.
+import type { Text } from './text.ts';
+
+export type { Text } from './text.ts';
 
 export type Tone = 'default' | 'good' | 'warning' | 'attention';
 
 export type Element =
   /** A heading inside a card (Slack header block, large bold TextBlock). Plain text. */
   | { type: 'heading'; text: string }
-  | { type: 'text'; text: string; tone?: Tone; muted?: boolean }
+  | { type: 'text'; text: Text; tone?: Tone; muted?: boolean }
   /** Label/value pairs: "When", "Where", "Status"... */
   | { type: 'facts'; facts: Fact[] }
   /** Numbered entries: agenda items, actions, failed messages... */
@@ -21,13 +26,13 @@ export type Element =
   /** A table of figures. */
   | { type: 'table'; columns: Column[]; rows: Cell[][]; caption?: string }
   /** A small footnote line. */
-  | { type: 'context'; text: string }
+  | { type: 'context'; text: Text }
   | { type: 'divider' }
   | { type: 'actions'; actions: Action[] };
 
 export interface Fact {
   label: string;
-  value: string;
+  value: Text;
 }
 
 export interface Link {
@@ -38,9 +43,9 @@ export interface Link {
 /** A numbered entry. Agenda items fill the agenda fields; other lists use title and lines. */
 export interface ItemEntry {
   number?: string;
-  title: string;
-  /** Bullet points under the title, as the ORDER OF BUSINESS prints them. Markup allowed. */
-  subPoints?: string[];
+  title: Text;
+  /** Bullet points under the title, as the ORDER OF BUSINESS prints them. */
+  subPoints?: Text[];
   /** "Report of": the officer presenting the item. */
   reportOf?: string;
   /** Pages in the agenda pack, e.g. "5 - 12". */
@@ -51,8 +56,8 @@ export interface ItemEntry {
   /** Business not open to the public: shown with the words "Exempt item". The card builder
    * decides whether its title and details may be shown at all (see agenda.ts). */
   exempt?: boolean;
-  /** Any other lines under the title. Markup allowed. */
-  lines?: string[];
+  /** Any other lines under the title. */
+  lines?: Text[];
   /** Buttons for the entry: one sits beside it, several go in a row under it. */
   actions?: Action[];
 }
@@ -134,7 +139,7 @@ export interface Form {
   submitLabel: string;
   /** Defaults to "Cancel". */
   closeLabel?: string;
-  intro?: string;
+  intro?: Text;
   metadata: FormMetadata;
   fields: Field[];
 }

@@ -14,6 +14,7 @@ import { formShape, type FormDefinition } from './kit.ts';
 import { meetingCards } from './meetings/index.ts';
 import type { Card, Element, Form } from './model.ts';
 import { noticeCard } from './notice-card.ts';
+import { lines, md } from './text.ts';
 import type { CardKind, FormDefinitions, ResultCards, TemplateCards } from './registry-types.ts';
 
 const RESULT_CARDS = {
@@ -40,6 +41,13 @@ const TEMPLATE_CARDS = {
 
 export type ResultForCard = Exclude<Result, FormRequest>;
 
+/** Every card the registry can build, by kind: what a test must reach to cover them all. */
+export const REGISTERED = {
+  results: Object.keys(RESULT_CARDS) as CardKind[],
+  forms: Object.keys(FORM_DEFINITIONS) as FormId[],
+  templates: Object.keys(TEMPLATE_CARDS) as (keyof typeof TEMPLATE_CARDS)[],
+};
+
 /** The card for a result of a command, a click or a form. */
 export function resultCard(result: ResultForCard, ctx: CardContext): Card {
   const build = RESULT_CARDS[result.kind as CardKind] as (r: ResultForCard, c: CardContext) => Card;
@@ -60,7 +68,7 @@ export function formFor(request: FormRequest): Form {
   const options = (request.options ?? {}) as Record<string, { value: string; label: string }[] | undefined>;
   return {
     ...definition,
-    ...(request.context ? { intro: [request.context, definition.intro].filter(Boolean).join('\n') } : {}),
+    ...(request.context ? { intro: lines(request.context, definition.intro) } : {}),
     metadata: request.metadata,
     fields: definition.fields.map((field) => ({
       ...field,
@@ -80,7 +88,7 @@ export function outboundCard(message: Pick<OutboundMessage, 'template' | 'data'>
 export function outboundMessagesCard(messages: Pick<OutboundMessage, 'template' | 'data'>[]): Card {
   if (messages.length === 1) return outboundCard(messages[0] as OutboundMessage);
   const cards = messages.map(outboundCard);
-  const body: Element[] = [{ type: 'text', text: `**${messages.length} updates from Quorum**` }];
+  const body: Element[] = [{ type: 'text', text: md`**${messages.length} updates from Quorum**` }];
   for (const card of cards) body.push({ type: 'divider' }, ...(card.title ? [{ type: 'heading' as const, text: card.title }] : []), ...card.body);
   return { fallback: `${messages.length} updates from Quorum: ${cards.map((c) => c.fallback).join('; ')}`, body };
 }

@@ -2,6 +2,7 @@
 // classified for the dispatcher (rate limited, worth retrying, or permanent). The client it uses
 // never retries or waits on its own: the dispatcher owns retries, so they survive restarts and
 // are shared by all instances.
+import type { KnownBlock } from '@slack/types';
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import {
   classified,
@@ -13,8 +14,9 @@ import {
 } from '../../src/delivery/port.ts';
 
 export interface SlackRendered {
+  /** Escaped as mrkdwn (Slack reads a message's text so). */
   text: string;
-  blocks: unknown[];
+  blocks: KnownBlock[];
 }
 
 export interface SlackMessengerOptions {
@@ -60,7 +62,7 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
         client.chat.postMessage({
           channel,
           text: rendered.text,
-          blocks: rendered.blocks as never,
+          blocks: rendered.blocks,
           unfurl_links: false,
           unfurl_media: false,
           // Lets a dispatcher that restarts mid-send find out whether this message went out.
@@ -75,7 +77,7 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
     async update(sent, message) {
       const rendered = options.render([message]);
       await call(() =>
-        client.chat.update({ channel: sent.conversationId, ts: sent.messageId, text: rendered.text, blocks: rendered.blocks as never }),
+        client.chat.update({ channel: sent.conversationId, ts: sent.messageId, text: rendered.text, blocks: rendered.blocks }),
       );
     },
     async findSent(target, outboxId): Promise<SentMessage | undefined> {

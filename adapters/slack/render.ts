@@ -1,14 +1,18 @@
 // Results of the core → Slack payloads, through the cards. The Block Kit itself is written in
 // cards/ only; this file picks the card for each result and the Slack surface it goes on
 // (a message, a modal, the Home tab).
+import type { HomeView, ModalView } from '@slack/types';
 import {
   formFor,
   outboundMessagesCard,
   renderSlackHome,
   renderSlackMessage,
   renderSlackModal,
+  renderSlackText,
   resultCard,
+  type Block,
   type CardContext,
+  type SlackMessagePayload,
 } from '../../cards/index.ts';
 import type { FormRequest, Result } from '../../src/core.ts';
 import type { OutboundMessage } from '../../src/delivery/port.ts';
@@ -18,14 +22,14 @@ import type { UpcomingMeetingsResult } from '../../src/features/meetings/list-up
 const SLACK: CardContext = { platform: 'slack' };
 
 export interface SlackMessage {
-  /** The notification and screen-reader text; always set. */
+  /** The notification and screen-reader text, escaped as mrkdwn; always set. */
   text: string;
-  blocks?: unknown[];
+  blocks?: Block[];
 }
 
 export type SlackAnswer =
   | { kind: 'message'; message: SlackMessage; /** An error or a refusal, not a result. */ failed?: boolean }
-  | { kind: 'form'; form: FormRequest; view: unknown };
+  | { kind: 'form'; form: FormRequest; view: ModalView };
 
 /** The metadata key that carries the channel a form was opened from, for the answer. */
 export const FORM_CHANNEL_KEY = 'slackChannel';
@@ -39,13 +43,13 @@ export function renderResult(result: Result, context: { channelId?: string } = {
   return { kind: 'message', message: renderSlackMessage(resultCard(result, SLACK)) };
 }
 
-/** A plain message: a sentence for the person, no card. */
+/** A plain message: a sentence for the person, no card (escaped: Slack reads `text` as mrkdwn). */
 export function renderText(text: string): SlackMessage {
-  return { text };
+  return renderSlackText(text);
 }
 
 /** The Home tab: what is coming up for the person, then what Quorum can do. */
-export function renderHome(input: { help: HelpResult; meetings?: UpcomingMeetingsResult | undefined }): { type: 'home'; blocks: unknown[] } {
+export function renderHome(input: { help: HelpResult; meetings?: UpcomingMeetingsResult | undefined }): HomeView {
   const cards = [];
   if (input.meetings) cards.push(resultCard(input.meetings, SLACK));
   cards.push(resultCard(input.help, SLACK));
@@ -53,6 +57,6 @@ export function renderHome(input: { help: HelpResult; meetings?: UpcomingMeeting
 }
 
 /** One outbox message, or several as a digest, for the messenger. */
-export function renderOutbound(messages: OutboundMessage[]): { text: string; blocks: unknown[] } {
+export function renderOutbound(messages: OutboundMessage[]): SlackMessagePayload {
   return renderSlackMessage(outboundMessagesCard(messages));
 }

@@ -6,7 +6,7 @@
 // body's statusCode, as the protocol has it.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard } from '../../cards/index.ts';
+import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, type AdaptiveCard } from '../../cards/index.ts';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -19,7 +19,7 @@ export const ERROR_RESPONSE = 'application/vnd.microsoft.error';
 
 /** The invoke response body (botbuilder's CardActionResponse, with `value` typed per kind). */
 export type CardActionResponse =
-  | { statusCode: 200; type: typeof ADAPTIVE_CARD_RESPONSE; value: Record<string, unknown> }
+  | { statusCode: 200; type: typeof ADAPTIVE_CARD_RESPONSE; value: AdaptiveCard }
   | { statusCode: 200; type: typeof MESSAGE_RESPONSE; value: string }
   | { statusCode: 400 | 500; type: typeof ERROR_RESPONSE; value: { code: string; message: string } };
 
@@ -36,7 +36,7 @@ export function errorResponse(statusCode: 400 | 500, code: string, message: stri
   return { statusCode, type: ERROR_RESPONSE, value: { code, message } };
 }
 
-const messageResponse = (text: string): CardActionResponse => ({ statusCode: 200, type: MESSAGE_RESPONSE, value: text });
+const messageResponse = (text: string): CardActionResponse => ({ statusCode: 200, type: MESSAGE_RESPONSE, value: plainField(text) });
 
 function resultResponse(result: Result): CardActionResponse {
   if (result.kind === 'notice') return messageResponse(result.text);

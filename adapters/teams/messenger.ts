@@ -11,7 +11,7 @@ import {
 } from '../../src/delivery/port.ts';
 
 export interface TeamsRendered {
-  /** Fallback text for notifications. */
+  /** Fallback text for notifications, plain (sent with textFormat "plain"). */
   text: string;
   attachment: Attachment;
 }
@@ -81,7 +81,7 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
       const reference = target.kind === 'user' ? await personalReference(target, stored) : stored;
       const rendered = render(messages);
       const id = await inConversation(reference, async (context) => {
-        const response = await context.sendActivity({ type: 'message', text: rendered.text, attachments: [rendered.attachment] });
+        const response = await context.sendActivity({ type: 'message', text: rendered.text, textFormat: 'plain', attachments: [rendered.attachment] });
         return response?.id;
       });
       const conversationId = reference.conversation?.id ?? target.id;
@@ -93,7 +93,7 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
       const rendered = render([message]);
       const conversation = { ...reference.conversation, id: sent.conversationId } as ConversationReference['conversation'];
       await inConversation({ ...reference, conversation }, async (context) => {
-        await context.updateActivity({ id: sent.messageId, type: 'message', text: rendered.text, attachments: [rendered.attachment] });
+        await context.updateActivity({ id: sent.messageId, type: 'message', text: rendered.text, textFormat: 'plain', attachments: [rendered.attachment] });
       });
     },
   };

@@ -5,9 +5,11 @@ import {
   adaptiveAttachment,
   formFor,
   outboundMessagesCard,
+  plainField,
   renderAdaptiveCard,
   renderAdaptiveForm,
   resultCard,
+  teamsSummary,
   type Card,
 } from '../../cards/index.ts';
 import type { Result } from '../../src/core.ts';
@@ -21,7 +23,7 @@ export function renderResult(result: Result): TeamsMessage {
   switch (result.kind) {
     case 'form': {
       const form = formFor(result);
-      return { type: 'message', summary: form.title, attachments: [adaptiveAttachment(renderAdaptiveForm(form))] };
+      return { type: 'message', summary: plainField(form.title), attachments: [adaptiveAttachment(renderAdaptiveForm(form))] };
     }
     case 'notice':
       return textMessage(result.text);
@@ -31,18 +33,16 @@ export function renderResult(result: Result): TeamsMessage {
 }
 
 export function cardMessage(card: Card): TeamsMessage {
-  return { type: 'message', summary: summaryOf(card), attachments: [adaptiveAttachment(renderAdaptiveCard(card))] };
+  return { type: 'message', summary: teamsSummary(card), attachments: [adaptiveAttachment(renderAdaptiveCard(card))] };
 }
 
-/** The notification line for a card: its fallback sentence, or its title. */
-const summaryOf = (card: Card): string => card.fallback ?? card.title ?? 'Quorum';
-
+/** A sentence as plain text: Teams shows it as written, markup and all. */
 export function textMessage(text: string): TeamsMessage {
-  return { type: 'message', text, textFormat: 'plain' };
+  return { type: 'message', text: plainField(text), textFormat: 'plain' };
 }
 
 /** The outbox's messages (one, or several as a digest) for the Teams messenger. */
 export function renderOutbound(messages: OutboundMessage[]): TeamsRendered {
   const card = outboundMessagesCard(messages);
-  return { text: summaryOf(card), attachment: adaptiveAttachment(renderAdaptiveCard(card)) };
+  return { text: teamsSummary(card), attachment: adaptiveAttachment(renderAdaptiveCard(card)) };
 }

@@ -5,6 +5,7 @@ import type { AgendaView } from '../../src/features/agendas/agenda-view.ts';
 import { button, link } from '../kit.ts';
 import type { Action, Card, Element, ItemEntry } from '../model.ts';
 import { EXEMPT_WORDS } from '../render/shared.ts';
+import { em, strong } from '../text.ts';
 
 const STATUS: Record<AgendaView['meeting']['status'], string> = {
   draft: 'Draft: not yet published',
@@ -27,10 +28,10 @@ export function formatMinutes(minutes: number): string {
  * rule (redactExempt); the card shows a withheld one as its number and "Exempt item". */
 export function agendaItems(agenda: Pick<AgendaView, 'items'>): ItemEntry[] {
   return agenda.items.map((item) => {
-    if (item.redacted) return { number: item.number, title: `_${EXEMPT_WORDS}_`, exempt: true };
+    if (item.redacted) return { number: item.number, title: em(EXEMPT_WORDS), exempt: true };
     return {
       number: item.number,
-      title: `**${item.title}**`,
+      title: strong(item.title),
       ...(item.subPoints.length > 0 ? { subPoints: item.subPoints } : {}),
       ...(item.reportOf ? { reportOf: item.reportOf } : {}),
       ...(item.pages ? { pages: item.pages } : {}),

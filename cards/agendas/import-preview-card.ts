@@ -2,6 +2,7 @@
 import type { AgendaImportPreviewResult } from '../../src/features/agendas/agenda-import-preview.ts';
 import { button } from '../kit.ts';
 import type { Card } from '../model.ts';
+import { md } from '../text.ts';
 import { agendaItems } from './agenda-card.ts';
 
 export function importPreviewCard(result: AgendaImportPreviewResult): Card {
@@ -14,7 +15,7 @@ export function importPreviewCard(result: AgendaImportPreviewResult): Card {
       { type: 'items', items: agendaItems({ items: result.items }) },
       ...(unread > 0
         ? [
-            { type: 'text' as const, text: `**${unread} line${unread === 1 ? '' : 's'} could not be read** (not saved; add them by hand if needed):`, tone: 'warning' as const },
+            { type: 'text' as const, text: md`**${unread} line${unread === 1 ? '' : 's'} could not be read** (not saved; add them by hand if needed):`, tone: 'warning' as const },
             { type: 'items' as const, items: result.unread.slice(0, 15).map((u) => ({ title: `Line ${u.line}: ${u.text}`, lines: [u.reason] })) },
           ]
         : []),

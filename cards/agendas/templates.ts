@@ -1,5 +1,6 @@
 // What the agendas feature sends: the agenda card, the notice of a change, a reminder.
 import type { TemplateCards } from '../registry-types.ts';
+import { md } from '../text.ts';
 import { agendaCard } from './agenda-card.ts';
 
 export const agendaTemplates = {
@@ -11,7 +12,7 @@ export const agendaTemplates = {
   'agenda.changed': (data) => ({
     fallback: `Agenda changed: ${data.meeting.boardName}, ${data.meeting.short}`,
     body: [
-      { type: 'text', text: `**The agenda for ${data.meeting.short} has changed.** The agenda card above is up to date.` },
+      { type: 'text', text: md`**The agenda for ${data.meeting.short} has changed.** The agenda card above is up to date.` },
       { type: 'items', items: data.changes.map((c) => ({ title: c })) },
     ],
   }),

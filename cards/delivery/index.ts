@@ -3,13 +3,14 @@ import type { OutboxStatusResult } from '../../src/features/delivery/get-outbox-
 import { button } from '../kit.ts';
 import type { Card, ItemEntry } from '../model.ts';
 import type { FeatureCards } from '../registry-types.ts';
+import { md } from '../text.ts';
 
 const STATUS_WORD = { pending: 'queued', sending: 'sending', sent: 'sent', failed: 'FAILED', skipped: 'skipped' } as const;
 
 function outboxCard(result: OutboxStatusResult): Card {
   const c = result.counts;
   const entry = (e: OutboxStatusResult['failed'][number], withRetry: boolean): ItemEntry => ({
-    title: `**${e.template}** to ${e.target} (${e.platform}): ${STATUS_WORD[e.status]}`,
+    title: md`**${e.template}** to ${e.target} (${e.platform}): ${STATUS_WORD[e.status]}`,
     lines: [
       `${e.status === 'sent' ? 'Sent' : e.status === 'pending' || e.status === 'sending' ? 'Due' : 'At'} ${new Date(e.at).toISOString().replace('T', ' ').slice(0, 16)} UTC \u00b7 ${e.attempts} attempt${e.attempts === 1 ? '' : 's'}`,
       ...(e.reason ? [`Why: ${e.reason}${e.errorCode ? ` (${e.errorCode})` : ''}`] : []),
@@ -45,7 +46,7 @@ export const deliveryCards = {
     'delivery.failed': (data) => ({
       fallback: `A message for ${data.boardName} could not be delivered`,
       body: [
-        { type: 'text', text: `**A message for ${data.boardName} could not be delivered.**`, tone: 'attention' },
+        { type: 'text', text: md`**A message for ${data.boardName} could not be delivered.**`, tone: 'attention' },
         {
           type: 'facts',
           facts: [

@@ -3,6 +3,7 @@ import type { ForwardPlanResult } from '../../src/features/forward-plan/list-for
 import { button, defineForm } from '../kit.ts';
 import type { Card, ItemEntry } from '../model.ts';
 import type { FeatureCards } from '../registry-types.ts';
+import { md } from '../text.ts';
 
 export function forwardPlanCard(result: ForwardPlanResult): Card {
   const next = result.meetings[0];
@@ -10,7 +11,7 @@ export function forwardPlanCard(result: ForwardPlanResult): Card {
     const open = result.canDecide && (e.status === 'proposed' || e.status === 'deferred');
     const meetingId = e.meeting?.id ?? next?.id;
     return {
-      title: `**${e.title}**: ${e.status}${e.meeting ? ` for ${e.meeting.short}` : e.status === 'accepted' ? ', to be allocated' : ''}`,
+      title: md`**${e.title}**: ${e.status}${e.meeting ? ` for ${e.meeting.short}` : e.status === 'accepted' ? ', to be allocated' : ''}`,
       lines: [e.overview ?? '', e.reportOf ? `Report of ${e.reportOf}` : '', e.proposedBy ? `Proposed by ${e.proposedBy}` : '', e.decisionNote ? `Note: ${e.decisionNote}` : ''].filter(Boolean),
       ...(open
         ? {

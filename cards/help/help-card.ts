@@ -3,10 +3,11 @@
 import type { HelpResult } from '../../src/features/help/register.ts';
 import { commandPrefix, type CardContext } from '../context.ts';
 import type { Card, ItemEntry } from '../model.ts';
+import { strong } from '../text.ts';
 
 export function helpCard(result: HelpResult, ctx: CardContext): Card {
   const prefix = commandPrefix(ctx);
-  const entry = (c: HelpResult['commands'][number]): ItemEntry => ({ title: `**${prefix}${c.usage}**`, lines: [c.description] });
+  const entry = (c: HelpResult['commands'][number]): ItemEntry => ({ title: strong(prefix + c.usage), lines: [c.description] });
   const everyone = result.commands.filter((c) => c.who !== 'clerks');
   const clerks = result.commands.filter((c) => c.who === 'clerks');
   const intro = result.topic

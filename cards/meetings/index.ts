@@ -5,6 +5,7 @@ import { defineForm, type FieldDefinition } from '../kit.ts';
 import type { Card } from '../model.ts';
 import { noticeCard } from '../notice-card.ts';
 import type { FeatureCards } from '../registry-types.ts';
+import { md } from '../text.ts';
 
 const meetingFields = {
   title: { label: 'Title', kind: 'text', maxLength: MEETING_TITLE_MAX, hint: 'Leave as the board\u2019s name unless this is a special meeting.' },
@@ -26,7 +27,7 @@ export function upcomingCard(result: UpcomingMeetingsResult): Card {
             {
               type: 'items',
               items: result.meetings.map((m) => ({
-                title: `**${m.boardName}**: ${m.short}`,
+                title: md`**${m.boardName}**: ${m.short}`,
                 lines: [[m.venue ?? '', `${m.itemCount} items`, m.status === 'draft' ? 'draft agenda (clerks only)' : 'agenda published'].filter(Boolean).join(' \u00b7 ')],
               })),
             },

@@ -1,9 +1,10 @@
 // Neutral forms → Adaptive Cards 1.5 with inputs, submitted by an Action.Execute whose verb is the
 // form id. After a refused submission the bot renders the form again: what was entered kept, and
 // each error in red (attention colour) next to its input. And Teams' data back to raw values.
-import { toPlain } from '../markup.ts';
+import { markdownText, plainField } from '../escape.ts';
 import type { Field, FieldErrors, FieldValue, Form, FormValues } from '../model.ts';
-import { adaptiveCard, type AdaptiveCardJson, type Json, textBlock } from './adaptive.ts';
+import { adaptiveCard, textBlock } from './adaptive.ts';
+import type { AdaptiveCard, CardElement, CardInput, TextBlock } from './adaptive-types.ts';
 import { EMPTY_CHOICE } from './shared.ts';
 
 /** What the submit button carries besides the inputs (Teams merges the inputs into it). */
@@ -12,12 +13,15 @@ export interface AdaptiveFormData {
   metadata: Form['metadata'];
 }
 
-function input(field: Field, value: FieldValue | undefined, error: string | undefined): Json {
+/** Words shown as they are (a hint, an error): escaped as markdown. */
+const wordsBlock = (words: string, style: Omit<TextBlock, 'type' | 'text'>): TextBlock => ({ type: 'TextBlock', text: markdownText(words), wrap: true, ...style });
+
+function input(field: Field, value: FieldValue | undefined, error: string | undefined): CardInput {
   const common = {
     id: field.id,
-    label: field.label,
-    ...(field.required ? { isRequired: true, errorMessage: error ?? `${field.label}: this is required.` } : error ? { errorMessage: error } : {}),
-    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+    label: plainField(field.label),
+    ...(field.required ? { isRequired: true, errorMessage: plainField(error ?? `${field.label}: this is required.`) } : error ? { errorMessage: plainField(error) } : {}),
+    ...(field.placeholder ? { placeholder: plainField(field.placeholder) } : {}),
   };
   const text = typeof value === 'string' && value !== '' ? value : undefined;
   switch (field.kind) {
@@ -28,30 +32,32 @@ function input(field: Field, value: FieldValue | undefined, error: string | unde
         ...common,
         ...(field.kind === 'textarea' ? { isMultiline: true } : {}),
         ...(field.maxLength ? { maxLength: field.maxLength } : {}),
-        ...(text ? { value: text } : {}),
+        ...(text ? { value: plainField(text) } : {}),
       };
     case 'number': {
       const n = typeof value === 'number' ? value : text !== undefined && Number.isFinite(Number(text)) ? Number(text) : undefined;
       return { type: 'Input.Number', ...common, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}), ...(n !== undefined ? { value: n } : {}) };
     }
     case 'date':
-      return { type: 'Input.Date', ...common, ...(text ? { value: text } : {}) };
+      return { type: 'Input.Date', ...common, ...(text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? { value: text } : {}) };
     case 'time':
-      return { type: 'Input.Time', ...common, ...(text ? { value: text } : {}) };
+      return { type: 'Input.Time', ...common, ...(text && /^\d{2}:\d{2}$/.test(text) ? { value: text } : {}) };
     case 'select':
     case 'multiselect': {
-      const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      // Only values that are among the choices (a stale or forged one is left out).
+      const known = new Set((field.options ?? []).map((o) => o.value));
+      const chosen = (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []).filter((v) => known.has(v));
       return {
         type: 'Input.ChoiceSet',
         ...common,
         style: 'compact',
         ...(field.kind === 'multiselect' ? { isMultiSelect: true } : {}),
-        choices: (field.options ?? []).map((o) => ({ title: o.label, value: o.value || EMPTY_CHOICE })),
+        choices: (field.options ?? []).map((o) => ({ title: plainField(o.label), value: o.value || EMPTY_CHOICE })),
         ...(chosen.length > 0 ? { value: chosen.map((v) => v || EMPTY_CHOICE).join(',') } : {}),
       };
     }
     case 'checkbox':
-      return { type: 'Input.Toggle', ...common, title: field.hint ?? field.label, valueOn: 'true', valueOff: 'false', value: value === true ? 'true' : 'false' };
+      return { type: 'Input.Toggle', ...common, title: plainField(field.hint ?? field.label), valueOn: 'true', valueOff: 'false', value: value === true ? 'true' : 'false' };
   }
 }
 
@@ -67,25 +73,23 @@ function rulesHint(field: Field): string | undefined {
 
 /** A form as a card. `errors` (by field id) add to each field's own error; `values` are what
  * was entered, kept when the form comes back with its errors. */
-export function renderAdaptiveForm(form: Form, errors: FieldErrors = {}, values: FormValues = {}): AdaptiveCardJson {
-  const body: Json[] = [textBlock(toPlain(form.title), { size: 'Large', weight: 'Bolder', style: 'heading' })];
+export function renderAdaptiveForm(form: Form, errors: FieldErrors = {}, values: FormValues = {}): AdaptiveCard {
+  const body: CardElement[] = [wordsBlock(form.title, { size: 'Large', weight: 'Bolder', style: 'heading' })];
   if (form.intro) body.push(textBlock(form.intro));
   const errorOf = (field: Field) => errors[field.id] ?? field.error;
   const problems = form.fields.filter(errorOf).length;
-  if (problems > 0) body.push(textBlock(`Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.`, { color: 'Attention', weight: 'Bolder' }));
+  if (problems > 0) body.push(wordsBlock(`Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.`, { color: 'Attention', weight: 'Bolder' }));
   for (const field of form.fields) {
     const entered = values[field.id];
     const value = entered === undefined || entered === null ? field.value : entered;
     const error = errorOf(field);
     body.push(input(field, value, error));
     const hint = [field.kind === 'checkbox' ? undefined : field.hint, rulesHint(field)].filter(Boolean).join(' ');
-    if (hint) body.push(textBlock(hint, { isSubtle: true, size: 'Small', spacing: 'None' }));
-    if (error) body.push(textBlock(`\u26a0\ufe0f ${error}`, { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
+    if (hint) body.push(wordsBlock(hint, { isSubtle: true, size: 'Small', spacing: 'None' }));
+    if (error) body.push(wordsBlock(`\u26a0\ufe0f ${error}`, { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
   }
   const data: AdaptiveFormData = { form: form.id, metadata: form.metadata };
-  return adaptiveCard(body, toPlain(form.title), {
-    actions: [{ type: 'Action.Execute', title: form.submitLabel, verb: form.id, style: 'positive', associatedInputs: 'auto', data }],
-  });
+  return adaptiveCard(body, form.title, [{ type: 'Action.Execute', title: plainField(form.submitLabel), verb: form.id, style: 'positive', associatedInputs: 'auto', data: { ...data } }]);
 }
 
 const isEmpty = (raw: unknown) => raw === undefined || raw === null || raw === '';

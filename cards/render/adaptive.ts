@@ -1,36 +1,50 @@
 // Neutral cards → Adaptive Cards 1.5 (what Teams renders). Buttons are Action.Execute (Universal
 // Actions): Teams sends an adaptiveCard/action invoke with the verb and data, and the bot answers
-// with the card rendered again, so a clicked card changes in place.
-import { toAdaptiveMarkdown, toPlain } from '../markup.ts';
+// with the card rendered again, so a clicked card changes in place. Every piece of text is escaped
+// here for where it goes: markdown for TextBlocks and facts, plain for titles of buttons.
+import { markdownText, plainField, safeUrl } from '../escape.ts';
+import { toAdaptiveMarkdown } from '../markup.ts';
 import type { Action, Card, Cell, Element, ItemEntry, Tone } from '../model.ts';
+import { bullets, lines, type Text } from '../text.ts';
+import {
+  ADAPTIVE_CONTENT_TYPE,
+  ADAPTIVE_SCHEMA,
+  ADAPTIVE_VERSION,
+  type ActionSet,
+  type AdaptiveAttachment,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type Color,
+  type ExecuteAction,
+  type Table,
+  type TableCell,
+  type TextBlock,
+} from './adaptive-types.ts';
 import { cardFallback, itemHeadline, itemLines, RAG_WORD } from './shared.ts';
 
-export type Json = Record<string, unknown>;
-
-export const ADAPTIVE_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
-export const ADAPTIVE_VERSION = '1.5';
-export const ADAPTIVE_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-
-export interface AdaptiveCardJson extends Json {
-  type: 'AdaptiveCard';
-  $schema: typeof ADAPTIVE_SCHEMA;
-  version: typeof ADAPTIVE_VERSION;
-  body: Json[];
-}
+export { ADAPTIVE_CONTENT_TYPE, ADAPTIVE_SCHEMA, ADAPTIVE_VERSION };
+export type { AdaptiveAttachment, AdaptiveCard };
 
 /** Teams shows a handful of buttons in a row: longer rows become several. */
 const ACTIONS_PER_SET = 5;
 
-const COLOR: Record<Tone, string> = { default: 'Default', good: 'Good', warning: 'Warning', attention: 'Attention' };
+const COLOR: Record<Tone, Color> = { default: 'Default', good: 'Good', warning: 'Warning', attention: 'Attention' };
 const RAG_COLOR = { red: 'Attention', amber: 'Warning', green: 'Good' } as const;
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 
-export const textBlock = (text: string, extra: Json = {}): Json => ({ type: 'TextBlock', text: toAdaptiveMarkdown(text), wrap: true, ...extra });
+type TextStyle = Omit<TextBlock, 'type' | 'text'>;
 
-function execute(a: Extract<Action, { kind: 'button' }>, title: string): Json {
+/** A TextBlock of card text (rich or literal), escaped as markdown. */
+export const textBlock = (text: Text, style: TextStyle = {}): TextBlock => ({ type: 'TextBlock', text: toAdaptiveMarkdown(text), wrap: true, ...style });
+
+/** A TextBlock of words that must not be read as anything else (a heading, a cell). */
+const wordsBlock = (words: string, style: TextStyle = {}): TextBlock => ({ type: 'TextBlock', text: markdownText(words) || ' ', wrap: true, ...style });
+
+function execute(a: Extract<Action, { kind: 'button' }>, title: string): ExecuteAction {
   return {
     type: 'Action.Execute',
-    title,
+    title: plainField(title),
     verb: a.id,
     data: { ...(a.payload ?? {}) },
     ...(a.style ? { style: a.style === 'primary' ? 'positive' : 'destructive' } : {}),
@@ -38,70 +52,73 @@ function execute(a: Extract<Action, { kind: 'button' }>, title: string): Json {
 }
 
 /** A button; one with a confirmation opens a small card with the question and the real button
- * (Action.Execute has no confirmation dialog of its own). */
-export function action(a: Action): Json {
-  if (a.kind === 'link') return { type: 'Action.OpenUrl', title: a.label, url: a.url };
+ * (Action.Execute has no confirmation dialog of its own). A link whose address is not http(s) is
+ * left out: it could not be opened. */
+export function action(a: Action): CardAction | undefined {
+  if (a.kind === 'link') {
+    const url = safeUrl(a.url);
+    return url ? { type: 'Action.OpenUrl', title: plainField(a.label), url } : undefined;
+  }
   if (!a.confirm) return execute(a, a.label);
   return {
     type: 'Action.ShowCard',
-    title: a.label,
+    title: plainField(a.label),
     card: {
       type: 'AdaptiveCard',
-      body: [textBlock(a.confirm.title, { weight: 'Bolder' }), textBlock(a.confirm.text)],
+      body: [wordsBlock(a.confirm.title, { weight: 'Bolder' }), wordsBlock(a.confirm.text)],
       actions: [execute(a, a.confirm.confirm)],
     },
   };
 }
 
-export function actionSets(actions: Action[]): Json[] {
-  const sets: Json[] = [];
-  for (let i = 0; i < actions.length; i += ACTIONS_PER_SET) sets.push({ type: 'ActionSet', actions: actions.slice(i, i + ACTIONS_PER_SET).map(action) });
+export function actionSets(actions: Action[]): ActionSet[] {
+  const built = actions.map(action).filter((a): a is CardAction => a !== undefined);
+  const sets: ActionSet[] = [];
+  for (let i = 0; i < built.length; i += ACTIONS_PER_SET) sets.push({ type: 'ActionSet', actions: built.slice(i, i + ACTIONS_PER_SET) });
   return sets;
 }
 
-function itemContainer(item: ItemEntry): Json {
-  const subPoints = (item.subPoints ?? []).map((p) => `- ${p}`);
+function itemContainer(item: ItemEntry): CardElement {
+  const subPoints = item.subPoints ?? [];
   const rest = itemLines({ ...item, subPoints: [] });
   return {
     type: 'Container',
     spacing: 'Small',
     items: [
       textBlock(itemHeadline(item)),
-      ...(subPoints.length > 0 ? [textBlock(subPoints.join('\n'), { spacing: 'None' })] : []),
-      ...(rest.length > 0 ? [textBlock(rest.join('\n'), { isSubtle: true, spacing: 'None' })] : []),
+      ...(subPoints.length > 0 ? [textBlock(bullets(subPoints), { spacing: 'None' })] : []),
+      ...(rest.length > 0 ? [textBlock(lines(...rest), { isSubtle: true, spacing: 'None' })] : []),
       ...actionSets(item.actions ?? []),
     ],
   };
 }
 
-function cellBlock(cell: Cell | undefined): Json {
-  if (cell === undefined) return textBlock(' ');
-  if (typeof cell === 'string') return textBlock(cell || ' ');
-  if (!cell.rag) return textBlock(cell.text || ' ');
-  return textBlock(cell.text || RAG_WORD[cell.rag], { color: RAG_COLOR[cell.rag], weight: 'Bolder' });
+function cellBlock(cell: Cell | undefined): TextBlock {
+  if (cell === undefined) return wordsBlock(' ');
+  if (typeof cell === 'string') return wordsBlock(cell);
+  if (!cell.rag) return wordsBlock(cell.text);
+  return wordsBlock(cell.text || RAG_WORD[cell.rag], { color: RAG_COLOR[cell.rag], weight: 'Bolder' });
 }
 
-function table(element: Extract<Element, { type: 'table' }>): Json[] {
-  const cells = (row: Json[]) => row.map((item) => ({ type: 'TableCell', items: [item] }));
-  return [
-    ...(element.caption ? [textBlock(element.caption)] : []),
-    {
-      type: 'Table',
-      gridStyle: 'accent',
-      // The first row is the header by default (firstRowAsHeaders in the parser Teams uses).
-      columns: element.columns.map((c, i) => ({ width: i === 0 ? 2 : 1, ...(c.align ? { horizontalCellContentAlignment: ALIGN[c.align] } : {}) })),
-      rows: [
-        { type: 'TableRow', style: 'accent', cells: cells(element.columns.map((c) => textBlock(c.title, { weight: 'Bolder' }))) },
-        ...element.rows.map((row) => ({ type: 'TableRow', cells: cells(element.columns.map((_, i) => cellBlock(row[i]))) })),
-      ],
-    },
-  ];
+function table(element: Extract<Element, { type: 'table' }>): CardElement[] {
+  const cells = (row: TextBlock[]): TableCell[] => row.map((item) => ({ type: 'TableCell', items: [item] }));
+  const grid: Table = {
+    type: 'Table',
+    gridStyle: 'accent',
+    // The first row is the header by default (firstRowAsHeaders in the parser Teams uses).
+    columns: element.columns.map((c, i) => ({ width: i === 0 ? 2 : 1, ...(c.align ? { horizontalCellContentAlignment: ALIGN[c.align] } : {}) })),
+    rows: [
+      { type: 'TableRow', style: 'accent', cells: cells(element.columns.map((c) => wordsBlock(c.title, { weight: 'Bolder' }))) },
+      ...element.rows.map((row) => ({ type: 'TableRow' as const, cells: cells(element.columns.map((_, i) => cellBlock(row[i]))) })),
+    ],
+  };
+  return [...(element.caption ? [wordsBlock(element.caption)] : []), grid];
 }
 
-function elementJson(element: Element): Json[] {
+function elementJson(element: Element): CardElement[] {
   switch (element.type) {
     case 'heading':
-      return [textBlock(toPlain(element.text), { size: 'Medium', weight: 'Bolder', style: 'heading' })];
+      return [wordsBlock(element.text, { size: 'Medium', weight: 'Bolder', style: 'heading' })];
     case 'text':
       return [textBlock(element.text, { ...(element.tone && element.tone !== 'default' ? { color: COLOR[element.tone] } : {}), ...(element.muted ? { isSubtle: true } : {}) })];
     case 'context':
@@ -109,7 +126,7 @@ function elementJson(element: Element): Json[] {
     case 'divider':
       return [];
     case 'facts':
-      return element.facts.length > 0 ? [{ type: 'FactSet', facts: element.facts.map((f) => ({ title: toPlain(f.label), value: toAdaptiveMarkdown(f.value) })) }] : [];
+      return element.facts.length > 0 ? [{ type: 'FactSet', facts: element.facts.map((f) => ({ title: markdownText(f.label), value: toAdaptiveMarkdown(f.value) })) }] : [];
     case 'items':
       return element.items.map(itemContainer);
     case 'table':
@@ -120,8 +137,8 @@ function elementJson(element: Element): Json[] {
 }
 
 /** The body: a divider becomes a separator line above what follows it. */
-export function adaptiveBody(elements: Element[]): Json[] {
-  const body: Json[] = [];
+export function adaptiveBody(elements: Element[]): CardElement[] {
+  const body: CardElement[] = [];
   let separate = false;
   for (const element of elements) {
     if (element.type === 'divider') {
@@ -136,17 +153,28 @@ export function adaptiveBody(elements: Element[]): Json[] {
   return body;
 }
 
-export function adaptiveCard(body: Json[], fallbackText: string, extra: Json = {}): AdaptiveCardJson {
-  return { type: 'AdaptiveCard', $schema: ADAPTIVE_SCHEMA, version: ADAPTIVE_VERSION, fallbackText, msteams: { width: 'Full' }, body, ...extra };
+export function adaptiveCard(body: CardElement[], fallback: string, actions?: CardAction[]): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_SCHEMA,
+    version: ADAPTIVE_VERSION,
+    fallbackText: markdownText(fallback),
+    msteams: { width: 'Full' },
+    body,
+    ...(actions ? { actions } : {}),
+  };
 }
 
-export function renderAdaptiveCard(card: Card): AdaptiveCardJson {
-  const title = card.title ? [textBlock(toPlain(card.title), { size: 'Large', weight: 'Bolder', style: 'heading' })] : [];
+export function renderAdaptiveCard(card: Card): AdaptiveCard {
+  const title = card.title ? [wordsBlock(card.title, { size: 'Large', weight: 'Bolder', style: 'heading' })] : [];
   return adaptiveCard([...title, ...adaptiveBody(card.body)], cardFallback(card));
 }
 
+/** The plain line Teams shows in a notification for a card (the activity's summary and text). */
+export const teamsSummary = (card: Card): string => plainField(cardFallback(card));
+
 /** The Bot Framework attachment Teams expects; takes a card, or one already rendered. */
-export function adaptiveAttachment(card: Card | AdaptiveCardJson): { contentType: typeof ADAPTIVE_CONTENT_TYPE; content: AdaptiveCardJson } {
-  const content = 'type' in card && card.type === 'AdaptiveCard' ? (card as AdaptiveCardJson) : renderAdaptiveCard(card as Card);
+export function adaptiveAttachment(card: Card | AdaptiveCard): AdaptiveAttachment {
+  const content = 'type' in card && card.type === 'AdaptiveCard' ? card : renderAdaptiveCard(card as Card);
   return { contentType: ADAPTIVE_CONTENT_TYPE, content };
 }

@@ -1,10 +1,12 @@
 // Neutral forms → Slack modals; field errors the Slack way (response_action: errors, keyed by
 // block_id, which is the field id); and a view_submission's state.values back to raw values.
-import { escapeSlack, toSlackMrkdwn, truncate } from '../markup.ts';
+import type { Checkboxes, Datepicker, InputBlock, ModalView, MultiStaticSelect, NumberInput, PlainTextInput, PlainTextOption, StaticSelect, Timepicker } from '@slack/types';
+import { cleanText, slackText, truncate } from '../escape.ts';
+import { toSlackMrkdwn } from '../markup.ts';
 import type { Field, FieldErrors, Form, FormValues } from '../model.ts';
 import { EMPTY_CHOICE } from './shared.ts';
 import { cap } from './slack.ts';
-import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText } from './slack-text.ts';
+import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText, truncateMrkdwn } from './slack-text.ts';
 
 export { EMPTY_CHOICE };
 
@@ -17,7 +19,7 @@ const optionsOf = (field: Field) => {
   return (options.length > 0 ? options : [{ value: '', label: 'None available' }]).map(option);
 };
 
-const option = (o: { value: string; label: string }) => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: truncate(o.value || EMPTY_CHOICE, SLACK_LIMITS.optionValue) });
+const option = (o: { value: string; label: string }): PlainTextOption => ({ text: plain(o.label, SLACK_LIMITS.optionText), value: truncate(o.value || EMPTY_CHOICE, SLACK_LIMITS.optionValue) });
 
 /** Slack refuses a whole view whose number_input starts outside its own rules, so a value that
  * breaks them (typically the one being complained about) is left out. */
@@ -32,7 +34,9 @@ function numberInitial(field: Field): string | undefined {
 
 const text = (value: Field['value']) => (typeof value === 'string' && value ? value : undefined);
 
-function inputElement(field: Field): Block {
+type InputElement = PlainTextInput | NumberInput | Datepicker | Timepicker | StaticSelect | MultiStaticSelect | Checkboxes;
+
+function inputElement(field: Field): InputElement {
   const base = { action_id: INPUT_ACTION_ID, ...(field.placeholder ? { placeholder: plain(field.placeholder, SLACK_LIMITS.placeholder) } : {}) };
   switch (field.kind) {
     case 'text':
@@ -44,7 +48,7 @@ function inputElement(field: Field): Block {
         ...base,
         multiline: field.kind === 'textarea',
         max_length: maxLength,
-        ...(initial ? { initial_value: initial.slice(0, maxLength) } : {}),
+        ...(initial ? { initial_value: truncate(cleanText(initial), maxLength + 1).slice(0, maxLength) } : {}),
       };
     }
     case 'number': {
@@ -74,7 +78,7 @@ function inputElement(field: Field): Block {
     case 'multiselect': {
       const options = optionsOf(field);
       const chosen = Array.isArray(field.value) ? field.value : [];
-      const initial = options.filter((o) => chosen.includes(o.value));
+      const initial = options.filter((o) => o.value !== undefined && chosen.includes(o.value));
       return { type: 'multi_static_select', ...base, options, ...(initial.length > 0 ? { initial_options: initial } : {}) };
     }
     case 'checkbox': {
@@ -84,10 +88,10 @@ function inputElement(field: Field): Block {
   }
 }
 
-const errorLine = (message: string): Block => ({ type: 'context', elements: [mrkdwn(`:warning: *${escapeSlack(truncate(message, SLACK_LIMITS.contextText - 20))}*`)] });
+const errorLine = (message: string): Block => ({ type: 'context', elements: [mrkdwn(`:warning: *${truncateMrkdwn(slackText(message, false), SLACK_LIMITS.contextText - 20)}*`)] });
 
 function fieldGroup(field: Field, error: string | undefined): Group {
-  const input: Block = {
+  const input: InputBlock = {
     type: 'input',
     block_id: field.id,
     optional: !field.required,
@@ -100,14 +104,14 @@ function fieldGroup(field: Field, error: string | undefined): Group {
 
 /** A form as a modal. Errors (the form's own, then `errors`, by field id) show under their
  * inputs; in reply to a submission use slackErrorsResponse instead, which keeps what was typed. */
-export function renderSlackModal(form: Form, errors: FieldErrors = {}): Record<string, unknown> {
+export function renderSlackModal(form: Form, errors: FieldErrors = {}): ModalView & { blocks: Block[] } {
   const metadata = JSON.stringify(form.metadata);
   if (metadata.length > SLACK_LIMITS.privateMetadata) throw new Error(`form ${form.id}: its metadata is ${metadata.length} characters; Slack allows ${SLACK_LIMITS.privateMetadata}`);
   const errorOf = (field: Field) => errors[field.id] ?? field.error;
   const problems = form.fields.filter(errorOf).length;
   const intro: Group[] = [
-    ...(form.intro ? [{ blocks: splitText(toSlackMrkdwn(form.intro)).map((t) => ({ type: 'section', text: mrkdwn(t) })), count: 0 }] : []),
-    ...(problems > 0 ? [{ blocks: [{ type: 'section', text: mrkdwn(`:warning: *Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.*`) }], count: 0 }] : []),
+    ...(form.intro ? [{ blocks: splitText(toSlackMrkdwn(form.intro)).map((t): Block => ({ type: 'section', text: mrkdwn(t) })), count: 0 }] : []),
+    ...(problems > 0 ? [{ blocks: [{ type: 'section' as const, text: mrkdwn(`:warning: *Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.*`) }], count: 0 }] : []),
   ];
   return {
     type: 'modal',
@@ -128,7 +132,7 @@ export interface SlackErrorsResponse {
 /** Field errors the Slack way, in answer to a view_submission: shown under each input, the modal
  * stays open with what was typed. Keys are block ids, which are the field ids. */
 export function slackErrorsResponse(errors: FieldErrors): SlackErrorsResponse {
-  return { response_action: 'errors', errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, truncate(v, 2000)])) };
+  return { response_action: 'errors', errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, truncate(cleanText(v), 2000) || ' '])) };
 }
 
 /** One input's state, as Slack sends it in view.state.values[block_id][action_id]. */

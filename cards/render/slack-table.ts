@@ -2,7 +2,8 @@
 // aligned and the header repeated in each block, or, when the table is too wide for that, one line
 // per row ("🔴 *Burglary*: Volume 952 · Change +18% ..."). RAG ratings show as a coloured circle
 // and the word, so they read without colour too.
-import { escapeSlack, toPlain, toSlackMrkdwn, truncate } from '../markup.ts';
+import { guardSlackLineStart, slackText, truncate } from '../escape.ts';
+import { toPlain, toSlackMrkdwn } from '../markup.ts';
 import type { Cell, Column, Element, Rag } from '../model.ts';
 import { RAG_WORD } from './shared.ts';
 import { type Group, mrkdwn, SLACK_LIMITS, splitText } from './slack-text.ts';
@@ -39,11 +40,12 @@ type Table = Extract<Element, { type: 'table' }>;
 
 function monospaceGroups(table: Table, widths: number[]): Group[] {
   const line = (cells: string[]) =>
-    escapeSlack(
+    slackText(
       table.columns
         .map((c, i) => pad(fit(cells[i] ?? '', widths[i] ?? 0), widths[i] ?? 0, c.align))
         .join('  ')
         .trimEnd(),
+      false,
     );
   const header = [line(table.columns.map((c) => toPlain(c.title))), widths.map((w) => '-'.repeat(w)).join('  ')].join('\n');
   const budget = SLACK_LIMITS.sectionText - header.length - 8;
@@ -66,13 +68,14 @@ function rowLineGroups(table: Table): Group[] {
   const lines = table.rows.map((row) => {
     const [first, ...rest] = row;
     const rag = row.find((c): c is { text: string; rag: Rag } => typeof c === 'object' && c.rag !== undefined);
-    const name = typeof first === 'object' && first.rag ? '' : `*${escapeSlack(cellText(first))}*`;
+    const firstText = cellText(first);
+    const name = (typeof first === 'object' && first.rag) || !firstText.trim() ? '' : `*${slackText(firstText, false)}*`;
     const values = rest
       // A rating is the word alone: its colour leads the line.
       .map((cell, i) => (typeof cell === 'object' && cell.rag ? { title: '', text: toPlain(cell.text) || RAG_WORD[cell.rag] } : { title: table.columns[i + 1]?.title ?? '', text: cellText(cell) }))
       .filter((v) => v.text)
-      .map((v) => escapeSlack(v.title ? `${toPlain(v.title)} ${v.text}` : v.text));
-    return truncate(`${rag ? `${RAG_EMOJI[rag.rag]} ` : ''}${name}${name && values.length ? ': ' : ''}${values.join(' \u00b7 ')}`, SLACK_LIMITS.sectionText);
+      .map((v) => slackText(v.title ? `${toPlain(v.title)} ${v.text}` : v.text, false));
+    return guardSlackLineStart(truncate(`${rag ? `${RAG_EMOJI[rag.rag]} ` : ''}${name}${name && values.length ? ': ' : ''}${values.join(' \u00b7 ')}`, SLACK_LIMITS.sectionText));
   });
   const groups: Group[] = [];
   let rows: string[] = [];

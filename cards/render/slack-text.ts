@@ -1,7 +1,12 @@
-// Slack's documented Block Kit limits, and the text pieces every Slack renderer uses.
-import { toPlain, truncate } from '../markup.ts';
+// Slack's documented Block Kit limits, the blocks the bot sends (typed with @slack/types), and
+// the text pieces every Slack renderer uses.
+import type { ActionsBlock, ContextBlock, DividerBlock, HeaderBlock, InputBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
+import { guardSlackLineStart, slackPlain, truncate } from '../escape.ts';
+import { toPlain } from '../markup.ts';
+import type { Text } from '../text.ts';
 
-export type Block = Record<string, unknown>;
+/** Every kind of block the bot sends: a subset of @slack/types' KnownBlock. */
+export type Block = SectionBlock | HeaderBlock | ContextBlock | DividerBlock | ActionsBlock | InputBlock;
 
 /** Blocks that stand for things a reader counts (items, rows), or that must be kept. */
 export interface Group {
@@ -39,8 +44,12 @@ export const SLACK_LIMITS = {
   textInputLength: 3000,
 } as const;
 
-export const plain = (text: string, max: number) => ({ type: 'plain_text', text: truncate(toPlain(text), max) || ' ', emoji: true });
-export const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
+/** A plain_text object: the words of `text`, cleaned (escape.ts), cut to `max`. */
+export const plain = (text: Text, max: number): PlainTextElement => ({ type: 'plain_text', text: truncate(slackPlain(toPlain(text)), max) || ' ', emoji: true });
+
+/** A mrkdwn object for text already written as mrkdwn by markup.ts or escape.ts. `verbatim` stops
+ * Slack turning bare addresses and channel names into links by itself. */
+export const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
 
 /** Where a piece of mrkdwn may be cut: at a space, but not inside a <url|label> link, nor
  * inside an entity such as &amp;. */
@@ -53,7 +62,16 @@ function cutAt(line: string, max: number): number {
     const amp = line.lastIndexOf('&', cut - 1);
     if (amp > max - 6 && !line.slice(amp, cut).includes(';')) cut = amp;
   }
-  return cut > 0 ? cut : max;
+  if (cut <= 0) cut = max;
+  // Never between the two halves of a surrogate pair (an emoji).
+  const code = line.charCodeAt(cut - 1);
+  return code >= 0xd800 && code <= 0xdbff && cut > 1 ? cut - 1 : cut;
+}
+
+/** At most `max` characters of mrkdwn, cut where splitText would (never inside a link or an
+ * entity), with "…" when cut. */
+export function truncateMrkdwn(text: string, max: number): string {
+  return text.length <= max ? text : `${splitText(text, max - 1)[0] ?? ''}\u2026`;
 }
 
 /** Splits mrkdwn into pieces of at most `max` characters, at line ends, else at spaces. */
@@ -71,7 +89,8 @@ export function splitText(text: string, max: number = SLACK_LIMITS.sectionText):
     while (rest.length > max) {
       const cut = cutAt(rest, max);
       pieces.push(rest.slice(0, cut));
-      rest = rest.slice(cut).replace(/^ /, '');
+      // What follows starts a section of its own: it must not start a quote or a list there.
+      rest = guardSlackLineStart(rest.slice(cut).replace(/^ /, ''));
     }
     current = rest;
   }

@@ -1,22 +1,31 @@
 // Neutral cards → Slack Block Kit messages, always within Slack's documented limits: long text is
 // split across sections, and a card with more than a message holds ends with a visible
-// "… (n more items)" (the card's buttons are kept) instead of being refused by Slack.
-import { escapeSlack, toPlain, toSlackMrkdwn, truncate } from '../markup.ts';
+// "… (n more items)" (the card's buttons are kept) instead of being refused by Slack. Every piece
+// of text is escaped here for where it goes: mrkdwn, plain_text, or the message's `text`.
+import type { ActionsBlock, Button, HomeView, SectionBlock } from '@slack/types';
+import { safeUrl, slackText, truncate } from '../escape.ts';
+import { toPlain, toSlackMrkdwn } from '../markup.ts';
 import type { Action, Card, Element, ItemEntry, Tone } from '../model.ts';
+import type { Text } from '../text.ts';
 import { cardFallback, itemHeadline, itemLines } from './shared.ts';
 import { tableGroups } from './slack-table.ts';
-import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText } from './slack-text.ts';
+import { type Block, type Group, mrkdwn, plain, SLACK_LIMITS, splitText, truncateMrkdwn } from './slack-text.ts';
 
 export { SLACK_LIMITS, splitText, type Block, type Group };
 
 const TONE_PREFIX: Record<Tone, string> = { default: '', good: ':white_check_mark: ', warning: ':warning: ', attention: ':red_circle: ' };
 const INDENT = '    ';
 
-const sections = (text: string): Block[] => splitText(text).map((piece) => ({ type: 'section', text: mrkdwn(piece) }));
+const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
+const sections = (text: string): Block[] => splitText(text).map(section);
 
-/** Two buttons with one action id in a block must be told apart: "plan.decide#2". */
-function button(action: Action, index: number): Block {
-  if (action.kind === 'link') return { type: 'button', action_id: `link#${index}`, text: plain(action.label, SLACK_LIMITS.buttonText), url: action.url };
+/** Two buttons with one action id in a block must be told apart: "plan.decide#2". A link whose
+ * address is not http(s) is left out: it could not be opened. */
+function button(action: Action, index: number): Button | undefined {
+  if (action.kind === 'link') {
+    const url = safeUrl(action.url);
+    return url ? { type: 'button', action_id: `link#${index}`, text: plain(action.label, SLACK_LIMITS.buttonText), url } : undefined;
+  }
   const value = JSON.stringify(action.payload ?? {});
   if (value.length > SLACK_LIMITS.buttonValue) throw new Error(`button ${action.id}: its payload is ${value.length} characters of JSON; Slack allows ${SLACK_LIMITS.buttonValue}`);
   return {
@@ -42,23 +51,27 @@ function button(action: Action, index: number): Block {
 /** The action id a click carries, without the "#n" that keeps buttons apart. */
 export const slackActionName = (actionId: string): string => actionId.replace(/#\d+$/, '');
 
-function actionBlocks(actions: Action[]): Block[] {
-  const blocks: Block[] = [];
-  for (let i = 0; i < actions.length; i += SLACK_LIMITS.elementsPerActions) {
+function actionBlocks(actions: Action[]): ActionsBlock[] {
+  const usable = actions.filter((a) => a.kind === 'button' || safeUrl(a.url) !== undefined);
+  const blocks: ActionsBlock[] = [];
+  for (let i = 0; i < usable.length; i += SLACK_LIMITS.elementsPerActions) {
     const seen = new Map<string, number>();
-    const elements = actions.slice(i, i + SLACK_LIMITS.elementsPerActions).map((action) => {
+    const elements = usable.slice(i, i + SLACK_LIMITS.elementsPerActions).flatMap((action) => {
       const key = action.kind === 'button' ? action.id : 'link';
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
-      return button(action, n);
+      return button(action, n) ?? [];
     });
     blocks.push({ type: 'actions', elements });
   }
   return blocks;
 }
 
+/** Each line of the text, indented under the headline. */
+const indented = (text: Text) => toSlackMrkdwn(text).split('\n').map((line) => INDENT + line);
+
 function itemText(item: ItemEntry): string {
-  return [toSlackMrkdwn(itemHeadline(item)), ...itemLines(item).map((l) => INDENT + toSlackMrkdwn(l))].join('\n');
+  return [toSlackMrkdwn(itemHeadline(item)), ...itemLines(item).flatMap(indented)].join('\n');
 }
 
 /** Items without buttons share a section (fewer blocks); an item with buttons gets its own. */
@@ -79,11 +92,12 @@ function itemGroups(items: ItemEntry[]): Group[] {
     }
     flush();
     const [first, ...rest] = splitText(text);
+    const accessory = actions.length === 1 ? button(actions[0] as Action, 0) : undefined;
     groups.push({
       count: 1,
       blocks: [
-        { type: 'section', text: mrkdwn(first ?? ' '), ...(actions.length === 1 ? { accessory: button(actions[0] as Action, 0) } : {}) },
-        ...rest.map((piece) => ({ type: 'section', text: mrkdwn(piece) })),
+        { type: 'section', text: mrkdwn(first ?? ' '), ...(accessory ? { accessory } : {}) },
+        ...rest.map(section),
         ...(actions.length > 1 ? actionBlocks(actions) : []),
       ],
     });
@@ -103,7 +117,7 @@ export function elementGroups(element: Element): Group[] {
       return toPlain(element.text).trim() ? [{ blocks: [{ type: 'header', text: plain(element.text, SLACK_LIMITS.headerText) }], count: 0 }] : [];
     case 'text': {
       const text = TONE_PREFIX[element.tone ?? 'default'] + toSlackMrkdwn(element.text);
-      if (!element.text.trim()) return [];
+      if (!toPlain(element.text).trim()) return [];
       return [{ blocks: element.muted ? contextBlock(text) : sections(text), count: 0 }];
     }
     case 'context':
@@ -114,7 +128,7 @@ export function elementGroups(element: Element): Group[] {
       const groups: Group[] = [];
       for (let i = 0; i < element.facts.length; i += SLACK_LIMITS.fieldsPerSection) {
         const facts = element.facts.slice(i, i + SLACK_LIMITS.fieldsPerSection);
-        const fields = facts.map((f) => mrkdwn(truncate(`*${escapeSlack(toPlain(f.label))}*\n${toSlackMrkdwn(f.value)}`, SLACK_LIMITS.fieldText)));
+        const fields = facts.map((f) => mrkdwn(truncateMrkdwn(`*${slackText(truncate(f.label, 200), false)}*\n${toSlackMrkdwn(f.value)}`, SLACK_LIMITS.fieldText)));
         groups.push({ blocks: [{ type: 'section', fields }], count: facts.length });
       }
       return groups;
@@ -159,7 +173,8 @@ const notice = (n: number): Block => ({
 });
 
 export interface SlackMessagePayload {
-  /** Plain text for notifications and screen readers; Slack wants it with every message. */
+  /** Plain text for notifications and screen readers; Slack wants it with every message, and
+   * reads it as mrkdwn (escaped as such). */
   text: string;
   blocks: Block[];
 }
@@ -168,12 +183,22 @@ function cardGroups(card: Card): Group[] {
   return [...(card.title ? elementGroups({ type: 'heading', text: card.title }) : []), ...card.body.flatMap(elementGroups)];
 }
 
+/** A message's `text`: the words escaped as mrkdwn, which Slack reads it as (a <!here> in it
+ * would notify the channel). */
+export const slackMessageText = (words: string): string => truncate(slackText(words), 3000) || ' ';
+
 export function renderSlackMessage(card: Card): SlackMessagePayload {
-  return { text: truncate(cardFallback(card), 3000), blocks: cap(cardGroups(card), SLACK_LIMITS.messageBlocks) };
+  return { text: slackMessageText(cardFallback(card)), blocks: cap(cardGroups(card), SLACK_LIMITS.messageBlocks) };
+}
+
+/** A sentence alone, no card (an error, a refusal): `text` only. */
+export function renderSlackText(words: string): { text: string } {
+  return { text: slackMessageText(words) };
 }
 
 /** Several cards on the Home tab (up to 100 blocks). */
-export function renderSlackHome(cards: Card[]): { type: 'home'; blocks: Block[] } {
-  const groups = cards.flatMap((card, i) => [...(i > 0 ? [{ blocks: [{ type: 'divider' }], count: 0 }] : []), ...cardGroups(card)]);
+export function renderSlackHome(cards: Card[]): HomeView & { blocks: Block[] } {
+  const divider: Group = { blocks: [{ type: 'divider' }], count: 0 };
+  const groups = cards.flatMap((card, i) => [...(i > 0 ? [divider] : []), ...cardGroups(card)]);
   return { type: 'home', blocks: cap(groups, SLACK_LIMITS.modalBlocks) };
 }

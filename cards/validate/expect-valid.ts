@@ -2,8 +2,10 @@
 // Only tests import this file (it uses vitest and the adaptivecards devDependency).
 import { expect } from 'vitest';
 import type { Card, FieldErrors, Form, FormValues } from '../model.ts';
-import { renderAdaptiveCard, type AdaptiveCardJson } from '../render/adaptive.ts';
+import { renderAdaptiveCard } from '../render/adaptive.ts';
+import type { AdaptiveCard } from '../render/adaptive-types.ts';
 import { renderAdaptiveForm } from '../render/adaptive-form.ts';
+import type { ModalView } from '@slack/types';
 import { renderSlackMessage, type SlackMessagePayload } from '../render/slack.ts';
 import { renderSlackModal } from '../render/slack-form.ts';
 import { validateAdaptiveCard } from './adaptive.ts';
@@ -14,7 +16,7 @@ function slackIssues(schema: typeof slackMessageSchema | typeof slackModalSchema
   return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
-export function expectValidCard(card: Card): { slack: SlackMessagePayload; adaptive: AdaptiveCardJson } {
+export function expectValidCard(card: Card): { slack: SlackMessagePayload; adaptive: AdaptiveCard } {
   const slack = renderSlackMessage(card);
   expect(slackIssues(slackMessageSchema, slack)).toEqual([]);
   const adaptive = renderAdaptiveCard(card);
@@ -22,7 +24,7 @@ export function expectValidCard(card: Card): { slack: SlackMessagePayload; adapt
   return { slack, adaptive };
 }
 
-export function expectValidForm(form: Form, errors: FieldErrors = {}, values: FormValues = {}): { slack: Record<string, unknown>; adaptive: AdaptiveCardJson } {
+export function expectValidForm(form: Form, errors: FieldErrors = {}, values: FormValues = {}): { slack: ModalView; adaptive: AdaptiveCard } {
   const slack = renderSlackModal(form, errors);
   expect(slackIssues(slackModalSchema, slack)).toEqual([]);
   const adaptive = renderAdaptiveForm(form, errors, values);

@@ -40,7 +40,7 @@ export function buttonClicked(deps: ListenerDeps) {
     );
     if (reply.kind === 'form') {
       const failure = await openForm(client, body.trigger_id, reply, deps.logger, what);
-      if (failure) await respond({ response_type: 'ephemeral', replace_original: false, text: failure }).catch(() => undefined);
+      if (failure) await respond({ response_type: 'ephemeral', replace_original: false, ...renderText(failure) }).catch(() => undefined);
       return;
     }
     const ownCard = body.container?.is_ephemeral === true;
@@ -49,7 +49,7 @@ export function buttonClicked(deps: ListenerDeps) {
       response_type: 'ephemeral',
       replace_original: ownCard && !reply.failed,
       text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+      ...(message.blocks ? { blocks: message.blocks } : {}),
     }).catch((error: unknown) => deps.logger.warn({ ...what, err: error }, 'could not answer the click'));
   };
 }

@@ -8,7 +8,7 @@
 import type { AllMiddlewareArgs, App, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { slackActor, channelOfCommand } from '../translate.ts';
 import { answer } from '../answer.ts';
-import { renderText, type SlackAnswer } from '../render.ts';
+import { renderText, type SlackAnswer, type SlackMessage } from '../render.ts';
 import { openForm, rememberConversation, type ListenerDeps } from './shared.ts';
 
 export const QUORUM_COMMAND = '/quorum';
@@ -55,8 +55,8 @@ function ephemeral(reply: Extract<SlackAnswer, { kind: 'message' }>): RespondArg
   return { response_type: 'ephemeral', ...asRespond(reply.message) };
 }
 
-function asRespond(message: { text: string; blocks?: unknown[] }): RespondArguments {
-  return { text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) };
+function asRespond(message: SlackMessage): RespondArguments {
+  return { text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) };
 }
 
 /** The value if the promise settles within `ms`, otherwise undefined (the promise runs on). */

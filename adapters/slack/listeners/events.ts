@@ -35,7 +35,7 @@ export function appHomeOpened(deps: ListenerDeps) {
     try {
       const meetings = await deps.core.upcomingMeetings(actor);
       const help = { kind: 'help' as const, commands: deps.core.catalogue };
-      await client.views.publish({ user_id: event.user, view: renderHome({ help, meetings }) as never });
+      await client.views.publish({ user_id: event.user, view: renderHome({ help, meetings }) });
     } catch (error) {
       // Slack refusing is worth a warning; our own failure is an error.
       const level = isSlackApiError(error) ? 'warn' : 'error';
@@ -60,7 +60,7 @@ export function appMention(deps: ListenerDeps) {
     try {
       // Answers go only to the person who asked, in the thread: a clerk's outbox or a draft
       // agenda is not for the whole channel. Posting to the channel is what "agenda post" does.
-      await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, text: message.text, blocks: message.blocks as never });
+      await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
     } catch (error) {
       deps.logger.warn({ ...what, err: error, slackError: slackErrorCode(error) }, 'could not answer the mention');
     }
@@ -78,7 +78,7 @@ export function directMessage(deps: ListenerDeps) {
     const reply = await answer(() => deps.core.runCommand({ actor, text: message.text ?? '', conversationId: message.channel }), deps.logger, what);
     const rendered = messageOf(reply);
     try {
-      await client.chat.postMessage({ channel: message.channel, text: rendered.text, blocks: rendered.blocks as never });
+      await client.chat.postMessage({ channel: message.channel, text: rendered.text, ...(rendered.blocks ? { blocks: rendered.blocks } : {}) });
     } catch (error) {
       deps.logger.warn({ ...what, err: error, slackError: slackErrorCode(error) }, 'could not answer the direct message');
     }

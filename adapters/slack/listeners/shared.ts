@@ -33,7 +33,7 @@ export async function openForm(
 ): Promise<string | undefined> {
   if (!triggerId) return 'That opens a form, which needs the /quorum command: type it there instead.';
   try {
-    await client.views.open({ trigger_id: triggerId, view: reply.view as webApi.ViewsOpenArguments['view'] });
+    await client.views.open({ trigger_id: triggerId, view: reply.view });
     return undefined;
   } catch (error) {
     const code = slackErrorCode(error);

@@ -31,7 +31,7 @@ export function formSubmitted(deps: ListenerDeps) {
     }
     const channelId = typeof metadata[FORM_CHANNEL_KEY] === 'string' ? (metadata[FORM_CHANNEL_KEY] as string) : undefined;
     const actor = slackActor({ userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}), ...(body.user.name ? { displayName: body.user.name } : {}) });
-    const values = readSlackViewValues(definition, view.state.values as never);
+    const values = readSlackViewValues(definition, view.state.values);
     const what = { form: view.callback_id, userId: body.user.id };
     let result;
     try {
@@ -51,12 +51,12 @@ export function formSubmitted(deps: ListenerDeps) {
     if (result.kind === 'form') return;
     const message = renderSlackMessage(resultCard(result, { platform: 'slack' }));
     try {
-      if (channelId) await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks as never });
-      else await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks as never });
+      if (channelId) await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks });
+      else await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks });
     } catch (error) {
       // Not in that channel any more (or a DM the bot cannot open): fall back to the person's DM.
       deps.logger.warn({ ...what, err: error }, 'could not answer in the channel; answering by direct message');
-      await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks as never }).catch(() => undefined);
+      await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks }).catch(() => undefined);
     }
   };
 }

@@ -2,12 +2,13 @@
 // refused submission shows each error next to its field, on both platforms.
 import { describe, expect, it } from 'vitest';
 import type { FormValues } from '../../../cards/model.ts';
-import type { Json } from '../../../cards/render/adaptive.ts';
 import { readAdaptiveFormValues, renderAdaptiveForm } from '../../../cards/render/adaptive-form.ts';
 import { readSlackViewValues, renderSlackModal, slackErrorsResponse, type SlackInputState } from '../../../cards/render/slack-form.ts';
 import { sampleFiguresEntered, sampleFiguresErrors, sampleFiguresForm, sampleMeetingForm } from '../../support/card-samples.ts';
 import { expectValidForm } from '../../../cards/validate/expect-valid.ts';
 import { slackErrorsResponseSchema } from '../../../cards/validate/slack-limits.ts';
+
+type Json = Record<string, unknown>;
 
 const slackOption = (value: string) => ({ text: { type: 'plain_text', text: value, emoji: true }, value });
 
@@ -97,7 +98,7 @@ describe('submitted values read back the same from Slack and from Teams', () => 
     // What Teams would send: each input's value, as a string.
     const card = renderAdaptiveForm(form);
     const data: Record<string, unknown> = {};
-    for (const input of card.body.filter((b) => String(b.type).startsWith('Input.'))) data[input.id as string] = input.value === undefined ? '' : String(input.value);
+    for (const input of (card.body as unknown as Json[]).filter((b) => String(b.type).startsWith('Input.'))) data[input.id as string] = input.value === undefined ? '' : String(input.value);
     const expected = { date: '2018-04-27', time: '10:00', venue: 'Hendon Town Hall, The Burroughs, London NW4 4BQ', partners: ['mps', 'nps'], publishNow: false, count: '12' };
     expect(readSlackViewValues(form, state)).toEqual(expected);
     expect(readAdaptiveFormValues(form, data)).toEqual(expected);
@@ -118,14 +119,14 @@ describe('a refused submission shows each error next to its field', () => {
     const { slack } = expectValidForm(sampleFiguresForm, sampleFiguresErrors);
     const blocks = slack.blocks as { type: string; block_id?: string; elements?: { text: string }[] }[];
     const after = (id: string) => blocks[blocks.findIndex((b) => b.block_id === id) + 1];
-    expect(after('burglary')).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: *Burglary: enter a whole number of 0 or more.*' }] });
+    expect(after('burglary')).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: ':warning: *Burglary: enter a whole number of 0 or more.*', verbatim: true }] });
     expect(after('robbery')?.type).toBe('input');
     expect(JSON.stringify(blocks)).toContain('Please correct the 2 fields marked below.');
   });
 
   it('on Teams, the form again: the error in red beside its input, what was entered kept', () => {
     const { adaptive } = expectValidForm(sampleFiguresForm, sampleFiguresErrors, sampleFiguresEntered);
-    const body = adaptive.body;
+    const body = adaptive.body as unknown as Json[];
     const at = (id: string) => body.findIndex((b) => b.id === id);
     const input = (id: string) => body[at(id)] as Json;
     expect(input('burglary')).toMatchObject({ type: 'Input.Number', label: 'Burglary', isRequired: true, errorMessage: 'Burglary: enter a whole number of 0 or more.', value: -4 });

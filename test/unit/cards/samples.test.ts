@@ -99,7 +99,7 @@ describe('a card updated in place after a click', () => {
     const slackButtons = (open.slack.blocks.find((b) => b.type === 'actions') as SlackBlock).elements ?? [];
     expect(slackButtons.map((b) => b.action_id)).toEqual(['action.done', 'action.update', 'action.extend']);
     expect(done.slack.blocks.some((b) => b.type === 'actions')).toBe(false);
-    expect(done.slack.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Marked done by Jane Smith on 24 Nov 2026' }] });
+    expect(done.slack.blocks.at(-1)).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Marked done by Jane Smith on 24 Nov 2026', verbatim: true }] });
     expect(json(open.adaptive)).toContain('"verb":"action.done"');
     expect(json(done.adaptive)).not.toContain('Action.');
     expect(json(done.adaptive)).toContain('Marked done by Jane Smith on 24 Nov 2026');
@@ -116,7 +116,7 @@ describe('a card updated in place after a click', () => {
 describe('tables of figures', () => {
   it('is a Table on Teams with each rating coloured', () => {
     const { adaptive } = expectValidCard(sampleDashboard);
-    const table = adaptive.body.find((b) => b.type === 'Table') as { columns: unknown[]; rows: { cells: { items: Record<string, unknown>[] }[] }[] };
+    const table = adaptive.body.find((b) => b.type === 'Table') as unknown as { columns: unknown[]; rows: { cells: { items: Record<string, unknown>[] }[] }[] };
     expect(table.columns).toHaveLength(8);
     expect(table.rows).toHaveLength(5);
     const rag = (row: number) => table.rows[row]?.cells[7]?.items[0];
@@ -151,14 +151,16 @@ describe('the help card', () => {
     for (const c of sampleHelpCommands) {
       expect(json(slack)).toContain(`/quorum ${c.usage.replace(/</g, '&lt;').replace(/>/g, '&gt;')}`);
       expect(json(slack)).toContain(c.description.replace(/'/g, '\u2019'));
-      expect(json(adaptive)).toContain(`/quorum ${c.usage}`);
+      // Markdown shows the usage as typed: an invisible zero-width space keeps <board> from being
+      // read as HTML.
+      expect(json(adaptive)).toContain(`/quorum ${c.usage.replace(/</g, '<\u200B')}`);
     }
     expect(json(slack)).toContain('For clerks and the chair');
   });
 
   it('is typed to the bot as it is on Teams (mentioned first in a channel, as its intro says)', () => {
     const { adaptive } = expectValidCard(sampleHelpCard('teams'));
-    expect(json(adaptive)).toContain('**agenda [--board <board>]**');
+    expect(json(adaptive)).toContain('**agenda [--board <\u200Bboard>]**');
     expect(json(adaptive)).toContain('In a channel, mention me first');
     expect(json(adaptive)).not.toContain('/quorum');
   });

@@ -1,0 +1,179 @@
+// Hostile text, and every card the registry can build filled with it: each result kind (one
+// fixture per kind, typed so that a new kind without one does not compile), each outbox template
+// (data made from the template's own zod schema, so a new template is covered by itself), and each
+// form (its fields read from its definition).
+import type { z } from 'zod';
+import type { CardKind } from '../../cards/registry-types.ts';
+import type { Result } from '../../src/features/index.ts';
+import { FEATURES } from '../../src/features/index.ts';
+
+/** What people could type into a board's name, a venue, a title, a reason. */
+export const HOSTILE: readonly string[] = [
+  'Board <!channel>',
+  'Room 1 <!here> <@U123>',
+  '<!everyone> <!subteam^S123|team> <!date^1392734382^{date}|x>',
+  '<#C123|general> and <@W123|boss>',
+  '<https://evil.example|click>',
+  '[click here](https://evil.example)',
+  '![img](https://evil.example/x.png) [ref][1]\n[1]: https://evil.example',
+  '<https://evil.example> www.evil.example https://evil.example/a?b=1&c=2',
+  '*bold* **strong** _it_ __under__ ~strike~ ~~gone~~ `code` ```block```',
+  '＊wide＊ ＿wide＿ ～wide～ ｀wide｀',
+  '# heading',
+  '> quote',
+  '＞ wide quote',
+  '- list',
+  '+ plus list',
+  '1. list',
+  '2) list',
+  '    indented code',
+  '---',
+  'title\n===',
+  '| a | b |\n|---|---|',
+  '&amp; &lt;b&gt; &#60;!here&#62; &copy;',
+  '<b>bold</b> <script>x</script> <!-- c -->',
+  'back\\*slash\\_ \\[x\\](y) ends with \\',
+  ':rotating_light: :fire: :+1:',
+  'zero\u200Bwidth\u200Cjoin\u200D\uFEFF',
+  'rtl \u202Eevil\u202C \u2066iso\u2069 \u200Fmark',
+  'nul \u0000 bell \u0007 del \u007F c1 \u0085 end',
+  'lone \uD800 surrogate \uDC00 pair \uD83D\uDE00',
+  'line one\nline two\r\nline three\u2028four',
+  'tab\there',
+];
+
+export const LONG_HOSTILE: readonly string[] = [
+  `${'Borough <!channel> *bold* [x](https://evil.example) '.repeat(120)}end`,
+  `${'x'.repeat(4000)}<!here>`,
+  '\uD83D\uDE00'.repeat(2000),
+];
+
+/** The addresses the fixtures themselves give the cards to link to: the only links allowed. */
+export const OUR_URLS = ['https://quorum.example.org/calendar/abcdefgh12345678.ics', 'https://barnet.moderngov.co.uk/documents/s44461/Police%20Update.pdf'];
+
+const [calendarUrl, paperUrl] = OUR_URLS as [string, string];
+
+type ResultOf<K extends CardKind> = Extract<Result, { kind: K }>;
+
+/** Every kind of result, with `s` in every piece of text a person could have typed. */
+export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = {
+  notice: (s) => ({ kind: 'notice', text: s, tone: 'attention' }),
+  help: (s) => ({
+    kind: 'help',
+    topic: s,
+    commands: [
+      { words: s, usage: s, description: s, who: 'everyone' },
+      { words: s, usage: s, description: s, who: 'clerks' },
+    ],
+  }),
+  'board-updated': (s) => ({ kind: 'board-updated', notice: s, board: { id: 'b1', name: s, slug: s } }),
+  'upcoming-meetings': (s) => ({
+    kind: 'upcoming-meetings',
+    onNoBoard: false,
+    meetings: [
+      { meetingId: 'm1', boardName: s, title: s, short: s, venue: s, status: 'draft', itemCount: 3, isClerk: true },
+      { meetingId: 'm2', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 0, isClerk: false },
+    ],
+  }),
+  agenda: (s) => ({ kind: 'agenda', notice: s, forClerk: true, agenda: agendaView(s) }),
+  'agenda-import-preview': (s) => ({
+    kind: 'agenda-import-preview',
+    importId: 'i1',
+    source: 'paste',
+    heading: s,
+    items: agendaView(s).items,
+    unread: [{ line: 3, text: s, reason: s }],
+    effect: s,
+    canPasteMore: true,
+    meetingId: 'm1',
+  }),
+  'forward-plan': (s) => ({
+    kind: 'forward-plan',
+    board: { name: s },
+    notice: s,
+    canDecide: true,
+    meetings: [{ id: 'm1', short: s }],
+    entries: [
+      { id: 'p1', title: s, overview: s, reportOf: s, status: 'proposed', proposedBy: s, decisionNote: s },
+      { id: 'p2', title: s, status: 'accepted', meeting: { id: 'm1', short: s } },
+      { id: 'p3', title: s, status: 'deferred' },
+    ],
+  }),
+  'outbox-status': (s) => {
+    const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
+    return {
+      kind: 'outbox-status',
+      notice: s,
+      board: { id: 'b1', name: s, timezone: 'Europe/London' },
+      counts: { pending: 1, sending: 0, sent: 1, failed: 1, skipped: 0 },
+      failed: [entry('o1', 'failed')],
+      queued: [entry('o2', 'pending')],
+      recent: [entry('o3', 'sent')],
+    };
+  },
+};
+
+function agendaView(s: string): ResultOf<'agenda'>['agenda'] {
+  const meeting = { id: 'm1', boardName: s, title: `${s} (special)`, status: 'cancelled' as const, version: 2, startsAt: '2026-12-04T10:00:00.000Z', timezone: s, date: s, time: s, short: s, durationMinutes: 120, venue: s, cancelReason: s };
+  return {
+    meeting,
+    showsExempt: true,
+    calendarUrl,
+    items: [
+      { number: s, title: s, subPoints: [s, s], reportOf: s, pages: s, minutes: 70, links: [{ title: s, url: paperUrl }, { title: s, url: s }], exempt: true },
+      { number: '2', title: s, subPoints: [], links: [], exempt: false, standing: 'aob' },
+      { number: '3', title: 'Exempt item', subPoints: [], links: [], exempt: true, redacted: true },
+    ],
+  };
+}
+
+// --- Outbox templates, from their schemas ---------------------------------------------------------
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; entries?: Record<string, string>; values?: unknown[]; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Data for a schema with `s` in every string: optional fields present (`full`) or left out;
+ * each array holds one full and one minimal element; enums take their first value. */
+export function dataFor(schema: z.ZodType, s: string, full = true, key = ''): unknown {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'string':
+      // Ids are the bot's own, never typed by a person.
+      return key === 'id' || key.endsWith('Id') ? `${key || 'id'}-1` : s;
+    case 'number':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'enum':
+      return Object.values(def.entries ?? {})[0];
+    case 'literal':
+      return def.values?.[0];
+    case 'array':
+      return [dataFor(def.element as z.ZodType, s, true), dataFor(def.element as z.ZodType, s, false)];
+    case 'optional':
+    case 'nullable':
+    case 'default':
+      return full ? dataFor(def.innerType as z.ZodType, s, full, key) : undefined;
+    case 'union':
+      return dataFor((def.options ?? [])[0] as z.ZodType, s, full, key);
+    case 'pipe':
+      return dataFor(def.in as z.ZodType, s, full, key);
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(def.shape ?? {})) {
+        const v = dataFor(value, s, full, name);
+        if (v !== undefined) out[name] = v;
+      }
+      return out;
+    }
+    default:
+      throw new Error(`dataFor: no data for a zod ${def.type}; add it here`);
+  }
+}
+
+/** Every template the features declare, with data made from its schema and checked by it. */
+export function templateMessages(s: string): { template: string; data: unknown }[] {
+  return FEATURES.flatMap((f) => ('templates' in f ? [...f.templates] : [])).flatMap((spec) =>
+    [true, false].map((full) => ({ template: spec.id, data: spec.data.parse(dataFor(spec.data, s, full)) })),
+  );
+}

@@ -1,0 +1,301 @@
+// Hostile text through every card the registry can build (every result kind, every outbox
+// template, every form, and a digest), on both platforms. For each: the payload is still valid
+// (Slack's limits, Microsoft's own Adaptive Card parser); nothing pings (<!channel>, <!here>,
+// <@U…>, <#C…>); the only links are the ones the fixtures gave the cards; the person's text adds
+// no formatting (Slack: no more *, _, ~, `, emoji codes, quotes or lists than the same card with
+// plain words; Teams: markdown read by markdown-it, a CommonMark parser, has the same emphasis,
+// lists and links as with plain words, and no code, heading, quote, rule, table, image or HTML);
+// and the text is shown as typed (unescaped and read back, each line of it is there).
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../cards/escape.ts';
+import type { Card, FieldErrors, Form, FormValues } from '../../../cards/model.ts';
+import { formDefinition, formFor, outboundCard, outboundMessagesCard, REGISTERED, resultCard } from '../../../cards/registry.ts';
+import { renderAdaptiveCard, teamsSummary } from '../../../cards/render/adaptive.ts';
+import { renderAdaptiveForm } from '../../../cards/render/adaptive-form.ts';
+import { renderSlackMessage, renderSlackText } from '../../../cards/render/slack.ts';
+import { renderSlackModal, slackErrorsResponse } from '../../../cards/render/slack-form.ts';
+import { validateAdaptiveCard } from '../../../cards/validate/adaptive.ts';
+import { slackErrorsResponseSchema, slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
+import { renderOutbound as renderSlackOutbound, renderText as renderSlackAnswerText } from '../../../adapters/slack/render.ts';
+import { renderOutbound as renderTeamsOutbound, renderResult as renderTeamsResult, textMessage } from '../../../adapters/teams/render.ts';
+import { HOSTILE, LONG_HOSTILE, OUR_URLS, RESULT_FIXTURES, templateMessages } from '../../support/hostile-text.ts';
+
+const BENIGN = 'Plain words';
+const markdown = new MarkdownIt({ html: true, linkify: true });
+type Token = ReturnType<typeof markdown.parse>[number];
+
+// --- What each platform will read ------------------------------------------------------------
+
+interface Read {
+  /** Slack: mrkdwn objects and message text. Teams: markdown fields. */
+  markup: string[];
+  /** Fields neither platform reads as markup. */
+  plain: string[];
+  /** Addresses of link buttons. */
+  urls: string[];
+  /** Every string a person could see, for the character checks. */
+  shown: string[];
+}
+
+const empty = (): Read => ({ markup: [], plain: [], urls: [], shown: [] });
+
+/** Walks a Slack payload. Button values and private metadata are the bot's data, not shown. */
+function readSlack(payload: unknown, read = empty()): Read {
+  if (Array.isArray(payload)) payload.forEach((p) => readSlack(p, read));
+  else if (payload && typeof payload === 'object') {
+    const node = payload as Record<string, unknown>;
+    if (node.type === 'mrkdwn' && typeof node.text === 'string') {
+      read.markup.push(node.text);
+      // verbatim: Slack does not turn bare addresses or #channel names into links by itself.
+      expect(node.verbatim, 'a mrkdwn object without verbatim: true').toBe(true);
+    }
+    if (node.type === 'plain_text' && typeof node.text === 'string') read.plain.push(node.text);
+    if (node.type === 'button' && typeof node.url === 'string') read.urls.push(node.url);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'value' || key === 'private_metadata') continue;
+      if (typeof value === 'string') read.shown.push(value);
+      else readSlack(value, read);
+    }
+  }
+  return read;
+}
+
+const MARKDOWN_KEYS = new Set(['text', 'value', 'fallbackText']);
+
+/** Walks an Adaptive Card: TextBlock text, facts and fallbackText are markdown; the rest plain. */
+function readAdaptive(card: unknown, read = empty(), parent?: Record<string, unknown>): Read {
+  if (Array.isArray(card)) card.forEach((c) => readAdaptive(c, read, parent));
+  else if (card && typeof card === 'object') {
+    const node = card as Record<string, unknown>;
+    const isFact = parent?.type === 'FactSet';
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'data') continue;
+      if (typeof value === 'string') {
+        read.shown.push(value);
+        if (node.type === 'Action.OpenUrl' && key === 'url') read.urls.push(value);
+        else if ((node.type === 'TextBlock' && key === 'text') || (isFact && MARKDOWN_KEYS.has(key)) || (isFact && key === 'title') || key === 'fallbackText') read.markup.push(value);
+        else if (['title', 'label', 'placeholder', 'errorMessage'].includes(key)) read.plain.push(value);
+      } else readAdaptive(value, read, node);
+    }
+  }
+  return read;
+}
+
+// --- Checks ----------------------------------------------------------------------------------
+
+const LOOKALIKE_BACK: Record<string, string> = { '\u2217': '*', '\u02CD': '_', '\u223C': '~', '\u02CB': '`', '\uFE61': '*', '\u2E0F': '_', '\uFF0A': '*', '\uFF3F': '_', '\uFF5E': '~', '\uFF40': '`' };
+/** What a reader sees: invisible marks dropped, look-alikes (and their wide forms) read as what
+ * they stand for. Applied to what was typed and to what is shown alike. */
+const visible = (text: string) => text.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '').replace(/[\u2217\u02CD\u223C\u02CB\uFE61\u2E0F\uFF0A\uFF3F\uFF5E\uFF40]/g, (c) => LOOKALIKE_BACK[c] ?? c);
+const slackDecoded = (mrkdwn: string) => mrkdwn.replace(/<(https?:[^|>]+)\|([^>]*)>/g, '$2').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const BAD_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function expectClean(read: Read): void {
+  for (const text of read.shown) expect(text, 'a control character, a direction override or half a surrogate pair').not.toMatch(BAD_CHARACTERS);
+  for (const url of read.urls) expect(OUR_URLS, `a link button to ${url}`).toContain(url);
+}
+
+/** Slack links the bot made: <https://…|label> with one of our addresses. */
+const SLACK_LINK = /<(https?:\/\/[^|>\s]+)\|[^<>]*>/g;
+
+function slackMarks(read: Read) {
+  const all = read.markup.join('\n');
+  return {
+    emphasis: (all.match(/[*_~`]/g) ?? []).length,
+    emoji: ([...read.markup, ...read.plain].join('\n').match(/:[a-z0-9_+'-]+:/gi) ?? []).length,
+    links: (all.match(SLACK_LINK) ?? []).length,
+  };
+}
+
+function expectSafeSlack(read: Read): void {
+  expectClean(read);
+  for (const text of read.markup) {
+    for (const [, url] of text.matchAll(SLACK_LINK)) expect(OUR_URLS.map((u) => u.replace(/\|/g, '%7C'))).toContain(url);
+    const rest = text.replace(SLACK_LINK, '');
+    expect(rest, 'a Slack control sequence (ping, link, date)').not.toMatch(/[<>]/);
+    for (const line of rest.split('\n')) expect(line, 'a quote or a list started by typed text').not.toMatch(/^ *(&gt;|＞|[-+] |\d+[.)] )/);
+  }
+}
+
+function expectSameSlackMarks(hostile: Read, benign: Read): void {
+  expect(slackMarks(hostile)).toEqual(slackMarks(benign));
+}
+
+const FORBIDDEN_TOKENS = ['code_inline', 'code_block', 'fence', 'heading_open', 'blockquote_open', 'ordered_list_open', 'hr', 's_open', 'table_open', 'html_inline', 'html_block', 'image'];
+const COUNTED_TOKENS = ['strong_open', 'em_open', 'bullet_list_open', 'list_item_open', 'link_open'];
+
+function tokensOf(read: Read): Token[] {
+  const out: Token[] = [];
+  const walk = (tokens: Token[]) => tokens.forEach((t) => (out.push(t), t.children && walk(t.children)));
+  for (const text of read.markup) walk(markdown.parse(text, {}));
+  return out;
+}
+
+function expectSafeAdaptive(read: Read): Token[] {
+  expectClean(read);
+  const tokens = tokensOf(read);
+  for (const t of tokens) {
+    expect(FORBIDDEN_TOKENS, `markdown read "${t.content || t.markup}" as ${t.type}`).not.toContain(t.type);
+    if (t.type === 'link_open') expect(OUR_URLS, 'a markdown link').toContain(t.attrGet('href'));
+  }
+  return tokens;
+}
+
+const counts = (tokens: Token[]) => Object.fromEntries(COUNTED_TOKENS.map((type) => [type, tokens.filter((t) => t.type === type).length]));
+
+/** Each line of what was typed is there, as typed (less what escape.ts removes on purpose). */
+function expectShown(s: string, texts: string[]): void {
+  const all = visible(texts.join('\n')).replace(/\s+/g, ' ');
+  for (const line of cleanText(s).split('\n')) {
+    const want = visible(line).replace(/\s+/g, ' ').trim();
+    if (want) expect(all, `"${want}" is not shown as typed`).toContain(want);
+  }
+}
+
+/** The text markdown-it reads, entities decoded: what Teams shows. */
+const markdownWords = (tokens: Token[]) => tokens.filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content);
+
+// --- Every card ------------------------------------------------------------------------------
+
+interface Built {
+  name: string;
+  card: (s: string) => Card;
+}
+
+const cards: Built[] = [
+  ...REGISTERED.results.map((kind) => ({ name: `result ${kind}`, card: (s: string) => resultCard(RESULT_FIXTURES[kind](s) as never, { platform: 'slack' }) })),
+  ...REGISTERED.results.map((kind) => ({ name: `result ${kind} (Teams)`, card: (s: string) => resultCard(RESULT_FIXTURES[kind](s) as never, { platform: 'teams' }) })),
+  ...templateMessages(BENIGN).map((m, i) => ({ name: `template ${m.template} #${i}`, card: (s: string) => outboundCard((templateMessages(s)[i] ?? m) as never) })),
+  { name: 'a digest of every template', card: (s: string) => outboundMessagesCard(templateMessages(s) as never) },
+];
+
+function formOf(id: string, s: string): Form {
+  const definition = formDefinition(id);
+  if (!definition) throw new Error(`no form ${id}`);
+  const values: Record<string, string | boolean | string[]> = {};
+  const options: Record<string, { value: string; label: string }[]> = {};
+  for (const field of definition.fields) {
+    values[field.id] = field.kind === 'checkbox' ? true : field.kind === 'multiselect' ? ['a'] : field.kind === 'select' ? 'a' : s;
+    if (field.kind === 'select' || field.kind === 'multiselect') options[field.id] = [{ value: 'a', label: s }, { value: '', label: s }];
+  }
+  return formFor({ kind: 'form', form: id, values, metadata: { meetingId: 'm1' }, options, context: s });
+}
+
+const errorsOf = (form: Form, s: string): FieldErrors => Object.fromEntries(form.fields.map((f) => [f.id, s]));
+const enteredOf = (form: Form, s: string): FormValues => Object.fromEntries(form.fields.map((f) => [f.id, f.kind === 'checkbox' ? true : s]));
+
+describe('the registry is covered', () => {
+  it('has a hostile fixture for every result kind, a template for every outbox card, a form for every definition', () => {
+    expect(Object.keys(RESULT_FIXTURES).sort()).toEqual([...REGISTERED.results].sort());
+    expect([...new Set(templateMessages(BENIGN).map((m) => m.template))].sort()).toEqual([...REGISTERED.templates].sort());
+    expect(REGISTERED.forms.length).toBeGreaterThan(0);
+  });
+});
+
+/** Plain words in the same lines as `s`: our own formatting (bold on each line of a title) is the
+ * same for both, so any difference is formatting that came from the text. */
+const benignLike = (s: string) => cleanText(s).split('\n').map((line) => (line.trim() ? BENIGN : '')).join('\n');
+
+describe.each(cards)('$name', ({ card }) => {
+  it('has no markup of ours written as a plain string (it would show as look-alike asterisks)', () => {
+    const built = card(BENIGN);
+    const shown = [...readSlack(renderSlackMessage(built)).markup, ...readAdaptive(renderAdaptiveCard(built)).markup].join('\n');
+    expect(shown).not.toMatch(/[\u2217\u02CD\u223C\u02CB]/);
+  });
+
+  it.each(HOSTILE.map((s) => [JSON.stringify(s).slice(0, 60), s] as const))('%s', (_, s) => {
+    const benign = card(benignLike(s));
+    const benignSlack = readSlack(renderSlackMessage(benign));
+    const benignTokens = tokensOf(readAdaptive(renderAdaptiveCard(benign)));
+    const built = card(s);
+    const slack = renderSlackMessage(built);
+    expect(slackMessageSchema.safeParse(slack).error?.issues ?? []).toEqual([]);
+    const slackRead = readSlack(slack);
+    slackRead.markup.push(slack.text);
+    expectSafeSlack(slackRead);
+    expectSameSlackMarks(readSlack(slack), benignSlack);
+    expectShown(s, [...slackRead.markup.map(slackDecoded), ...slackRead.plain]);
+
+    const adaptive = renderAdaptiveCard(built);
+    expect(validateAdaptiveCard(adaptive)).toEqual([]);
+    const adaptiveRead = readAdaptive(adaptive);
+    const tokens = expectSafeAdaptive(adaptiveRead);
+    expect(counts(tokens)).toEqual(counts(benignTokens));
+    expectShown(s, [...markdownWords(tokens), ...adaptiveRead.plain]);
+
+    const summary = teamsSummary(built);
+    expect(summary).not.toMatch(BAD_CHARACTERS);
+  });
+
+  it.each(LONG_HOSTILE.map((s, i) => [`long #${i}`, s] as const))('%s', (_, s) => {
+    const built = card(s);
+    const slack = renderSlackMessage(built);
+    expect(slackMessageSchema.safeParse(slack).error?.issues ?? []).toEqual([]);
+    const slackRead = readSlack(slack);
+    slackRead.markup.push(slack.text);
+    expectSafeSlack(slackRead);
+    const adaptive = renderAdaptiveCard(built);
+    expect(validateAdaptiveCard(adaptive)).toEqual([]);
+    expectSafeAdaptive(readAdaptive(adaptive));
+  });
+});
+
+describe.each(REGISTERED.forms)('form %s', (id) => {
+  it.each([...HOSTILE, ...LONG_HOSTILE].map((s) => [JSON.stringify(s).slice(0, 60), s] as const))('%s', (_, s) => {
+    const long = s.length > 1000;
+    const plainWords = benignLike(s);
+    const benign = formOf(id, plainWords);
+    const benignSlack = readSlack(renderSlackModal(benign, errorsOf(benign, plainWords)));
+    const benignTokens = tokensOf(readAdaptive(renderAdaptiveForm(benign, errorsOf(benign, plainWords), enteredOf(benign, plainWords))));
+    const form = formOf(id, s);
+    const slack = renderSlackModal(form, errorsOf(form, s));
+    expect(slackModalSchema.safeParse(slack).error?.issues ?? []).toEqual([]);
+    const slackRead = readSlack(slack);
+    expectSafeSlack(slackRead);
+    const errors = slackErrorsResponse(errorsOf(form, s));
+    expect(slackErrorsResponseSchema.safeParse(errors).success).toBe(true);
+    for (const message of Object.values(errors.errors)) expect(message).not.toMatch(BAD_CHARACTERS);
+
+    const adaptive = renderAdaptiveForm(form, errorsOf(form, s), enteredOf(form, s));
+    expect(validateAdaptiveCard(adaptive)).toEqual([]);
+    const adaptiveRead = readAdaptive(adaptive);
+    const tokens = expectSafeAdaptive(adaptiveRead);
+    if (long) return;
+    expectSameSlackMarks(slackRead, benignSlack);
+    expectShown(s, [...slackRead.markup.map(slackDecoded), ...slackRead.plain]);
+    expect(counts(tokens)).toEqual(counts(benignTokens));
+    expectShown(s, [...markdownWords(tokens), ...adaptiveRead.plain]);
+  });
+});
+
+describe('a sentence alone (an error, a refusal)', () => {
+  it.each([...HOSTILE, ...LONG_HOSTILE].map((s) => [JSON.stringify(s).slice(0, 60), s] as const))('Slack text and a Teams plain message: %s', (_, s) => {
+    const slack = renderSlackText(s);
+    expect(slackMessageSchema.safeParse(slack).success).toBe(true);
+    expectSafeSlack({ ...empty(), markup: [slack.text], shown: [slack.text] });
+    if (s.length < 1000) expectShown(s, [slackDecoded(slack.text)]);
+    const teams = textMessage(s);
+    expect(teams.textFormat).toBe('plain');
+    expect(teams.text).not.toMatch(BAD_CHARACTERS);
+  });
+});
+
+describe('what the adapters send around the cards', () => {
+  it.each(HOSTILE.map((s) => [JSON.stringify(s).slice(0, 60), s] as const))('the outbox\u2019s Slack text and Teams text: %s', (_, s) => {
+    const messages = templateMessages(s).map((m, i) => ({ ...m, outboxId: `o${i}` })) as never[];
+    const slack = renderSlackOutbound(messages);
+    expectSafeSlack({ ...empty(), markup: [slack.text], shown: [slack.text] });
+    const teams = renderTeamsOutbound(messages);
+    expect(teams.text).not.toMatch(BAD_CHARACTERS);
+    expect(teams.attachment.content).toEqual(renderAdaptiveCard(outboundMessagesCard(messages)));
+  });
+
+  it('a Slack answer that failed is escaped text; a Teams form\u2019s summary is plain', () => {
+    expect(renderSlackAnswerText('Board <!channel> *x*')).toEqual({ text: 'Board &lt;!channel&gt; \u2217x\u2217' });
+    const form = renderTeamsResult({ kind: 'form', form: 'plan.propose', values: {}, metadata: {} });
+    expect(form.summary).toBe('Propose an item');
+  });
+});
