@@ -8,6 +8,7 @@ import {
   renderAdaptiveCard,
   renderAdaptiveForm,
   resultCard,
+  type AdaptiveCardJson,
   type Card,
 } from '../../cards/index.ts';
 import type { Result } from '../../src/core.ts';
@@ -17,17 +18,39 @@ import type { TeamsRendered } from './messenger.ts';
 /** A message the bot sends: an Adaptive Card, or a plain sentence. */
 export type TeamsMessage = Partial<Activity> & { type: 'message' };
 
-export function renderResult(result: Result): TeamsMessage {
+/** `origin`: for a form sent to the person's own chat, the channel or group chat it was asked
+ * for in (see withOrigin). */
+export function renderResult(result: Result, origin?: string): TeamsMessage {
   switch (result.kind) {
     case 'form': {
       const form = formFor(result);
-      return { type: 'message', summary: form.title, attachments: [adaptiveAttachment(renderAdaptiveForm(form))] };
+      const card = renderAdaptiveForm(form);
+      return { type: 'message', summary: form.title, attachments: [adaptiveAttachment(origin ? withOrigin(card, form.id, origin) : card)] };
     }
     case 'notice':
       return textMessage(result.text);
     default:
       return cardMessage(resultCard(result, { platform: 'teams' }));
   }
+}
+
+/** The key of a form's submit data that names the conversation it was asked for in. */
+export const ORIGIN_KEY = 'origin';
+
+/**
+ * A form asked for in a channel is filled in in the person's own chat, so its submission comes
+ * from there; the board's channel (board setup) is the conversation it was asked for in. Its
+ * submit button carries that conversation's id, which is believed only once the Bot Connector
+ * confirms the person is a member of it (card-actions.ts).
+ */
+export function withOrigin(card: AdaptiveCardJson, formId: string, origin: string): AdaptiveCardJson {
+  const actions = Array.isArray(card.actions) ? (card.actions as Record<string, unknown>[]) : [];
+  return {
+    ...card,
+    actions: actions.map((action) =>
+      action.type === 'Action.Execute' && action.verb === formId ? { ...action, data: { ...(action.data as Record<string, unknown>), [ORIGIN_KEY]: origin } } : action,
+    ),
+  };
 }
 
 export function cardMessage(card: Card): TeamsMessage {
