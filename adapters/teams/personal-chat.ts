@@ -21,8 +21,9 @@ export interface PersonalChatDeps {
 }
 
 export interface PersonalChat {
-  /** Sends the answer to the person acting in this turn: as a reply in their personal chat, or
-   * from anywhere else into it. Never rejects. */
+  /** Sends the answer to the person acting in this turn: as a reply in their personal chat (which
+   * rejects as any reply does), or from a channel or group chat into it (which never rejects: how
+   * it went is the pointer's to say). */
   send(context: TurnContext, answer: Answer<'person'>): Promise<PersonalDelivery>;
 }
 
@@ -61,13 +62,9 @@ export function createPersonalChat(deps: PersonalChatDeps): PersonalChat {
       const turn = context.activity;
       const what = { activityId: turn.id, conversationId: conversationIdOf(turn) };
       if (conversationKindOf(turn) === 'personal') {
-        try {
-          await context.sendActivity(answer.message);
-          return 'sent';
-        } catch (error) {
-          logger.warn({ ...what, err: safeError(error) }, 'could not answer in the personal chat');
-          return 'unreachable';
-        }
+        // A failed reply fails the turn, whose error handler apologises here, as for any reply.
+        await context.sendActivity(answer.message);
+        return 'sent';
       }
       const person = turn.from;
       const tenantId = tenantOf(turn);
