@@ -1,21 +1,29 @@
 // The Teams bot: thin. A message becomes a core command and its result a card; being added to a
 // team, a chat or a person's 1:1 records where the bot can speak later; a card button is routed by
 // its verb (card-actions.ts). No business rules here.
+//
+// Who reads the answer (answer.ts): in the person's own chat, they alone; in a channel or a group
+// chat, everyone. Teams has no private replies there, so a command typed in one is run for the
+// person (audience 'person') and its answer goes to their personal chat, with a one-line pointer
+// where they typed it. Only help and a mistake in what was typed are answered where they were asked.
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
+import { answerForPerson, apologyForEveryone, helpForEveryone, pointerForEveryone, refusal, type AnyAnswer } from './answer.ts';
 import { runCardAction } from './card-actions.ts';
-import { actorOf, audienceOf, botWasAdded, commandTextOf, conversationIdOf, conversationToRecord } from './conversation.ts';
+import { actorOf, botWasAdded, commandTextOf, conversationIdOf, conversationKindOf, conversationToRecord } from './conversation.ts';
 import { safeError } from './errors.ts';
-import { renderResult, textMessage, type TeamsMessage } from './render.ts';
+import type { PersonalChat } from './personal-chat.ts';
+import { renderResult } from './render.ts';
 
-export const UNEXPECTED_ERROR_TEXT =
-  'Sorry, something went wrong on our side. Nothing has been sent to anyone; please try again in a moment.';
+export { UNEXPECTED_ERROR_TEXT } from './answer.ts';
 
 export interface TeamsBotDeps {
   core: Core;
   logger: Logger;
+  /** Where answers for one person go from a channel or group chat. */
+  personalChat: PersonalChat;
 }
 
 export class QuorumTeamsBot extends TeamsActivityHandler {
@@ -23,7 +31,7 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       await this.remember(context, 'message');
-      await context.sendActivity(await this.answer(context));
+      await this.deliver(context, await this.answer(context));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -48,9 +56,11 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
     return { status: 200, body };
   }
 
-  /** Runs what was typed and renders the result; never rejects. */
-  private async answer(context: TurnContext): Promise<TeamsMessage> {
+  /** Runs what was typed, for the person who typed it, and renders the result for whoever may read
+   * it; never rejects. */
+  private async answer(context: TurnContext): Promise<AnyAnswer> {
     const activity = context.activity;
+    const where = conversationKindOf(activity) === 'personal' ? 'personal' : 'shared';
     const what = { activityId: activity.id, conversationId: conversationIdOf(activity) };
     let result: Result;
     try {
@@ -58,23 +68,36 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
         actor: actorOf(activity),
         text: commandTextOf(activity),
         conversationId: conversationIdOf(activity),
-        audience: audienceOf(activity),
+        audience: 'person',
       });
     } catch (error) {
       if (isAppError(error)) {
         this.deps.logger.info({ ...what, code: error.code, reason: error.log }, 'command refused');
-        const fields = Object.values(error.fieldErrors);
-        return textMessage(fields.length > 0 ? `${error.say}\n${fields.map((f) => `- ${f}`).join('\n')}` : error.say);
+        return refusal(error, where);
       }
       this.deps.logger.error({ ...what, err: safeError(error) }, 'command failed');
-      return textMessage(UNEXPECTED_ERROR_TEXT);
+      return apologyForEveryone();
     }
     try {
-      return renderResult(result);
+      if (where === 'shared' && result.kind === 'help') return helpForEveryone(result);
+      // A form asked for here is filled in in the personal chat: it carries where it was asked.
+      return answerForPerson(result, where === 'shared' ? conversationIdOf(activity) : undefined);
     } catch (error) {
       this.deps.logger.error({ ...what, rendering: result.kind, err: safeError(error) }, 'could not render the result');
-      return textMessage(UNEXPECTED_ERROR_TEXT);
+      return apologyForEveryone();
     }
+  }
+
+  /** An answer for everyone is a reply here; one for the person goes to their personal chat, with
+   * a pointer here when here is not it. */
+  private async deliver(context: TurnContext, answer: AnyAnswer): Promise<void> {
+    if (answer.audience === 'conversation') {
+      await context.sendActivity(answer.message);
+      return;
+    }
+    const delivery = await this.deps.personalChat.send(context, answer);
+    if (conversationKindOf(context.activity) === 'personal') return;
+    await context.sendActivity(pointerForEveryone(delivery, context.activity.from?.name).message);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

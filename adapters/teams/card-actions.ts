@@ -1,17 +1,25 @@
 // Universal Actions: a click on an Action.Execute button, or a form's submit, reaches the bot as
 // an `adaptiveCard/action` invoke. A form's submit carries its verb (the form id), its metadata and
 // the typed values: bad fields come back as the same form with the values kept and each error
-// under its field, and nothing is saved. Any other verb is one of the core's buttons, whose result
-// replaces the clicked card. The invoke's HTTP status is always 200; success or failure is in the
-// body's statusCode, as the protocol has it.
+// under its field, and nothing is saved. Any other verb is one of the core's buttons. The invoke's
+// HTTP status is always 200; success or failure is in the body's statusCode, as the protocol has it.
+//
+// Who sees the answer. In the person's own chat the result replaces the card clicked. In a channel
+// or a group chat the card clicked is shared: a card in the invoke response would stand in for it
+// (Microsoft's documentation says for the clicker; a ReplaceForAll update would show it to all),
+// so there no card is ever returned. The answer is a message only the clicker sees, or, when it is
+// a card or a form, it goes to the clicker's personal chat and the message says so.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, type AdaptiveCard } from '../../cards/index.ts';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import { actorOf, audienceOf, conversationIdOf } from './conversation.ts';
+import { answerForPerson, pointerText, refusalText } from './answer.ts';
+import { actorOf, conversationIdOf, conversationKindOf } from './conversation.ts';
 import { safeError } from './errors.ts';
+import { membershipOf, type PersonalChat } from './personal-chat.ts';
+import { ORIGIN_KEY, withOrigin } from './render.ts';
 
 export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -38,25 +46,65 @@ export function errorResponse(statusCode: 400 | 500, code: string, message: stri
 
 const messageResponse = (text: string): CardActionResponse => ({ statusCode: 200, type: MESSAGE_RESPONSE, value: plainField(text) });
 
-function resultResponse(result: Result): CardActionResponse {
+/** In the person's own chat only: the result replaces the card clicked. */
+function resultResponse(result: Result, origin: string | undefined): CardActionResponse {
   if (result.kind === 'notice') return messageResponse(result.text);
-  const value = result.kind === 'form' ? renderAdaptiveForm(formFor(result)) : renderAdaptiveCard(resultCard(result, { platform: 'teams' }));
-  return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value };
+  if (result.kind === 'form') {
+    const form = formFor(result);
+    const card = renderAdaptiveForm(form);
+    return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: origin ? withOrigin(card, form.id, origin) : card };
+  }
+  return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: renderAdaptiveCard(resultCard(result, { platform: 'teams' })) };
 }
 
+export interface CardActionDeps {
+  core: Core;
+  logger: Logger;
+  personalChat: PersonalChat;
+}
+
+/** In a channel or group chat: a sentence for the clicker alone, or the card sent to their
+ * personal chat (a form carrying the conversation it was opened from). */
+async function sharedResponse(deps: CardActionDeps, context: TurnContext, result: Result): Promise<CardActionResponse> {
+  if (result.kind === 'notice') return messageResponse(result.text);
+  const delivery = await deps.personalChat.send(context, answerForPerson(result, conversationIdOf(context.activity)));
+  return messageResponse(pointerText(delivery, context.activity.from?.name));
+}
+
+const originValue = z.string().min(1).max(1024);
+
+export const ORIGIN_NOT_MEMBER =
+  'This form was opened from a channel or chat you are no longer a member of, so it cannot be sent from here. Ask for it again there.';
+export const ORIGIN_UNCHECKED = 'I couldn\u2019t check the channel this form was opened from just now. Please send the form again in a moment.';
+
 /** Routes one adaptiveCard/action invoke; never rejects. */
-export async function runCardAction(deps: { core: Core; logger: Logger }, context: TurnContext): Promise<CardActionResponse> {
+export async function runCardAction(deps: CardActionDeps, context: TurnContext): Promise<CardActionResponse> {
   const activity = context.activity;
   const parsed = invokeValue.safeParse(activity.value);
   if (!parsed.success) return errorResponse(400, 'BadRequest', 'This is not an Action.Execute invoke Quorum understands.');
   const { verb, data = {} } = parsed.data.action;
-  const where = { actor: actorOf(activity), conversationId: conversationIdOf(activity), audience: audienceOf(activity) };
-  const what = { verb, activityId: activity.id, conversationId: where.conversationId };
+  const shared = conversationKindOf(activity) !== 'personal';
+  const what = { verb, activityId: activity.id, conversationId: conversationIdOf(activity) };
   const definition = data.form === verb ? formDefinition(verb) : undefined;
+  // A form sent to the personal chat from a channel is submitted here; it counts as sent from that
+  // channel once the Bot Connector confirms the person is in it (the card's data is theirs to edit).
+  const claimed = definition && !shared ? originValue.safeParse(data[ORIGIN_KEY]) : undefined;
+  const origin = claimed?.success && claimed.data !== what.conversationId ? claimed.data : undefined;
+  if (origin) {
+    const membership = await membershipOf(context, origin, activity.from?.id ?? '');
+    if (membership !== 'member') {
+      deps.logger.info({ ...what, membership }, 'form refused: the person is not confirmed in the conversation it was opened from');
+      return messageResponse(membership === 'not_member' ? ORIGIN_NOT_MEMBER : ORIGIN_UNCHECKED);
+    }
+  }
+  // The answer is for the clicker alone, wherever the card is.
+  const where = { actor: actorOf(activity), conversationId: origin ?? what.conversationId, audience: 'person' as const };
   const values = definition ? readAdaptiveFormValues(definition, data) : {};
   try {
-    if (definition) return resultResponse(await deps.core.submitForm({ ...where, form: verb, values, metadata: data.metadata }));
-    return resultResponse(await deps.core.clickButton({ ...where, button: verb, payload: data }));
+    const result = definition
+      ? await deps.core.submitForm({ ...where, form: verb, values, metadata: data.metadata })
+      : await deps.core.clickButton({ ...where, button: verb, payload: data });
+    return shared ? await sharedResponse(deps, context, result) : resultResponse(result, origin);
   } catch (error) {
     if (!isAppError(error)) {
       deps.logger.error({ ...what, err: safeError(error) }, 'card action failed');
@@ -65,8 +113,10 @@ export async function runCardAction(deps: { core: Core; logger: Logger }, contex
     deps.logger.info({ ...what, code: error.code, reason: error.log }, 'card action refused');
     if (error.code === 'UNKNOWN_BUTTON' || error.code === 'UNKNOWN_FORM') return errorResponse(400, 'BadRequest', `Unknown action "${verb.slice(0, 60)}". Run the command again for a fresh card.`);
     if (definition && Object.keys(error.fieldErrors).length > 0) {
+      if (shared) return messageResponse(refusalText(error));
       const metadata = (typeof data.metadata === 'object' && data.metadata !== null ? data.metadata : {}) as Record<string, string>;
-      return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: renderAdaptiveForm({ ...definition, metadata }, error.fieldErrors, values) };
+      const card = renderAdaptiveForm({ ...definition, metadata }, error.fieldErrors, values);
+      return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: origin ? withOrigin(card, verb, origin) : card };
     }
     return messageResponse(error.say);
   }

@@ -1,7 +1,6 @@
 // Reading who and where from a Bot Framework activity: the person acting, what they typed to the
 // bot, and the conversation the bot can speak in later (its stored reference).
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { AnswerAudience } from '../../src/core.ts';
 import type { Actor } from '../../src/domain/platform.ts';
 import type { ConversationInput } from '../../src/features/conversations/record-conversation.ts';
 
@@ -73,9 +72,4 @@ export function conversationToRecord(activity: Partial<Activity>): ConversationI
 export function botWasAdded(activity: Partial<Activity>): boolean {
   const botId = activity.recipient?.id;
   return Boolean(botId && activity.membersAdded?.some((member) => member.id === botId));
-}
-
-/** Who sees the bot's answer: the person alone in their 1:1 chat, everyone elsewhere. */
-export function audienceOf(activity: Pick<Activity, 'conversation'>): AnswerAudience {
-  return activity.conversation?.conversationType === 'personal' ? 'person' : 'conversation';
 }

@@ -13,6 +13,7 @@ import { QuorumTeamsBot } from './bot.ts';
 import { conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { createTeamsMessenger } from './messenger.ts';
+import { createPersonalChat } from './personal-chat.ts';
 import { messagesRoute, QuorumCloudAdapter } from './receive.ts';
 import { renderOutbound, textMessage } from './render.ts';
 import { holdConsoleCapture } from './sdk-console.ts';
@@ -44,7 +45,8 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const { config, core, logger } = opts;
   const appId = appIdOf(config);
   const adapter = new QuorumCloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
-  const bot = new QuorumTeamsBot({ core, logger });
+  const personalChat = createPersonalChat({ adapter, appId, core, logger });
+  const bot = new QuorumTeamsBot({ core, logger, personalChat });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;

@@ -23,7 +23,7 @@ export interface TeamsMessengerOptions {
   render: (messages: OutboundMessage[]) => TeamsRendered;
 }
 
-const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+export const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger {
   const { adapter, appId, render } = options;

@@ -10,6 +10,7 @@ import {
   renderAdaptiveForm,
   resultCard,
   teamsSummary,
+  type AdaptiveCard,
   type Card,
 } from '../../cards/index.ts';
 import type { Result } from '../../src/core.ts';
@@ -19,17 +20,38 @@ import type { TeamsRendered } from './messenger.ts';
 /** A message the bot sends: an Adaptive Card, or a plain sentence. */
 export type TeamsMessage = Partial<Activity> & { type: 'message' };
 
-export function renderResult(result: Result): TeamsMessage {
+/** `origin`: for a form sent to the person's own chat, the channel or group chat it was asked
+ * for in (see withOrigin). */
+export function renderResult(result: Result, origin?: string): TeamsMessage {
   switch (result.kind) {
     case 'form': {
       const form = formFor(result);
-      return { type: 'message', summary: plainField(form.title), attachments: [adaptiveAttachment(renderAdaptiveForm(form))] };
+      const card = renderAdaptiveForm(form);
+      return { type: 'message', summary: plainField(form.title), attachments: [adaptiveAttachment(origin ? withOrigin(card, form.id, origin) : card)] };
     }
     case 'notice':
       return textMessage(result.text);
     default:
       return cardMessage(resultCard(result, { platform: 'teams' }));
   }
+}
+
+/** The key of a form's submit data that names the conversation it was asked for in. */
+export const ORIGIN_KEY = 'origin';
+
+/**
+ * A form asked for in a channel is filled in in the person's own chat, so its submission comes
+ * from there; the board's channel (board setup) is the conversation it was asked for in. Its
+ * submit button carries that conversation's id, which is believed only once the Bot Connector
+ * confirms the person is a member of it (card-actions.ts).
+ */
+export function withOrigin(card: AdaptiveCard, formId: string, origin: string): AdaptiveCard {
+  return {
+    ...card,
+    actions: (card.actions ?? []).map((action) =>
+      action.type === 'Action.Execute' && action.verb === formId ? { ...action, data: { ...action.data, [ORIGIN_KEY]: origin } } : action,
+    ),
+  };
 }
 
 export function cardMessage(card: Card): TeamsMessage {

@@ -13,6 +13,7 @@
 //   const token = fake.signChannelToken({ appId, serviceUrl: fake.serviceUrl });
 //   fake.failNext('send', { status: 429, retryAfter: 2 });
 //   fake.failNext('reply', { hang: true });
+//   fake.setPersonalChat('29:1alex', 'a:1personal-chat-alex');  // what creating Alex's 1:1 returns
 //   const reply = await fake.waitFor((c) => c.route === 'reply');
 //   await fake.close();
 import type { Activity, ChannelAccount } from 'botbuilder';
@@ -109,7 +110,11 @@ export interface FakeBotConnector {
   failNext(route: ConnectorRoute, failure: ConnectorFailure, options?: { times?: number; conversationId?: string }): void;
   /** Members returned by GET /v3/conversations/:id/members[/:userId]. */
   setMembers(conversationId: string, members: (ChannelAccount & Record<string, unknown>)[]): void;
-  /** Forgets calls, token requests, pending failures, members and a hanging token endpoint. */
+  /** The 1:1 chat creating a conversation with this one member returns (as Teams returns the
+   * existing chat); without it, each member gets a chat of their own on first use. */
+  setPersonalChat(memberId: string, conversationId: string): void;
+  /** Forgets calls, token requests, pending failures, members, personal chats and a hanging token
+   * endpoint. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -141,6 +146,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let tokens: TokenRequest[] = [];
   let failures: { route: ConnectorRoute; failure: ConnectorFailure; left: number; conversationId?: string }[] = [];
   let members = new Map<string, (ChannelAccount & Record<string, unknown>)[]>();
+  let personalChats = new Map<string, string>();
   let waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
   let nextId = 1;
   let hangTokens = false;
@@ -221,7 +227,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       case 'send':
       case 'reply':
       case 'createConversation': {
-        call.id = call.route === 'createConversation' ? `a:fake-conversation-${nextId++}` : `1${String(nextId++).padStart(12, '0')}`;
+        call.id = call.route === 'createConversation' ? conversationFor(call.body) : `1${String(nextId++).padStart(12, '0')}`;
         call.status = 201;
         record(call);
         return json(res, 201, call.route === 'createConversation' ? { id: call.id, serviceUrl: `${url}/` } : { id: call.id });
@@ -244,6 +250,16 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         return member ? json(res, 200, member) : json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in this conversation.' } });
       }
     }
+  }
+
+  /** Teams returns the existing 1:1 chat of the bot and a person; a group is new each time. */
+  function conversationFor(parameters: Record<string, unknown>): string {
+    const list = Array.isArray(parameters.members) ? (parameters.members as { id?: unknown }[]) : [];
+    const only = list.length === 1 && parameters.isGroup !== true && typeof list[0]?.id === 'string' ? list[0].id : undefined;
+    if (!only) return `a:fake-conversation-${nextId++}`;
+    const known = personalChats.get(only) ?? `a:fake-conversation-${nextId++}`;
+    personalChats.set(only, known);
+    return known;
   }
 
   async function handleLogin(req: IncomingMessage, res: ServerResponse) {
@@ -342,11 +358,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     failNext: (route, failure, options = {}) =>
       void failures.push({ route, failure, left: options.times ?? 1, ...(options.conversationId ? { conversationId: options.conversationId } : {}) }),
     setMembers: (conversationId, list) => void members.set(conversationId, list),
+    setPersonalChat: (memberId, conversationId) => void personalChats.set(memberId, conversationId),
     reset: () => {
       calls = [];
       tokens = [];
       failures = [];
       members = new Map();
+      personalChats = new Map();
       hangTokens = false;
     },
     close: async () => {

@@ -1,4 +1,5 @@
-// A clerk sees the agenda card as members in the board channel will, before posting.
+// A clerk sees the agenda card as members in the board channel will, before posting. The notice
+// makes no claim about who else can read it: on Teams it may be read in the person's own chat.
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { requireClerk } from '../boards/members.ts';
@@ -11,7 +12,7 @@ export async function previewAgenda(deps: CoreDeps, input: Invocation & { meetin
   const exempt = meeting.items.filter((i) => i.exempt).length;
   const hidden = exempt > 0 && !meeting.board.channelIsPrivate;
   const notice =
-    `Only you can see this preview${meeting.status === 'draft' ? ' (not posted yet)' : ''}.` +
+    `A preview of the agenda card as members will see it${meeting.status === 'draft' ? ' (not posted yet)' : ''}.` +
     (hidden ? ` ${exempt} exempt item${exempt > 1 ? 's are' : ' is'} shown as "Exempt item", as members will see ${exempt > 1 ? 'them' : 'it'}.` : '');
   return agendaAnswer(deps, { meetingId: meeting.id, invocation: input, notice, clerk: true, as: 'members' });
 }

@@ -12,5 +12,7 @@ export async function showAgenda(deps: CoreDeps, input: Invocation & { meetingId
   const member = await requireMember(deps.prisma, meeting.board, input.actor, 'see its agendas here');
   const clerk = await isClerk(deps.prisma, meeting.boardId, member.id);
   if (meeting.status === 'draft' && !clerk) throw new AppError(ErrorCode.AGENDA_NOT_PUBLISHED, 'The agenda for the next meeting has not been published yet.');
-  return agendaAnswer(deps, { meetingId: meeting.id, invocation: input, notice: clerk ? 'Only you can see this.' : 'The agenda as published.', clerk, as: 'members' });
+  // Said the same wherever it is read (a Teams channel too): no claim about who else can see it.
+  const notice = meeting.status === 'draft' ? 'The draft agenda, as members will see it once it is posted.' : 'The agenda as published.';
+  return agendaAnswer(deps, { meetingId: meeting.id, invocation: input, notice, clerk, as: 'members' });
 }

@@ -1,17 +1,20 @@
 // A clerk's Friday morning on Teams, end to end through the real service with Bot Framework
-// authentication on: forms as Adaptive Cards submitted by Action.Execute invokes (with field
-// errors shown on the re-rendered form), the agenda posted through the outbox to the channel,
-// the posted card updated in place after a change, a failed delivery shown to the clerk and
-// retried from the outbox card.
+// authentication on: commands typed in the board's channel answered in the clerk's own chat (with
+// a pointer in the channel), forms as Adaptive Cards submitted there by Action.Execute invokes
+// (with field errors shown on the re-rendered form), the agenda posted through the outbox to the
+// channel, the posted card updated in place after a change, a failed delivery shown to the clerk
+// and retried from the outbox card.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validateAdaptiveCard } from '../../../cards/validate/adaptive.ts';
 import { createSeedBoard } from '../../support/fixtures.ts';
+import type { ConnectorCall } from '../../support/fake-bot-connector.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { adaptiveCardOf } from '../../support/teams-cards.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
 
 let service: TeamsService;
 const CHANNEL = TEAMS_DEFAULTS.channel.id;
+const PERSONAL = TEAMS_DEFAULTS.personalConversationId;
 
 beforeAll(async () => {
   service = await startTeamsService({ authenticated: true, logLevel: 'info' });
@@ -26,17 +29,26 @@ afterAll(async () => {
 });
 beforeEach(() => {
   service.fake.reset();
+  service.fake.setPersonalChat(TEAMS_DEFAULTS.user.id, PERSONAL);
 });
 
+const posted = (c: ConnectorCall) => c.route === 'reply' || c.route === 'send';
+const inChannel = (c: ConnectorCall) => posted(c) && c.conversationId?.startsWith(CHANNEL) === true;
+
+/** Types a command in the channel: the answer comes in the clerk's own chat, a pointer in the channel. */
 async function say(text: string) {
-  const res = await service.teams.send(service.teams.message({ text, place: 'channel', mention: true }));
+  const message = service.teams.message({ text, place: 'channel', mention: true });
+  const res = await service.teams.send(message);
   expect(res.status).toBe(200);
-  const reply = await service.fake.waitFor((c) => (c.route === 'reply' || c.route === 'send') && c.conversationId?.startsWith(CHANNEL) === true);
-  return reply.body;
+  const answer = await service.fake.waitFor((c) => posted(c) && c.conversationId === PERSONAL);
+  const pointer = await service.fake.waitFor((c) => inChannel(c) && c.activityId === message.id);
+  expect(pointer.body.text).toBe('I\u2019ve sent that to you in our chat, Alex Dewsnap.');
+  return answer.body;
 }
 
+/** Submits a form (or clicks a button) on a card in the clerk's own chat. */
 async function submit(verb: string, data: Record<string, unknown>) {
-  const res = await service.teams.send(service.teams.cardAction({ verb, data, place: 'channel' }));
+  const res = await service.teams.send(service.teams.cardAction({ verb, data, place: 'personal' }));
   expect(res.status).toBe(200);
   const body = res.body as { statusCode: number; type: string; value: unknown };
   if (body.type === 'application/vnd.microsoft.card.adaptive') expect(validateAdaptiveCard(body.value)).toEqual([]);
@@ -97,19 +109,24 @@ describe('meetings and agendas on Teams', () => {
     await sentTo(CHANNEL, 'has changed');
   });
 
-  it('refuses clerk commands from others, saying who can', async () => {
+  it('refuses clerk commands from others in their own chat, saying who can', async () => {
     const res = await service.teams.send(
       service.teams.message({ text: 'agenda post', place: 'channel', mention: true, from: { id: '29:someone', name: 'Someone', aadObjectId: 'aad-someone' } as never }),
     );
     expect(res.status).toBe(200);
-    const reply = await service.fake.waitFor((c) => c.route === 'reply' || c.route === 'send');
-    expect(JSON.stringify(reply.body)).toMatch(/can do that|not on any board|can.t tell which board/);
+    const [created] = service.fake.calls('createConversation');
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: '29:someone' }] });
+    const refusal = await service.fake.waitFor((c) => posted(c) && c.conversationId === created?.id);
+    expect(refusal.body.text).toMatch(/can do that|not on any board|can.t tell which board/);
+    const pointer = await service.fake.waitFor(inChannel);
+    expect(pointer.body.text).toBe('I\u2019ve sent that to you in our chat, Someone.');
   });
 
   it('records a permanent failure, tells the clerk in their own chat, and retries from the outbox card', async () => {
     service.fake.failNext('reply', { status: 403, code: 'BotNotInConversationRoster' }, { times: 5, conversationId: CHANNEL });
     service.fake.failNext('send', { status: 403, code: 'BotNotInConversationRoster' }, { times: 5, conversationId: CHANNEL });
-    await say('agenda remind').catch(() => undefined);
+    // The pointer in the channel fails too; the answer and the notice reach the clerk's own chat.
+    await service.teams.send(service.teams.message({ text: 'agenda remind', place: 'channel', mention: true }));
     const failed = await expect
       .poll(async () => service.db.prisma.outboxMessage.findFirst({ where: { template: 'agenda.reminder', status: 'failed' } }), { timeout: 8_000 })
       .toBeTruthy()

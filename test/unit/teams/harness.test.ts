@@ -43,6 +43,17 @@ describe('the fake Bot Connector', () => {
     expect(fake.calls().map((c) => c.route)).toEqual(['update', 'delete', 'createConversation', 'members', 'member', 'member']);
   });
 
+  it('returns the same 1:1 chat for the same person, as Teams does, and a new conversation for a group', async () => {
+    const create = async (body: unknown) => ((await (await post('/v3/conversations', body)).json()) as { id: string }).id;
+    const first = await create({ isGroup: false, members: [{ id: '29:someone' }], tenantId: 't' });
+    expect(await create({ isGroup: false, members: [{ id: '29:someone' }], tenantId: 't' })).toBe(first);
+    expect(await create({ isGroup: false, members: [{ id: '29:someone-else' }], tenantId: 't' })).not.toBe(first);
+    const group = { isGroup: true, members: [{ id: '29:a' }, { id: '29:b' }], tenantId: 't' };
+    expect(await create(group)).not.toBe(await create(group));
+    fake.setPersonalChat('29:alex', 'a:1personal-chat-alex');
+    expect(await create({ isGroup: false, members: [{ id: '29:alex' }] })).toBe('a:1personal-chat-alex');
+  });
+
   it('fails on demand: 429 with Retry-After, then 403 and 404 with the connector\u2019s codes, for one conversation', async () => {
     fake.failNext('send', { status: 429, retryAfter: 2 }, { conversationId: 'c2' });
     fake.failNext('send', { status: 403 }, { conversationId: 'c3' });
