@@ -9,6 +9,7 @@ import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
+import { ackFirst } from './ack-first.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -62,10 +63,12 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       router,
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
-      // Ack first, then work: Slack wants an answer within 3 seconds.
+      // The HTTP answer goes out as soon as ackFirst() acks, before any listener's work.
       processBeforeResponse: false,
     });
     const app = new App({ receiver, authorize, logger: boltLogger, clientOptions });
+    // Before any other middleware: nothing that touches the database runs before the ack.
+    app.use(ackFirst({ core, logger }));
     registerListeners(app, { core, logger });
     const connection = () => `http ${SLACK_EVENTS_PATH}`;
     return {
@@ -88,6 +91,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     installerOptions: { clientOptions: { ...clientOptions } },
   });
   const app = new App({ receiver, socketMode: true, authorize, logger: boltLogger, clientOptions });
+  app.use(ackFirst({ core, logger }));
   registerListeners(app, { core, logger });
   let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
   receiver.client.on('connected', () => (socket = { state: 'on', detail: 'socket mode connected' }));
