@@ -6,9 +6,27 @@ import type { Board, Member, Prisma, PrismaClient } from '../../persistence/gene
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** How a person is found among members: by their id on the platform they came from. */
-export function identityOf(actor: Actor): { slackUserId: string } | { teamsAadId: string } {
-  return actor.platform === 'slack' ? { slackUserId: actor.userId } : { teamsAadId: actor.userId };
+/**
+ * How a person is found among members: by their id on the platform they came from, within the
+ * workspace (Slack team) or tenant (Teams) they came from. A member's id counts in the workspace
+ * recorded with it, or, when none is recorded, in their board's own workspace; the same user id
+ * arriving from another workspace is someone else and finds nobody. The adapters always say the
+ * workspace (Slack signs team_id; Teams sends the tenant); when nothing names it (the local
+ * emulator, a use case called directly) the id alone is what there is to go on.
+ */
+export function identityOf(actor: Actor): Prisma.MemberWhereInput {
+  const tenant = actor.tenantId;
+  if (actor.platform === 'slack') {
+    return { slackUserId: actor.userId, ...(tenant ? { OR: [{ slackTeamId: tenant }, { slackTeamId: null, board: { slackTeamId: tenant } }] } : {}) };
+  }
+  return { teamsAadId: actor.userId, ...(tenant ? { OR: [{ teamsTenantId: tenant }, { teamsTenantId: null, board: { teamsTenantId: tenant } }] } : {}) };
+}
+
+/** The columns that record a person's platform identity on a member: their id and its workspace. */
+export function identityFields(actor: Actor): { slackUserId: string; slackTeamId: string | null } | { teamsAadId: string; teamsTenantId: string | null } {
+  return actor.platform === 'slack'
+    ? { slackUserId: actor.userId, slackTeamId: actor.tenantId ?? null }
+    : { teamsAadId: actor.userId, teamsTenantId: actor.tenantId ?? null };
 }
 
 /** The actor's member record on a board, if any. */
