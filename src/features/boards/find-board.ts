@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../errors.ts';
 import type { Board, PrismaClient } from '../../persistence/generated/client.ts';
 import { boardChannelWhere } from './board-channel.ts';
 import { identityOf } from './members.ts';
+import { whoAddsYou } from '../members/people-who-can-help.ts';
 
 export interface BoardContext {
   actor: Actor;
@@ -32,7 +33,7 @@ export async function findBoard(prisma: PrismaClient, context: BoardContext): Pr
   if (boards.length === 0) {
     throw new AppError(
       ErrorCode.BOARD_NOT_FOUND,
-      'I can\u2019t tell which board you mean: this channel is not a board\u2019s channel and you are not on any board. Ask your clerk to add you.',
+      `I can\u2019t tell which board you mean: this channel is not a board\u2019s channel and you are not on any board. ${await whoAddsYou(prisma, actor)}`,
       { log: 'actor on no board, outside any board channel' },
     );
   }

@@ -3,6 +3,7 @@
 import type { Actor } from '../../domain/platform.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { Board, Member, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
+import { askSentence, namesOf, peopleWhoCanHelp, whoCanHelp } from '../members/people-who-can-help.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -45,7 +46,7 @@ export async function requireClerk(prisma: Db, board: Board, actor: Actor): Prom
   if (!member || !(await isClerk(prisma, board.id, member.id))) {
     throw new AppError(
       ErrorCode.NOT_A_CLERK,
-      `Only the clerk or the chair of ${board.name} can do that. If you should be able to, ask the clerk to give you the role.`,
+      `Only the clerk or the chair of ${board.name} can do that. ${await whoCanHelp(prisma, board.id, 'if you should be able to')}`,
       { log: `not a clerk of board ${board.id}` },
     );
   }
@@ -55,6 +56,12 @@ export async function requireClerk(prisma: Db, board: Board, actor: Actor): Prom
 /** The actor's member record, or NOT_A_MEMBER with what they were trying to do. */
 export async function requireMember(prisma: Db, board: Board, actor: Actor, toDo: string): Promise<Member> {
   const member = await findMember(prisma, board.id, actor);
-  if (!member) throw new AppError(ErrorCode.NOT_A_MEMBER, `Only members of ${board.name} can ${toDo}.`, { log: `not a member of board ${board.id}` });
+  if (!member) {
+    const helpers = await peopleWhoCanHelp(prisma, board.id);
+    const ask = helpers.length > 0 ? `If you are on the board, ask ${namesOf(helpers)} to add you.` : askSentence(helpers);
+    throw new AppError(ErrorCode.NOT_A_MEMBER, `Only members of ${board.name} can ${toDo}. ${ask}`, {
+      log: `not a member of board ${board.id}`,
+    });
+  }
   return member;
 }
