@@ -39,6 +39,8 @@ export function createHttpApp(options: HttpServerOptions): Express {
     const report = await options.health();
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
+  // Before the default page: the playground, when on, serves its chat at /.
+  for (const mount of options.mounts) app.use(mount.path, mount.router);
   app.get('/', (_req, res) => {
     res.type('text/plain').send('Quorum is running. See /healthz for its state.\n');
   });
@@ -49,8 +51,6 @@ export function createHttpApp(options: HttpServerOptions): Express {
   app.get('/terms', (_req, res) => {
     res.type('text/plain').send(TERMS);
   });
-  for (const mount of options.mounts) app.use(mount.path, mount.router);
-
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', path: req.path });
   });
