@@ -22,6 +22,7 @@ import { isLoopbackServiceUrl, readActivity } from '../teams/activity.ts';
 import { createTeamsAdapter, type TeamsAdapter } from '../teams/index.ts';
 import { PlaygroundClock } from './clock.ts';
 import { connectorRouter } from './connector.ts';
+import { DEMO_BOARD_NAME, hasDemoBoard, resetDemo, seedDemoIfEmpty } from './demo.ts';
 import { baseConversationId, isPlaygroundConversation, isPlaygroundReference, PLAYGROUND_BOT, PLAYGROUND_CHANNEL, PLAYGROUND_PATHS, PLAYGROUND_TEAM, PLAYGROUND_TENANT_ID } from './ids.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { playgroundPeople } from './people.ts';
@@ -136,6 +137,9 @@ export class Playground {
   }
 
   async start(): Promise<void> {
+    if (this.options.config.demo && this.prisma && (await seedDemoIfEmpty(this.prisma, this.clock.now()))) {
+      this.options.logger.info({ board: DEMO_BOARD_NAME }, 'Playground: the database had no board, so the demo board was made (invented people and data; npm run demo:reset puts it back, PLAYGROUND_DEMO=off skips it)');
+    }
     this.slackViews.start();
     await this.teams?.start();
     if (this.url) this.options.logger.info({ url: this.url }, `Playground: open ${this.url} in your browser (a chat with Quorum as a board's clerk, chair or members; no Slack or Teams needed)`);
@@ -170,7 +174,15 @@ export class Playground {
         serviceUrl: this.serviceUrl,
         people: await this.people(),
         clock: { now: this.clock.now().toISOString(), offsetMs: this.clock.offset },
+        demo: this.prisma ? await hasDemoBoard(this.prisma) : false,
       });
+    });
+    api.post('/demo/reset', async (_req, res) => {
+      if (!this.prisma) throw new Error('Playground.attach must be called first');
+      await resetDemo(this.prisma, this.clock.now());
+      this.transcript.clear();
+      this.options.logger.info('Playground: the demo board was reset');
+      res.json({ reset: true });
     });
     api.get('/transcript', (_req, res) => {
       res.json({ messages: this.transcript.messages() });

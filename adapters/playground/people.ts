@@ -19,7 +19,6 @@ export async function playgroundPeople(prisma: PrismaClient): Promise<Person[]> 
   const members = await prisma.member.findMany({
     where: { active: true, teamsAadId: { not: null }, board: { teamsTenantId: PLAYGROUND_TENANT_ID } },
     include: { organisation: true, roles: true, deputyFor: { select: { id: true } } },
-    orderBy: [{ createdAt: 'asc' }, { name: 'asc' }],
   });
   const people = new Map<string, Person>();
   for (const m of members) {
@@ -40,6 +39,8 @@ export async function playgroundPeople(prisma: PrismaClient): Promise<Person[]> 
       roles: [...new Set(roles)],
     });
   }
-  if (!people.has(NEWCOMER.aadObjectId)) people.set(NEWCOMER.aadObjectId, NEWCOMER);
-  return [...people.values()];
+  // The clerk and the chair first (they start most flows), then everyone by organisation and name.
+  const rank = (p: Person) => (p.roles.includes('clerk') ? 0 : p.roles.includes('chair') ? 1 : 2);
+  const sorted = [...people.values()].sort((a, b) => rank(a) - rank(b) || (a.organisation ?? '').localeCompare(b.organisation ?? '') || a.name.localeCompare(b.name));
+  return people.has(NEWCOMER.aadObjectId) ? sorted : [...sorted, NEWCOMER];
 }

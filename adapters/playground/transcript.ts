@@ -20,7 +20,9 @@ export interface ChatMessage {
 export type TranscriptEvent =
   | { kind: 'post'; message: ChatMessage }
   | { kind: 'update'; message: ChatMessage }
-  | { kind: 'delete'; conversationId: string; id: string };
+  | { kind: 'delete'; conversationId: string; id: string }
+  /** Everything was cleared (the demo was reset): the page starts again. */
+  | { kind: 'reset' };
 
 /** At most this many messages are kept per conversation (the oldest go first). */
 const MAX_PER_CONVERSATION = 500;
@@ -70,6 +72,7 @@ export class Transcript {
 
   clear(): void {
     this.conversations.clear();
+    this.emit({ kind: 'reset' });
   }
 
   subscribe(listener: (event: TranscriptEvent) => void): () => void {

@@ -68,6 +68,8 @@ function apply(event) {
         element.scrollIntoView({ block: 'end' });
       }
     }
+  } else if (event.kind === 'reset') {
+    location.reload();
   } else if (event.kind === 'delete') {
     const list = state.conversations.get(event.conversationId) ?? [];
     state.conversations.set(event.conversationId, list.filter((m) => m.id !== event.id));
@@ -378,6 +380,11 @@ async function start() {
     });
   }
   for (const button of document.querySelectorAll('[data-advance]')) button.addEventListener('click', () => void advance(Number(button.dataset.advance)));
+  $('#reset-demo').addEventListener('click', async () => {
+    if (!window.confirm('Put the demo board back as it was? Everything done in the playground is removed.')) return;
+    const response = await fetch('/playground/api/demo/reset', { method: 'POST' });
+    if (!response.ok) setStatus(`The demo could not be reset (${response.status}).`);
+  });
   $('#show-slack').addEventListener('change', (e) => {
     state.showSlack = e.target.checked;
     renderConversation();
