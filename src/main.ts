@@ -14,6 +14,7 @@ import type { Platform } from './domain/platform.ts';
 import { fetchModernGovMeeting } from './integrations/moderngov/index.ts';
 import { publicFetch } from './integrations/public-fetch.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
+import { startupProblem } from './startup-problems.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -116,6 +117,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   playground?.drive({ scheduler, dispatcher });
 
   const startedAt = Date.now();
+  let started = false;
   const stateOf = (platform: 'slack' | 'teams') =>
     adapters.find((a) => a.platform === platform)?.state() ?? { state: 'off' as const };
   const health = async (): Promise<HealthReport> => {
@@ -124,7 +126,8 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     const teams = stateOf('teams');
     const healthy = ping.ok && slack.state !== 'error' && teams.state !== 'error';
     return {
-      status: healthy ? 'ok' : 'degraded',
+      // Ready only once start-up has finished (the server listens a little before that).
+      status: !started ? 'starting' : healthy ? 'ok' : 'degraded',
       version: VERSION,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       database: ping.ok ? { kind: db.kind, ok: true, ms: ping.ms } : { kind: db.kind, ok: false, error: ping.error },
@@ -147,6 +150,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   await playground?.start();
   dispatcher.start();
   if (!options.manualScheduler) await scheduler.start();
+  started = true;
   logger.info({ port }, `Quorum is listening on http://${config.host}:${port} (health: /healthz)`);
 
   let stopping: Promise<void> | undefined;
@@ -189,7 +193,9 @@ async function main(): Promise<void> {
   try {
     running = await startQuorum({ config, logger });
   } catch (error) {
-    logger.fatal({ err: error }, 'Quorum could not start');
+    const problem = startupProblem(error, config);
+    if (problem) logger.fatal(`Quorum could not start: ${problem}`);
+    else logger.fatal({ err: error }, 'Quorum could not start');
     process.exit(1);
   }
   const shutdown = (signal: string) => {

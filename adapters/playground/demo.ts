@@ -5,7 +5,7 @@
 // chair; a standing deputy; members who submit their organisation's figures; an adviser who does
 // not count towards the quorum; an upcoming meeting with a full agenda (one item exempt) and
 // proposals on the forward plan. `npm run demo:reset` (or the page's Reset button) puts it back.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { PrismaClient } from '../../src/persistence/database.ts';
 import type { Prisma } from '../../src/persistence/generated/client.ts';
@@ -99,7 +99,7 @@ export async function hasDemoBoard(prisma: PrismaClient): Promise<boolean> {
 /** Makes the demo board when the database has no board at all; true when it did. */
 export async function seedDemoIfEmpty(prisma: PrismaClient, now: Date): Promise<boolean> {
   if ((await prisma.board.count()) > 0) return false;
-  await prisma.$transaction((tx) => createDemo(tx, now));
+  await prisma.$transaction((tx) => createDemo(tx, now), TRANSACTION);
   return true;
 }
 
@@ -114,8 +114,11 @@ export async function resetDemo(prisma: PrismaClient, now: Date): Promise<void> 
     await tx.board.deleteMany({ where: { id: { in: ids } } });
     await tx.conversationReference.deleteMany({ where: { platform: 'teams', tenantId: PLAYGROUND_TENANT_ID } });
     await createDemo(tx, now);
-  });
+  }, TRANSACTION);
 }
+
+/** A busy machine can take more than Prisma's default 5 seconds for these few statements. */
+const TRANSACTION = { maxWait: 30_000, timeout: 60_000 };
 
 async function createDemo(tx: Prisma.TransactionClient, now: Date): Promise<void> {
   const board = await tx.board.create({
@@ -128,31 +131,31 @@ async function createDemo(tx: Prisma.TransactionClient, now: Date): Promise<void
       teamsTenantId: PLAYGROUND_TENANT_ID,
     },
   });
-  const organisations = new Map<OrganisationKey, string>();
-  for (const [key, organisation] of Object.entries(ORGANISATIONS) as [OrganisationKey, (typeof ORGANISATIONS)[OrganisationKey]][]) {
-    organisations.set(key, (await tx.organisation.create({ data: { boardId: board.id, ...organisation } })).id);
-  }
-  const members = new Map<string, string>();
-  for (const person of DEMO_PEOPLE) {
-    const member = await tx.member.create({
-      data: {
-        boardId: board.id,
-        organisationId: organisations.get(person.organisation) ?? null,
-        name: person.name,
-        title: person.title,
-        role: person.role,
-        email: `${person.key}@riverside.example`,
-        teamsAadId: demoAadId(person.key),
-        countsTowardsQuorum: person.countsTowardsQuorum ?? true,
-        submitsFigures: person.submitsFigures ?? false,
-      },
-    });
-    members.set(person.key, member.id);
-    for (const role of person.boardRoles ?? []) await tx.boardRole.create({ data: { boardId: board.id, memberId: member.id, role } });
-  }
-  for (const person of DEMO_PEOPLE) {
-    if (person.deputy) await tx.member.update({ where: { id: members.get(person.key) as string }, data: { standingDeputyId: members.get(person.deputy) ?? null } });
-  }
+  // Ids made here, so that the roster goes in with a few statements.
+  const organisations = new Map<OrganisationKey, string>(Object.keys(ORGANISATIONS).map((key) => [key as OrganisationKey, randomUUID()]));
+  await tx.organisation.createMany({
+    data: [...organisations].map(([key, id]) => ({ id, boardId: board.id, ...ORGANISATIONS[key] })),
+  });
+  const members = new Map<string, string>(DEMO_PEOPLE.map((person) => [person.key, randomUUID()]));
+  const idOf = (key: string) => members.get(key) as string;
+  await tx.member.createMany({
+    data: DEMO_PEOPLE.filter((p) => !p.deputy).concat(DEMO_PEOPLE.filter((p) => p.deputy)).map((person) => ({
+      id: idOf(person.key),
+      boardId: board.id,
+      organisationId: organisations.get(person.organisation) ?? null,
+      name: person.name,
+      title: person.title,
+      role: person.role,
+      email: `${person.key}@riverside.example`,
+      teamsAadId: demoAadId(person.key),
+      countsTowardsQuorum: person.countsTowardsQuorum ?? true,
+      submitsFigures: person.submitsFigures ?? false,
+      standingDeputyId: person.deputy ? idOf(person.deputy) : null,
+    })),
+  });
+  await tx.boardRole.createMany({
+    data: DEMO_PEOPLE.flatMap((person) => (person.boardRoles ?? []).map((role) => ({ boardId: board.id, memberId: idOf(person.key), role }))),
+  });
 
   // Where the bot posts: the board's channel (the serviceUrl is the playground's, whatever its port).
   const serviceUrl = `http://127.0.0.1${PLAYGROUND_PATHS.connector}/`;

@@ -10,7 +10,8 @@ export type ComponentState =
   | { state: 'error'; detail: string };
 
 export interface HealthReport {
-  status: 'ok' | 'degraded';
+  /** 'starting' until start-up has finished; answered 503 until then, as 'degraded' is. */
+  status: 'starting' | 'ok' | 'degraded';
   version: string;
   uptimeSeconds: number;
   database: { kind: string; ok: boolean; ms?: number; error?: string };
