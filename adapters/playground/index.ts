@@ -20,6 +20,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { PrismaClient } from '../../src/persistence/database.ts';
 import { isLoopbackServiceUrl, readActivity } from '../teams/activity.ts';
 import { createTeamsAdapter, type TeamsAdapter } from '../teams/index.ts';
+import { holdConsoleCapture } from '../teams/sdk-console.ts';
 import { PlaygroundClock } from './clock.ts';
 import { connectorRouter } from './connector.ts';
 import { DEMO_BOARD_NAME, hasDemoBoard, resetDemo, seedDemoIfEmpty } from './demo.ts';
@@ -57,6 +58,7 @@ export class Playground {
   private prisma: PrismaClient | undefined;
   private work: ScheduledWork | undefined;
   private serviceUrl: string | undefined;
+  private releaseConsole: (() => void) | undefined;
   /** The address to open, once the server listens. */
   url: string | undefined;
 
@@ -141,13 +143,16 @@ export class Playground {
       this.options.logger.info({ board: DEMO_BOARD_NAME }, 'Playground: the database had no board, so the demo board was made (invented people and data; npm run demo:reset puts it back, PLAYGROUND_DEMO=off skips it)');
     }
     this.slackViews.start();
-    await this.teams?.start();
+    // As the Teams adapter's own start does, without its log line about /api/messages (the
+    // playground's route is its own): what botbuilder prints goes into the request's log line.
+    this.releaseConsole ??= holdConsoleCapture();
     if (this.url) this.options.logger.info({ url: this.url }, `Playground: open ${this.url} in your browser (a chat with Quorum as a board's clerk, chair or members; no Slack or Teams needed)`);
   }
 
   async stop(): Promise<void> {
     this.slackViews.stop();
-    await this.teams?.stop();
+    this.releaseConsole?.();
+    this.releaseConsole = undefined;
   }
 
   private people() {

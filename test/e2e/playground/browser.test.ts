@@ -12,10 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAadId } from '../../../adapters/playground/demo.ts';
-import { loadConfig } from '../../../src/config.ts';
-import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
-import { capturingLogger } from '../../support/capture-logs.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { startPlaygroundService, type PlaygroundService } from './service.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -25,8 +22,8 @@ if (!hasChromium) {
   console.warn(`SKIPPED test/e2e/playground/browser.test.ts: ${CHROMIUM} is not installed. Install Debian's chromium (apt-get install -y chromium) to run the playground in a browser; .ci/run does.`);
 }
 
-let quorum: RunningQuorum;
-let db: TestDatabase;
+let service: PlaygroundService;
+let quorum: PlaygroundService['quorum'];
 let context: BrowserContext;
 let profile: string;
 
@@ -44,9 +41,9 @@ async function openAs(aadObjectId: string): Promise<Page> {
 describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    db = await createTestDatabase();
-    const { logger } = capturingLogger('warn');
-    quorum = await startQuorum({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), logger, db, dispatcher: { idleMs: 50 } });
+    // The cron tick runs, as with npm start.
+    service = await startPlaygroundService({}, {});
+    quorum = service.quorum;
     profile = await mkdtemp(path.join(tmpdir(), 'quorum-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -59,8 +56,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   afterAll(async () => {
     await context?.close();
     if (profile) await rm(profile, { recursive: true, force: true });
-    await quorum?.stop();
-    await db?.destroy();
+    await service?.stop();
   });
 
   it('a clerk posts the agenda in the channel; a member sees it there, and its Slack version; the clock brings the reminder', async () => {

@@ -5,37 +5,30 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BOARD_NAME, demoAadId, seedDemoIfEmpty } from '../../../adapters/playground/demo.ts';
-import { loadConfig } from '../../../src/config.ts';
-import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
-import { capturingLogger } from '../../support/capture-logs.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { cardOf, cardText, playgroundClient } from '../../support/playground-client.ts';
+import { cardOf, cardText } from '../../support/playground-client.ts';
+import { startPlaygroundService, type PlaygroundService } from './service.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const CLERK = demoAadId('clerk');
 const POLICE = demoAadId('police');
 
-let quorum: RunningQuorum;
-let db: TestDatabase;
-let pg: Awaited<ReturnType<typeof playgroundClient>>;
-let logs: () => string;
+let service: PlaygroundService;
+let quorum: PlaygroundService['quorum'];
+let db: PlaygroundService['db'];
+let pg: PlaygroundService['pg'];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const captured = capturingLogger('info');
-  logs = captured.logs;
-  quorum = await startQuorum({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), logger: captured.logger, db, manualScheduler: true, dispatcher: { idleMs: 50 } });
-  pg = await playgroundClient(quorum.url);
+  service = await startPlaygroundService();
+  ({ quorum, db, pg } = service);
 });
 
 afterAll(async () => {
-  await quorum?.stop();
-  await db?.destroy();
+  await service?.stop();
 });
 
 describe('the demo board', () => {
   it('is made on first start with an empty database, and says so', async () => {
-    expect(logs()).toContain('the database had no board, so the demo board was made');
+    expect(service.logs()).toContain('the database had no board, so the demo board was made');
     const board = await db.prisma.board.findUniqueOrThrow({ where: { slug: 'demo' }, include: { organisations: true, members: { include: { roles: true, organisation: true } } } });
     expect(board.name).toBe(DEMO_BOARD_NAME);
     expect(board.name).toMatch(/\(demo\)$/);

@@ -5,39 +5,31 @@
 // time so that a scheduled reminder is sent. (test/e2e/playground/browser.test.ts clicks the same
 // page in Chromium.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.ts';
-import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
-import { capturingLogger } from '../../support/capture-logs.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { cardNodes, cardOf, cardText, playgroundClient } from '../../support/playground-client.ts';
+import { cardNodes, cardOf, cardText } from '../../support/playground-client.ts';
+import { startPlaygroundService, type PlaygroundService } from './service.ts';
 
 const NIA = 'playground-newcomer';
 
-let quorum: RunningQuorum;
-let db: TestDatabase;
-let pg: Awaited<ReturnType<typeof playgroundClient>>;
-let logs: () => string;
+let service: PlaygroundService;
+let quorum: PlaygroundService['quorum'];
+let db: PlaygroundService['db'];
+let pg: PlaygroundService['pg'];
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const captured = capturingLogger('info');
-  logs = captured.logs;
   // Nothing configured but the port: the playground is on by itself, on loopback.
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', PLAYGROUND_DEMO: 'off' });
-  quorum = await startQuorum({ config, logger: captured.logger, db, manualScheduler: true, dispatcher: { idleMs: 50 } });
-  pg = await playgroundClient(quorum.url);
+  service = await startPlaygroundService({ PLAYGROUND_DEMO: 'off' });
+  ({ quorum, db, pg } = service);
 });
 
 afterAll(async () => {
-  await quorum?.stop();
-  await db?.destroy();
+  await service?.stop();
 });
 
 describe('the playground, with nothing configured', () => {
   it('listens on loopback only and says where to open it', () => {
     expect(quorum.config.host).toBe('127.0.0.1');
     expect(quorum.config.playground).toMatchObject({ enabled: true, allowRemote: false });
-    expect(logs()).toContain(`Playground: open http://localhost:${quorum.port}/ in your browser`);
+    expect(service.logs()).toContain(`Playground: open http://localhost:${quorum.port}/ in your browser`);
   });
 
   it('serves the page, its script and the adaptivecards renderer from node_modules', async () => {
