@@ -19,7 +19,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
 import { ackFirst } from './ack-first.ts';
 import { createBoltLogger } from './bolt-logger.ts';
-import { SlackIdentity, slackErrorCode } from './identity.ts';
+import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackMessenger } from './messenger.ts';
 import { onceOnly, OnceOnlyReceiver, SlackRequestRefused } from './once.ts';
@@ -125,7 +125,9 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
         },
         (error: unknown) => {
           socket = { state: 'error', detail: `socket mode: ${slackErrorCode(error)}` };
-          logger.error({ err: error }, 'Slack Socket Mode could not connect');
+          if (isSlackUnreachable(error)) {
+            logger.error({ err: error }, 'Slack Socket Mode could not connect: Slack cannot be reached from this machine (check its internet access, proxy or firewall); the tokens were not checked');
+          } else logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack Socket Mode could not connect: Slack refused it (check SLACK_APP_TOKEN, an app-level token with connections:write)');
         },
       );
       let timer: NodeJS.Timeout | undefined;
@@ -161,7 +163,9 @@ async function checkIdentity(identity: SlackIdentity, logger: Logger): Promise<v
     const who = await identity.check();
     logger.info({ botUserId: who.userId, teamId: who.teamId }, 'Slack: connected as the bot user');
   } catch (error) {
-    logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: auth.test failed; Slack features will not work until the token is fixed');
+    if (isSlackUnreachable(error)) {
+      logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: could not reach Slack to check the bot token (check this machine\u2019s internet access, proxy or firewall); asking again later');
+    } else logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: auth.test failed; Slack features will not work until the token is fixed');
   }
 }
 
