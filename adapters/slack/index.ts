@@ -13,6 +13,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackMessenger } from './messenger.ts';
+import { createSlackDirectory } from './directory.ts';
 import { renderOutbound } from './render.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -53,6 +54,8 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       : { botToken: config.botToken };
   };
 
+  // The directory asks Slack as people wait (a form opening): a short timeout, a retry or two.
+  const directory = createSlackDirectory(new WebClient(config.botToken, { ...clientOptions, logger: boltLogger }));
   const messenger = createSlackMessenger({ token: config.botToken, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), render: renderOutbound });
 
   if (config.mode === 'http') {
@@ -71,6 +74,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     return {
       platform: 'slack',
       messenger,
+      directory,
       mounts: [{ path: '/', router }],
       state: () => stateFrom(identity, connection()),
       start: async () => {
@@ -96,6 +100,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
   return {
     platform: 'slack',
     messenger,
+    directory,
     mounts: [],
     state: () => (socket.state === 'error' ? socket : stateFrom(identity, socket.detail ?? 'socket mode')),
     start: async () => {
