@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { freeText, noArgs } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { addMembersForm, editMemberForm } from './forms.ts';
+import { linkByEmail } from './link-by-email.ts';
 import { listMembers } from './list-members.ts';
 import { openAddMembers } from './open-add-members.ts';
 import { openEditMember } from './open-edit-member.ts';
@@ -43,6 +44,14 @@ export const members = defineFeature({
       who: 'clerks',
       args: freeText,
       run: (deps, input) => confirmRemoval(deps, { ...input, name: input.args.text }),
+    }),
+    command({
+      words: 'members link',
+      usage: 'members link',
+      description: 'Link people on the roster to their Slack or Teams account by their email address.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => linkByEmail(deps, input),
     }),
   ],
   buttons: [

@@ -181,4 +181,19 @@ describe('changing the roster on Slack', () => {
     const roster = JSON.stringify((await command('members', seed.member.slackUserId)).body);
     expect(roster).not.toContain('Pat Lee');
   });
+
+  it('links people on the roster to their Slack account by email (users.lookupByEmail, a scope the manifest grants)', async () => {
+    await service.db.prisma.member.updateMany({ where: { name: 'Kiran Vagarwal' }, data: { email: 'kiran.vagarwal@harrow.example' } });
+    await service.db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Nobody Online', email: 'nobody@harrow.example' } });
+    service.fake.addUser({ id: 'U0KIRAN', name: 'kiran', realName: 'Kiran V', email: 'Kiran.Vagarwal@harrow.example' });
+    const refused = await command('members link', 'U0SAM');
+    expect(JSON.stringify(refused.body)).toContain('Only the clerk or the chair');
+    expect(service.fake.calls('users.lookupByEmail')).toEqual([]);
+    const res = await command('members link', seed.clerk.slackUserId);
+    const shown = JSON.stringify(res.body);
+    expect(shown).toContain('Linked on Slack by email: Kiran Vagarwal.');
+    expect(shown).toContain('No Slack account has the email of Nobody Online.');
+    expect(service.fake.calls('users.lookupByEmail').every((c) => c.status === 200)).toBe(true);
+    expect(await service.db.prisma.member.findFirstOrThrow({ where: { name: 'Kiran Vagarwal' } })).toMatchObject({ slackUserId: 'U0KIRAN', slackTeamId: 'T0SEED' });
+  });
 });

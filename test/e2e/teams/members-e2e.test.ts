@@ -37,7 +37,7 @@ beforeEach(() => {
   service.fake.setMembers(CHANNEL, [{ ...ALEX }, { ...clerk() }, { ...SAM }, { ...PAT }]);
 });
 
-async function sayInChannel(text: string, from: { id: string; name: string; aadObjectId: string } = ALEX, chat = PERSONAL) {
+async function sayInChannel(text: string, from: { id: string; name: string; aadObjectId: string } = ALEX, chat: string = PERSONAL) {
   const message = service.teams.message({ text, place: 'channel', mention: true, from: { ...from } });
   expect((await service.teams.send(message)).status).toBe(200);
   const answer = await service.fake.waitFor((c) => posted(c) && c.conversationId === chat);
@@ -137,4 +137,13 @@ describe('changing the roster on Teams', () => {
     expect(JSON.stringify(removed.value)).toContain('Pat Lee is no longer on Safer Communities Partnership Board.');
     expect(await service.db.prisma.member.findUniqueOrThrow({ where: { id: pat.id } })).toMatchObject({ active: false });
   });
+
+  it('links people on the roster to their Teams account by the email or UPN on the channel\'s roster', async () => {
+    await service.db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Jo King', email: 'jo.king@harrow.example' } });
+    service.fake.setMembers(CHANNEL, [{ ...clerk() }, { id: '29:1jo', name: 'Jo K', aadObjectId: '5a3e0c1d-0000-4000-8000-00000000a003', userPrincipalName: 'Jo.King@harrow.example' }]);
+    const { answer } = await sayInChannel('members link', clerk(), CLERK_CHAT);
+    expect(JSON.stringify(answer)).toContain('Linked on Teams by email: Jo King.');
+    expect(await service.db.prisma.member.findFirstOrThrow({ where: { name: 'Jo King' } })).toMatchObject({ teamsAadId: '5a3e0c1d-0000-4000-8000-00000000a003', teamsTenantId: TEAMS_DEFAULTS.tenantId });
+  });
 });
+
