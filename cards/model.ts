@@ -101,7 +101,10 @@ export interface Card {
   body: Element[];
 }
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'multiselect' | 'checkbox';
+/** `people`: a person picker over the platform's own directory (Slack users_select /
+ * multi_users_select; Teams Input.ChoiceSet on graph.microsoft.com/users). Reads back as platform
+ * user ids: Slack user ids, or Azure AD object ids. */
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'multiselect' | 'checkbox' | 'people';
 
 export type FieldValue = string | string[] | number | boolean;
 
@@ -122,6 +125,8 @@ export interface Field {
   decimals?: boolean;
   /** select/multiselect. */
   options?: { value: string; label: string }[];
+  /** people: several may be chosen (read back as string[]; one is a string). */
+  multiple?: boolean;
   /** Initial value: a date is YYYY-MM-DD, a time HH:mm, a multiselect string[], a checkbox boolean. */
   value?: FieldValue;
   /** A problem with what was entered, shown next to the field. */

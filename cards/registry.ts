@@ -34,6 +34,7 @@ const FORM_DEFINITIONS = {
   ...meetingCards.forms,
   ...agendaCards.forms,
   ...forwardPlanCards.forms,
+  ...memberCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {

@@ -1,5 +1,6 @@
 // The composition root: reads the configuration, opens and migrates the database, builds the
 // core and the platform adapters, and serves HTTP. `npm start` runs this file.
+import type { Directories } from './directory/port.ts';
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
@@ -75,6 +76,8 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   if (config.teams.mode !== 'off' || playground) platforms.push('teams');
   // The core wakes the dispatcher after queueing; the dispatcher needs the adapters, which need the core.
   const wake: { dispatcher?: Dispatcher } = {};
+  // Likewise the directories: filled in below, once the adapters exist.
+  const directories: Directories = {};
   const core = createCore({
     prisma: db.prisma,
     logger,
@@ -82,6 +85,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     now,
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     onQueued: () => wake.dispatcher?.poke(),
+    directories,
     // Clerks type the ModernGov address: never let it reach the machines around the service.
     fetchModernGov: (input) => fetchModernGovMeeting({ ...input, fetch: options.fetchForImports ?? publicFetch }),
   });
@@ -100,6 +104,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     );
   }
 
+  for (const adapter of adapters) if (adapter.directory) directories[adapter.platform] = adapter.directory;
   const messengers: Partial<Record<Platform, Messenger>> = {};
   for (const adapter of adapters) if (adapter.messenger) messengers[adapter.platform] = adapter.messenger;
   playground?.attach({ core, prisma: db.prisma });

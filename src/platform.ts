@@ -1,11 +1,14 @@
 // What the composition root needs of a chat platform adapter. Implemented in adapters/.
 import type { Messenger } from './delivery/port.ts';
+import type { Directory } from './directory/port.ts';
 import type { ComponentState, HttpMount } from './http/server.ts';
 
 export interface PlatformAdapter {
   readonly platform: 'slack' | 'teams';
   /** Sends the outbox's messages on this platform. */
   readonly messenger?: Messenger;
+  /** Who is in a channel, who a user id or an email address is, on this platform. */
+  readonly directory?: Directory;
   /** Routes to mount on the service's HTTP server (none in Slack Socket Mode). */
   readonly mounts: HttpMount[];
   /** For /healthz. */

@@ -22,6 +22,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackMessenger } from './messenger.ts';
+import { createSlackDirectory } from './directory.ts';
 import { onceOnly, OnceOnlyReceiver, SlackRequestRefused } from './once.ts';
 import { refuseOutOfTimeRequests } from './request-time.ts';
 import { renderOutbound } from './render.ts';
@@ -64,6 +65,8 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       : { botToken: config.botToken };
   };
 
+  // The directory asks Slack as people wait (a form opening): a short timeout, a retry or two.
+  const directory = createSlackDirectory(new WebClient(config.botToken, { ...clientOptions, logger: boltLogger }));
   const messenger = createSlackMessenger({ token: config.botToken, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), render: renderOutbound });
 
   if (config.mode === 'http') {
@@ -85,6 +88,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     return {
       platform: 'slack',
       messenger,
+      directory,
       mounts: [{ path: '/', router }],
       state: () => stateFrom(identity, connection()),
       start: async () => {
@@ -113,6 +117,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
   return {
     platform: 'slack',
     messenger,
+    directory,
     mounts: [],
     state: () => (socket.state === 'error' ? socket : stateFrom(identity, socket.detail ?? 'socket mode')),
     start: async () => {

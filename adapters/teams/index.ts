@@ -13,6 +13,7 @@ import { QuorumTeamsBot } from './bot.ts';
 import { conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { createTeamsMessenger } from './messenger.ts';
+import { createTeamsDirectory } from './directory.ts';
 import { onceOnly } from './once.ts';
 import { createPersonalChat } from './personal-chat.ts';
 import { messagesRoute, QuorumCloudAdapter } from './receive.ts';
@@ -84,6 +85,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   });
 
   const messenger = createTeamsMessenger({ adapter, appId, render: renderOutbound });
+  const directory = createTeamsDirectory({ adapter, appId });
   const detail =
     config.mode === 'authenticated'
       ? `POST ${TEAMS_MESSAGES_PATH} for app ${config.appId} (${config.appType})`
@@ -96,6 +98,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     appId,
     cloudAdapter: adapter,
     messenger,
+    directory,
     mounts: [{ path: TEAMS_MESSAGES_PATH, router }],
     state: (): ComponentState => ({ state: 'on', detail }),
     start: async () => {

@@ -1,6 +1,8 @@
 // The roster, grouped by organisation: each person with their title, board role, deputy, whether
 // they count towards the quorum, submit figures, or are not linked to a chat account yet.
 import type { RosterPerson, RosterResult } from '../../src/features/members/list-members.ts';
+import type { MemberRemovalResult } from '../../src/features/members/remove-member.ts';
+import { button } from '../kit.ts';
 import type { Card, Element, ItemEntry } from '../model.ts';
 import { md, type Text } from '../text.ts';
 
@@ -38,5 +40,27 @@ export function rosterCard(result: RosterResult): Card {
     items.length > 0 ? { type: 'items', items } : { type: 'text', text: 'Nobody is on the roster yet.' },
   ];
   if (notLinked > 0) body.push({ type: 'context', text: 'People not linked still count: the clerk acts for them (sends their apologies, records their figures).' });
+  if (result.canManage) body.push({ type: 'context', text: 'Change the roster: "members add", "members edit <name>", "members remove <name>".' });
   return { fallback: `Members of ${result.board.name}: ${people}`, title: `Members of ${result.board.name}`, body };
+}
+
+/** Asking the clerk to confirm a removal: the button carries the member's id. */
+export function removalCard(result: MemberRemovalResult): Card {
+  const who = `${result.member.name}${result.member.title ? `, ${result.member.title}` : ''}`;
+  return {
+    fallback: `Remove ${result.member.name} from ${result.board.name}?`,
+    body: [
+      { type: 'text', text: md`Remove **${who}** from ${result.board.name}?` },
+      { type: 'context', text: 'They stop receiving agendas and reminders. Their past apologies, actions and figures are kept; adding them again brings them back.' },
+      {
+        type: 'actions',
+        actions: [
+          button('members.remove', `Remove ${result.member.name}`.slice(0, 60), { memberId: result.member.id }, {
+            style: 'danger',
+            confirm: { title: 'Remove from the board?', text: `${result.member.name} will no longer be on ${result.board.name}.`.slice(0, 280), confirm: 'Remove', deny: 'Keep' },
+          }),
+        ],
+      },
+    ],
+  };
 }

@@ -7,6 +7,8 @@ import { adaptiveCard, textBlock } from './adaptive.ts';
 import type { AdaptiveCard, CardElement, CardInput, TextBlock } from './adaptive-types.ts';
 import { EMPTY_CHOICE } from './shared.ts';
 
+const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What the submit button carries besides the inputs (Teams merges the inputs into it). */
 export interface AdaptiveFormData {
   form: string;
@@ -52,8 +54,22 @@ function input(field: Field, value: FieldValue | undefined, error: string | unde
         ...common,
         style: 'compact',
         ...(field.kind === 'multiselect' ? { isMultiSelect: true } : {}),
-        choices: (field.options ?? []).map((o) => ({ title: plainField(o.label), value: o.value || EMPTY_CHOICE })),
+        // A choice set needs a choice: "None available" stands in (reading back as ''), as on Slack.
+        choices: (field.options?.length ? field.options : [{ value: '', label: 'None available' }]).map((o) => ({ title: plainField(o.label), value: o.value || EMPTY_CHOICE })),
         ...(chosen.length > 0 ? { value: chosen.map((v) => v || EMPTY_CHOICE).join(',') } : {}),
+      };
+    }
+    case 'people': {
+      // Teams' people picker: the organisation's directory, searched as the person types. The
+      // values are Azure AD object ids; an initial one is shown only if it looks like one.
+      const chosen = (Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : []).filter((v) => AAD_OBJECT_ID.test(v));
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        ...(field.multiple ? { isMultiSelect: true } : {}),
+        choices: [],
+        'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+        ...(chosen.length > 0 ? { value: chosen.join(',') } : {}),
       };
     }
     case 'checkbox':
@@ -113,6 +129,11 @@ export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<
       case 'select':
         out[field.id] = raw === EMPTY_CHOICE ? '' : isEmpty(raw) ? null : String(raw);
         break;
+      case 'people': {
+        const list = (Array.isArray(raw) ? raw.map(String) : isEmpty(raw) ? [] : String(raw).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+        out[field.id] = field.multiple ? list : (list[0] ?? null);
+        break;
+      }
       default:
         out[field.id] = isEmpty(raw) ? null : String(raw);
     }

@@ -148,6 +148,8 @@ export interface ChoiceSetInput extends InputCommon {
   style?: 'compact' | 'expanded';
   isMultiSelect?: boolean;
   choices: Choice[];
+  /** Choices found as the person types: Teams' people picker is the graph.microsoft.com/users dataset. */
+  'choices.data'?: { type: 'Data.Query'; dataset: 'graph.microsoft.com/users' };
   /** The chosen values, comma-separated. */
   value?: string;
 }

@@ -1,6 +1,6 @@
 // Neutral forms → Slack modals; field errors the Slack way (response_action: errors, keyed by
 // block_id, which is the field id); and a view_submission's state.values back to raw values.
-import type { Checkboxes, Datepicker, InputBlock, ModalView, MultiStaticSelect, NumberInput, PlainTextInput, PlainTextOption, StaticSelect, Timepicker } from '@slack/types';
+import type { Checkboxes, Datepicker, InputBlock, ModalView, MultiStaticSelect, MultiUsersSelect, NumberInput, PlainTextInput, PlainTextOption, StaticSelect, Timepicker, UsersSelect } from '@slack/types';
 import { cleanText, slackText, truncate } from '../escape.ts';
 import { toSlackMrkdwn } from '../markup.ts';
 import type { Field, FieldErrors, Form, FormValues } from '../model.ts';
@@ -34,7 +34,9 @@ function numberInitial(field: Field): string | undefined {
 
 const text = (value: Field['value']) => (typeof value === 'string' && value ? value : undefined);
 
-type InputElement = PlainTextInput | NumberInput | Datepicker | Timepicker | StaticSelect | MultiStaticSelect | Checkboxes;
+type InputElement = PlainTextInput | NumberInput | Datepicker | Timepicker | StaticSelect | MultiStaticSelect | Checkboxes | UsersSelect | MultiUsersSelect;
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{1,20}$/;
 
 function inputElement(field: Field): InputElement {
   const base = { action_id: INPUT_ACTION_ID, ...(field.placeholder ? { placeholder: plain(field.placeholder, SLACK_LIMITS.placeholder) } : {}) };
@@ -80,6 +82,12 @@ function inputElement(field: Field): InputElement {
       const chosen = Array.isArray(field.value) ? field.value : [];
       const initial = options.filter((o) => o.value !== undefined && chosen.includes(o.value));
       return { type: 'multi_static_select', ...base, options, ...(initial.length > 0 ? { initial_options: initial } : {}) };
+    }
+    case 'people': {
+      // Slack refuses a view whose initial users are not user ids, so anything else is left out.
+      const chosen = (Array.isArray(field.value) ? field.value : typeof field.value === 'string' && field.value ? [field.value] : []).filter((v) => SLACK_USER_ID.test(v));
+      if (field.multiple) return { type: 'multi_users_select', ...base, ...(chosen.length > 0 ? { initial_users: chosen.slice(0, 100) } : {}) };
+      return { type: 'users_select', ...base, ...(chosen[0] ? { initial_user: chosen[0] } : {}) };
     }
     case 'checkbox': {
       const box = { text: plain(field.hint ?? field.label, SLACK_LIMITS.optionText), value: 'true' };
@@ -143,6 +151,8 @@ export interface SlackInputState {
   selected_time?: string | null;
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
+  selected_user?: string | null;
+  selected_users?: string[];
 }
 
 /** A view_submission's state.values → raw values by field id (validated later, in the core):
@@ -170,6 +180,9 @@ export function readSlackViewValues(form: Pick<Form, 'fields'>, values: Record<s
         break;
       case 'checkbox':
         out[field.id] = (state?.selected_options ?? []).some((o) => o.value === 'true');
+        break;
+      case 'people':
+        out[field.id] = field.multiple ? (state?.selected_users ?? []).filter((v) => typeof v === 'string' && v !== '') : state?.selected_user || null;
         break;
       default:
         out[field.id] = state?.value || null;

@@ -38,8 +38,19 @@ export function validateAdaptiveCard(json: unknown): string[] {
   if (root.version !== '1.5') problems.push(`root: version must be "1.5", found ${JSON.stringify(root.version)}`);
 
   const { card, messages } = parseEvents(json, AC.Versions.v1_5);
-  problems.push(...messages.map((m) => `parse (1.5): ${m}`));
-  for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  // Teams' people picker (an Input.ChoiceSet whose choices come from graph.microsoft.com/users) is
+  // Teams' own extension, documented for cards of version 1.2 and later; this library knows
+  // "choices.data" only from 1.6 and wants static choices. Exactly those two messages are excused,
+  // once per such picker; any other problem with it is still reported.
+  let pickers = countPeoplePickers(json);
+  const excusedParse = 'Property "choices.data" is supported in version 1.6, but you are using version 1.5.';
+  const excusedValidate = 'An Input.ChoiceSet must have at least one choice defined.';
+  let parseLeft = pickers;
+  problems.push(...messages.filter((m) => !(m === excusedParse && parseLeft-- > 0)).map((m) => `parse (1.5): ${m}`));
+  for (const event of card.validateProperties().validationEvents) {
+    if (event.message === excusedValidate && pickers-- > 0) continue;
+    problems.push(`validate: ${event.message}`);
+  }
 
   const declared = typeof root.version === 'string' ? VERSIONS[root.version] : undefined;
   if (declared && root.version !== '1.5') problems.push(...parseEvents(json, declared).messages.map((m) => `parse (${String(root.version)}, as declared): ${m}`));
@@ -48,10 +59,20 @@ export function validateAdaptiveCard(json: unknown): string[] {
   return problems;
 }
 
+/** Input.ChoiceSets that are Teams people pickers: no static choices, choices from the directory. */
+function countPeoplePickers(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countPeoplePickers(v), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  const node = value as Record<string, unknown>;
+  const data = node['choices.data'] as { type?: unknown; dataset?: unknown } | undefined;
+  const own = node.type === 'Input.ChoiceSet' && data?.type === 'Data.Query' && data.dataset === 'graph.microsoft.com/users' && Array.isArray(node.choices) && node.choices.length === 0 ? 1 : 0;
+  return own + Object.values(node).reduce((n: number, v) => n + countPeoplePickers(v), 0);
+}
+
 // --- Properties the parser ignores, and tables -------------------------------------------------
 
 /** Keys every parser reads by hand (not in an object's schema), and Teams' own extension. */
-const STRUCTURAL = new Set(['type', 'body', 'actions', 'items', 'rows', 'cells', 'columns', 'facts', 'choices', 'card', 'fallback', 'selectAction', 'inlineAction', 'images', 'targetElements', 'msteams', 'backgroundImage', 'refresh', 'authentication']);
+const STRUCTURAL = new Set(['type', 'body', 'actions', 'items', 'rows', 'cells', 'columns', 'facts', 'choices', 'card', 'fallback', 'selectAction', 'inlineAction', 'images', 'targetElements', 'msteams', 'backgroundImage', 'refresh', 'authentication', 'choices.data']);
 
 type Schematic = { getSchema(): { getCount(): number; getItemAt(i: number): { name: string } } };
 const known = new Map<string, Set<string>>();

@@ -64,6 +64,11 @@ const inputElement = z.union([
     .object({ type: z.literal('multi_static_select'), action_id: actionId, options, initial_options: z.array(option).optional(), max_selected_items: z.number().int().min(1).optional(), placeholder })
     .strict()
     .refine((e) => (e.initial_options ?? []).every((o) => sameOption(o, e.options)), { message: 'initial_options must be among the options' }),
+  // Slack's user pickers: initial users are user ids (U… or W…).
+  z.object({ type: z.literal('users_select'), action_id: actionId, initial_user: z.string().regex(/^[UW][A-Z0-9]+$/).optional(), placeholder }).strict(),
+  z
+    .object({ type: z.literal('multi_users_select'), action_id: actionId, initial_users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).max(100).optional(), max_selected_items: z.number().int().min(1).optional(), placeholder })
+    .strict(),
   z
     .object({ type: z.literal('checkboxes'), action_id: actionId, options: z.array(option).min(1).max(10), initial_options: z.array(option).optional() })
     .strict()

@@ -4,6 +4,7 @@ import type { Platform } from '../domain/platform.ts';
 import type { Logger } from '../logger.ts';
 import type { PrismaClient } from '../persistence/generated/client.ts';
 import type { FetchModernGov } from '../features/agendas/import-moderngov-agenda.ts';
+import type { Directories } from '../directory/port.ts';
 
 /** What the messages a change causes need to know: which platforms are on, links, the clock. */
 export interface DeliveryContext {
@@ -29,6 +30,8 @@ export interface CoreDeps extends DeliveryContext {
   /** Wakes the outbox dispatcher after something was queued. */
   onQueued?: () => void;
   fetchModernGov: FetchModernGov;
+  /** Each platform's directory (channel members, people by id or email), once its adapter is on. */
+  directories?: Directories;
   /** Every command of this build (filled in by the router), for help. */
   catalogue: readonly CommandInfo[];
 }

@@ -9,9 +9,9 @@
 //   const call = await slack.waitFor('views.publish', (c) => c.body.user_id === 'U1');
 //   await slack.close();
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 
 /** One Web API call as the fake received it. */
 export interface RecordedCall {
@@ -86,6 +86,10 @@ export interface FakeSlackApi {
   handle(method: string, handler: MethodHandler): void;
   /** Users known to users.info and users.lookupByEmail. */
   addUser(user: FakeUser): void;
+  /** Who conversations.members says is in a channel (user ids). */
+  setChannelMembers(channel: string, userIds: string[]): void;
+  /** The bot token's scopes: the Slack manifest's, unless a test takes some away. */
+  readonly scopes: Set<string>;
   /** A fresh response_url on this server; what is posted to it is recorded. */
   responseUrl(id?: string): string;
   /** What was posted to response_urls: all, or to one (by id or by the URL itself). */
@@ -98,42 +102,11 @@ export interface FakeSlackApi {
 
 export interface FakeSlackOptions {
   identity?: Partial<FakeSlackIdentity>;
+  /** The bot token's scopes; by default exactly those manifest/slack/manifest.json asks for. */
+  scopes?: string[];
   /** When set, calls made with another token get `invalid_auth` (a missing one `not_authed`). */
   botToken?: string;
-  /** The bot token's scopes: a method needing another gets `missing_scope`, as Slack answers.
-   * By default exactly what manifest/slack/manifest.json asks for. */
-  scopes?: readonly string[];
 }
-
-/** The bot scopes the committed Slack manifest asks for: what a real installation grants. */
-export function manifestBotScopes(): string[] {
-  const manifest = JSON.parse(readFileSync(new URL('../../manifest/slack/manifest.json', import.meta.url), 'utf8')) as {
-    oauth_config: { scopes: { bot: string[] } };
-  };
-  return manifest.oauth_config.scopes.bot;
-}
-
-/** The scope a conversation method needs, by the kind of conversation its id names. */
-const byConversation = (family: 'history' | 'read') => (body: Record<string, unknown>): string => {
-  const id = String(body.channel ?? '');
-  const kind = id.startsWith('C') ? 'channels' : id.startsWith('D') ? 'im' : 'groups';
-  return `${kind}:${family}`;
-};
-
-/** The bot scope each Web API method needs (Slack's method reference), for the methods the fake answers. */
-const METHOD_SCOPES: Record<string, string | ((body: Record<string, unknown>) => string)> = {
-  'chat.postMessage': 'chat:write',
-  'chat.update': 'chat:write',
-  'chat.delete': 'chat:write',
-  'chat.postEphemeral': 'chat:write',
-  'conversations.open': 'im:write',
-  'conversations.info': byConversation('read'),
-  'conversations.history': byConversation('history'),
-  'conversations.members': byConversation('read'),
-  'users.info': 'users:read',
-  'users.lookupByEmail': 'users:read.email',
-  'team.info': 'team:read',
-};
 
 interface PostedMessage {
   channel: string;
@@ -154,18 +127,44 @@ const DEFAULT_IDENTITY: FakeSlackIdentity = {
   appId: 'AQUORUM',
 };
 
+/** The scopes the Slack manifest asks for: what an installed bot token holds. */
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../../manifest/slack/manifest.json', import.meta.url), 'utf8')) as { oauth_config: { scopes: { bot: string[] } } };
+  return manifest.oauth_config.scopes.bot;
+}
+
+/** The scope(s) a method needs, as Slack documents them (any one of a list will do). Methods the
+ * fake answers without a listed scope need none beyond the token (auth.test) or are not checked. */
+const METHOD_SCOPES: Record<string, (body: Record<string, unknown>) => string[]> = {
+  'chat.postMessage': () => ['chat:write'],
+  'chat.postEphemeral': () => ['chat:write'],
+  'chat.update': () => ['chat:write'],
+  'chat.delete': () => ['chat:write'],
+  'users.info': () => ['users:read'],
+  'users.lookupByEmail': () => ['users:read.email'],
+  'conversations.members': (body) => (String(body.channel ?? '').startsWith('G') ? ['groups:read'] : ['channels:read', 'groups:read']),
+  'conversations.info': () => ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
+  'conversations.open': () => ['im:write', 'mpim:write'],
+  // By the kind of conversation its id names: a public channel's history needs channels:history.
+  'conversations.history': (body) => {
+    const id = String(body.channel ?? '');
+    return [id.startsWith('C') ? 'channels:history' : id.startsWith('D') ? 'im:history' : 'groups:history'];
+  },
+};
+
 /** Form fields Slack's clients send as JSON text. */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks', 'include_all_metadata']);
 
 export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
   const identity: FakeSlackIdentity = { ...DEFAULT_IDENTITY, ...options.identity };
-  const granted = new Set(options.scopes ?? manifestBotScopes());
   let calls: RecordedCall[] = [];
   let responses: RecordedResponse[] = [];
   let failures = new Map<string, FakeFailure[]>();
   let delays = new Map<string, number[]>();
   let handlers = new Map<string, MethodHandler>();
   let users = new Map<string, FakeUser>();
+  let channelMembers = new Map<string, string[]>();
+  const scopes = new Set(options.scopes ?? manifestScopes());
   let messages: PostedMessage[] = [];
   let counter = 0;
   let responseCounter = 0;
@@ -259,6 +258,14 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         response_metadata: { next_cursor: more ? String(offset + limit) : '' },
       };
     },
+    'conversations.members': ({ body }) => {
+      const members = channelMembers.get(String(body.channel ?? ''));
+      if (!members) return { ok: false, error: 'channel_not_found' };
+      const limit = Math.max(1, Math.min(Number(body.limit ?? 100) || 100, 1000));
+      const start = Number(body.cursor ? String(body.cursor).replace(/^next:/, '') : 0) || 0;
+      const next = start + limit < members.length ? `next:${start + limit}` : '';
+      return { members: members.slice(start, start + limit), response_metadata: { next_cursor: next } };
+    },
     'users.info': ({ body }) => {
       const user = users.get(String(body.user ?? ''));
       return user ? { user: userOutput(user, identity) } : { ok: false, error: 'user_not_found' };
@@ -311,13 +318,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       if (!token) return record(call, res, 200, { ok: false, error: 'not_authed' });
       if (token !== options.botToken) return record(call, res, 200, { ok: false, error: 'invalid_auth' });
     }
+    const needs = METHOD_SCOPES[method]?.(body);
+    if (needs && !needs.some((scope) => scopes.has(scope))) {
+      return record(call, res, 200, { ok: false, error: 'missing_scope', needed: needs.join(','), provided: [...scopes].join(',') });
+    }
     const handler = handlers.get(method) ?? answers[method];
     if (!handler) return record(call, res, 200, { ok: false, error: 'unknown_method' });
-    const scopeRule = METHOD_SCOPES[method];
-    const needed = typeof scopeRule === 'function' ? scopeRule(body) : scopeRule;
-    if (needed && !granted.has(needed)) {
-      return record(call, res, 200, { ok: false, error: 'missing_scope', needed, provided: [...granted].join(',') });
-    }
     const answer = handler(call);
     return record(call, res, 200, { ok: true, ...answer });
   }
@@ -380,6 +386,10 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     addUser: (user) => {
       users.set(user.id, user);
     },
+    setChannelMembers: (channel, userIds) => {
+      channelMembers.set(channel, [...userIds]);
+    },
+    scopes,
     responseUrl: (id) => `${url}/response/${encodeURIComponent(id ?? `r${++responseCounter}`)}`,
     responses: (idOrUrl) => {
       if (!idOrUrl) return [...responses];
@@ -399,6 +409,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       delays = new Map();
       handlers = new Map();
       users = new Map();
+      channelMembers = new Map();
       messages = [];
     },
     close: async () => {

@@ -115,6 +115,7 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
       { people: [{ id: 'p2', name: s, role: 'member', boardRoles: [], countsTowardsQuorum: true, submitsFigures: false, linked: { slack: true, teams: false } }] },
     ],
   }),
+  'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
     return {

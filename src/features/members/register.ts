@@ -1,7 +1,14 @@
-// Members: the board's roster, and (for clerks and the chair) changing it.
-import { noArgs } from '../../kernel/args.ts';
-import { command, defineFeature } from '../../kernel/feature.ts';
+// Members: the board's roster, and (for clerks and the chair) changing it: adding people from the
+// platform's directory and the channel, editing one person, removing one (their history stays).
+import { z } from 'zod';
+import { freeText, noArgs } from '../../kernel/args.ts';
+import { button, command, defineFeature } from '../../kernel/feature.ts';
+import { addMembersForm, editMemberForm } from './forms.ts';
+import { linkByEmail } from './link-by-email.ts';
 import { listMembers } from './list-members.ts';
+import { openAddMembers } from './open-add-members.ts';
+import { openEditMember } from './open-edit-member.ts';
+import { confirmRemoval, removeMember } from './remove-member.ts';
 
 export const members = defineFeature({
   name: 'members',
@@ -14,5 +21,45 @@ export const members = defineFeature({
       args: noArgs,
       run: (deps, input) => listMembers(deps, input),
     }),
+    command({
+      words: 'members add',
+      usage: 'members add',
+      description: 'Add people to the board: pick them, or choose from the channel\u2019s members.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => openAddMembers(deps, input),
+    }),
+    command({
+      words: 'members edit',
+      usage: 'members edit <name>',
+      description: 'Change someone\u2019s title, organisation, role, deputy, quorum or figures flags.',
+      who: 'clerks',
+      args: freeText,
+      run: (deps, input) => openEditMember(deps, { ...input, name: input.args.text }),
+    }),
+    command({
+      words: 'members remove',
+      usage: 'members remove <name>',
+      description: 'Take someone off the board (their apologies, actions and figures are kept).',
+      who: 'clerks',
+      args: freeText,
+      run: (deps, input) => confirmRemoval(deps, { ...input, name: input.args.text }),
+    }),
+    command({
+      words: 'members link',
+      usage: 'members link',
+      description: 'Link people on the roster to their Slack or Teams account by their email address.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => linkByEmail(deps, input),
+    }),
   ],
+  buttons: [
+    button({
+      id: 'members.remove',
+      payload: z.object({ memberId: z.uuid() }),
+      run: (deps, input) => removeMember(deps, { ...input, memberId: input.payload.memberId }),
+    }),
+  ],
+  forms: [addMembersForm, editMemberForm],
 });

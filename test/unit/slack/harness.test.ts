@@ -6,7 +6,7 @@ import { verifySlackRequest } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackMessenger } from '../../../adapters/slack/messenger.ts';
 import { type OutboundMessage, DeliveryFailure } from '../../../src/delivery/port.ts';
-import { manifestBotScopes, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
+import { manifestScopes, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 import { signSlackRequest, slashCommand, viewSubmission, blockActions, button } from '../../support/slack-client.ts';
 
 let fake: FakeSlackApi;
@@ -101,7 +101,7 @@ describe('fake Slack Web API', () => {
     } finally {
       await narrow.close();
     }
-    expect(manifestBotScopes()).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history', 'chat:write']));
+    expect(manifestScopes()).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history', 'chat:write']));
   });
 
   it('waits for calls still to come, and says what it saw when they do not', async () => {

@@ -1,0 +1,77 @@
+// The Slack side of the core's directory: the channel's members (conversations.members, then
+// users.info for each), a person by user id (users.info) and by email (users.lookupByEmail). The
+// scopes these need are in manifest/slack/manifest.json: channels:read and groups:read,
+// users:read, users:read.email.
+import type { WebClient } from '@slack/web-api';
+import { DirectoryUnavailable, type Directory, type DirectoryPerson } from '../../src/directory/port.ts';
+import { slackErrorCode } from './identity.ts';
+
+interface SlackUser {
+  id?: string;
+  name?: string;
+  real_name?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+  team_id?: string;
+  profile?: { real_name?: string; display_name?: string; email?: string };
+}
+
+function personOf(user: SlackUser | undefined): DirectoryPerson | undefined {
+  if (!user?.id || user.deleted || user.is_bot || user.id === 'USLACKBOT') return undefined;
+  const name = user.profile?.real_name || user.real_name || user.profile?.display_name || user.name || user.id;
+  return { userId: user.id, name, ...(user.profile?.email ? { email: user.profile.email } : {}), ...(user.team_id ? { tenantId: user.team_id } : {}) };
+}
+
+function unavailable(error: unknown): never {
+  const code = slackErrorCode(error);
+  if (code === 'missing_scope') throw new DirectoryUnavailable('missing_scope', 'Quorum\u2019s Slack app lacks a permission it needs for this (reinstall it from manifest/slack/manifest.json).');
+  if (code === 'not_in_channel' || code === 'channel_not_found') throw new DirectoryUnavailable('not_in_channel', 'Quorum is not in this channel: invite @Quorum first.');
+  throw new DirectoryUnavailable('failed', `Slack did not answer (${code}). Please try again in a moment.`);
+}
+
+const NOT_FOUND = new Set(['user_not_found', 'users_not_found', 'user_not_visible']);
+
+export function createSlackDirectory(client: WebClient): Directory {
+  const person = async (userId: string): Promise<DirectoryPerson | undefined> => {
+    try {
+      const answer = await client.users.info({ user: userId });
+      return personOf(answer.user as SlackUser | undefined);
+    } catch (error) {
+      if (NOT_FOUND.has(slackErrorCode(error))) return undefined;
+      return unavailable(error);
+    }
+  };
+  return {
+    platform: 'slack',
+    async channelMembers(place, limit) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      try {
+        do {
+          const page = await client.conversations.members({ channel: place.conversationId, limit: 200, ...(cursor ? { cursor } : {}) });
+          ids.push(...(page.members ?? []));
+          cursor = page.response_metadata?.next_cursor || undefined;
+        } while (cursor && ids.length < limit * 2);
+      } catch (error) {
+        return unavailable(error);
+      }
+      const people: DirectoryPerson[] = [];
+      for (const id of ids) {
+        if (people.length >= limit) break;
+        const found = await person(id);
+        if (found) people.push(found);
+      }
+      return people;
+    },
+    person: (_place, userId) => person(userId),
+    async byEmail(_place, email) {
+      try {
+        const answer = await client.users.lookupByEmail({ email });
+        return personOf(answer.user as SlackUser | undefined);
+      } catch (error) {
+        if (NOT_FOUND.has(slackErrorCode(error))) return undefined;
+        return unavailable(error);
+      }
+    },
+  };
+}
