@@ -9,7 +9,7 @@ import { parseQuarter } from '../../domain/returns/quarter.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
-import { findBoard } from '../boards/find-board.ts';
+import { boardFor } from './board-for.ts';
 import { requireClerk } from '../boards/members.ts';
 import { metricEntrySchema, milestoneEntrySchema, type MetricDefinition, type MilestoneDefinition } from './catalogue-entry.ts';
 import { saveCatalogue } from './save-catalogue.ts';
@@ -147,8 +147,8 @@ export function readCatalogue(text: string): CatalogueFile {
   return t.startsWith('{') || t.startsWith('[') ? readJson(t) : readCsv(t);
 }
 
-export async function importCatalogue(deps: CoreDeps, input: Invocation & { text: string }) {
-  const board = await findBoard(deps.prisma, input);
+export async function importCatalogue(deps: CoreDeps, input: Invocation & { boardId?: string; text: string }) {
+  const board = await boardFor(deps, input);
   await requireClerk(deps.prisma, board, input.actor);
   const file = readCatalogue(input.text);
   return saveCatalogue(deps, { board, file });

@@ -7,11 +7,6 @@ import { comparisonsText, LEAD_MAX, METRIC_NAME_MAX, MILESTONE_TITLE_MAX, peerRa
 const required = (label: string, max: number) =>
   z.string({ error: `Enter the ${label}.` }).trim().min(1, { error: `Enter the ${label}.` }).max(max, { error: `Keep the ${label} to ${max} characters or fewer.` });
 
-export const COMPARISON_CHOICES = [
-  { value: 'year on year', label: 'Same quarter a year earlier' },
-  { value: 'rolling 12 months', label: 'Rolling 12 months' },
-] as const;
-
 export const metricFormValues = z.object({
   name: required('metric name', METRIC_NAME_MAX),
   organisation: z.uuid({ error: 'Choose the organisation that reports it.' }),

@@ -7,7 +7,7 @@ import { formatQuarter, parseQuarter } from '../../domain/returns/quarter.ts';
 import { AppError, ErrorCode, formInvalid, type FieldErrors } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
-import { findBoard } from '../boards/find-board.ts';
+import { boardFor } from './board-for.ts';
 import { requireClerk } from '../boards/members.ts';
 import { activeMetrics, activeMilestones } from './metrics.ts';
 import { buildReturnRequest, sendReturnRequest } from './return-request.ts';
@@ -22,8 +22,8 @@ export interface RoundOpened {
   organisations: { name: string; sentTo: string[]; unreachable: string[] }[];
 }
 
-export async function openRound(deps: CoreDeps, input: Invocation & { period: string; deadline: string }): Promise<RoundOpened> {
-  const board = await findBoard(deps.prisma, input);
+export async function openRound(deps: CoreDeps, input: Invocation & { boardId?: string; period: string; deadline: string }): Promise<RoundOpened> {
+  const board = await boardFor(deps, input);
   const clerk = await requireClerk(deps.prisma, board, input.actor);
   const errors: FieldErrors = {};
   const quarter = parseQuarter(input.period);
@@ -51,7 +51,7 @@ export async function openRound(deps: CoreDeps, input: Invocation & { period: st
     const organisations = await tx.organisation.findMany({ where: { id: { in: organisationIds } }, orderBy: { name: 'asc' } });
     const sent: RoundOpened['organisations'] = [];
     for (const organisation of organisations) {
-      const request = await buildReturnRequest(tx, round, organisation, null);
+      const request = await buildReturnRequest(tx, round, organisation);
       const outcome = await sendReturnRequest(tx, round, organisation, request, deps, `returns-request:${round.id}:opened`);
       sent.push({ name: organisation.name, sentTo: outcome.sent, unreachable: outcome.unreachable });
     }

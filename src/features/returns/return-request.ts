@@ -10,7 +10,7 @@ import { activeMetrics, activeMilestones, historyOf, unitOf } from './metrics.ts
 import { deadlineText, quarterOfRound, type RoundWithBoard } from './round-access.ts';
 import { returnRequestTemplate, type ReturnRequest } from './templates.ts';
 
-export async function buildReturnRequest(tx: Tx, round: RoundWithBoard, organisation: Organisation, chase: ReturnRequest['chase'], due?: string): Promise<ReturnRequest> {
+export async function buildReturnRequest(tx: Tx, round: RoundWithBoard, organisation: Organisation, chase?: { number: number; due: string }): Promise<ReturnRequest> {
   const quarter = quarterOfRound(round);
   const [metrics, milestones] = await Promise.all([activeMetrics(tx, round.boardId, organisation.id), activeMilestones(tx, round.boardId, organisation.id)]);
   const histories = await historyOf(tx, metrics.map((m) => m.id));
@@ -23,8 +23,7 @@ export async function buildReturnRequest(tx: Tx, round: RoundWithBoard, organisa
     period: formatQuarter(quarter),
     months: quarterMonths(quarter),
     deadline: deadlineText(round, round.board),
-    chase,
-    ...(due ? { due } : {}),
+    ...(chase ? { chase: chase.number, due: chase.due } : {}),
     metrics: metrics.map((m) => {
       const value = histories.get(m.id)?.get(quarterKey(last));
       return { name: m.name, unit: describeUnit(unitOf(m)), ...(value !== undefined ? { last: `${formatFigure(unitOf(m), value)} in ${formatQuarter(last)}` } : {}) };

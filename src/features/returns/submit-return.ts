@@ -4,17 +4,16 @@
 // figure far outside the metric's history is asked about once and accepted when submitted again
 // unchanged. Nothing is stored until the whole return is valid; then a new version is written
 // with who and when, earlier versions kept, and the figures become the quarter's history.
-import { isOutlier, outlierReference } from '../../domain/returns/comparisons.ts';
-import { formatQuarter, quarterKey, yearEarlier } from '../../domain/returns/quarter.ts';
+import { formatQuarter } from '../../domain/returns/quarter.ts';
 import { milestoneRag } from '../../domain/returns/rag.ts';
-import { formatFigure } from '../../domain/returns/units.ts';
-import { AppError, ErrorCode, formInvalid, type FieldErrors } from '../../errors.ts';
+import { AppError, ErrorCode, formInvalid } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { cleanValues, fieldErrorsOf, type RawValues } from '../../kernel/form-values.ts';
-import { clearDraft, pendingOutliers, savePendingOutliers } from './drafts.ts';
+import { clearDraft, pendingOutliers } from './drafts.ts';
+import { outlierErrors } from './outliers.ts';
 import { latestSubmission, loadReturnContent } from './load-return.ts';
-import { fieldId, metricIdsIn, milestoneIdsIn, returnFormSchema, type ReturnContent, type ReturnEntries } from './return-form.ts';
+import { metricIdsIn, milestoneIdsIn, returnFormSchema, type ReturnContent } from './return-form.ts';
 import { loadOrganisation, loadRound, requireOpen, requireSubmitterOrClerk } from './round-access.ts';
 
 export interface ReturnSubmitted {
@@ -30,7 +29,7 @@ export interface ReturnSubmitted {
 
 /** A form naming a metric or milestone that is not this organisation's (removed since the form
  * was opened, or another organisation's) is refused whole. */
-function requireKnownFields(content: ReturnContent, raw: RawValues): void {
+export function requireKnownFields(content: ReturnContent, raw: RawValues): void {
   const metrics = new Set(content.metrics.map((m) => m.metric.id));
   const milestones = new Set(content.milestones.map((m) => m.id));
   const unknownMetric = metricIdsIn(raw).find((id) => !metrics.has(id));
@@ -40,24 +39,6 @@ function requireKnownFields(content: ReturnContent, raw: RawValues): void {
       log: `form names unknown ${unknownMetric ? `metric ${unknownMetric}` : `milestone ${unknownMilestone}`}`,
     });
   }
-}
-
-/** Figures far outside their history that the submitter has not yet confirmed, as field errors. */
-function unconfirmedOutliers(content: ReturnContent, entries: ReturnEntries, confirmed: Record<string, number>): { errors: FieldErrors; pending: Record<string, number> } {
-  const errors: FieldErrors = {};
-  const pending: Record<string, number> = {};
-  for (const figure of entries.figures) {
-    const m = content.metrics.find((x) => x.metric.id === figure.metricId);
-    if (!m) continue;
-    const reference = outlierReference(m.history, content.quarter, figure.yearEarlier);
-    if (!isOutlier(m.unit, figure.value, reference)) continue;
-    if (confirmed[figure.metricId] === figure.value) continue;
-    pending[figure.metricId] = figure.value;
-    const against = m.history.has(quarterKey(yearEarlier(content.quarter))) || figure.yearEarlier !== undefined ? `${formatQuarter(yearEarlier(content.quarter))}\u2019s` : 'the last figure,';
-    const ratio = figure.value > (reference as number) ? 'ten or more times' : 'a tenth or less of';
-    errors[fieldId.value(figure.metricId)] = `${formatFigure(m.unit, figure.value)} is ${ratio} ${against} ${formatFigure(m.unit, reference as number)}. If it is right, submit again to confirm it.`;
-  }
-  return { errors, pending };
 }
 
 export async function submitReturn(deps: CoreDeps, input: Invocation & { roundId: string; organisationId: string; values: RawValues }): Promise<ReturnSubmitted> {
@@ -75,12 +56,10 @@ export async function submitReturn(deps: CoreDeps, input: Invocation & { roundId
   if (!parsed.success) throw formInvalid(fieldErrorsOf(parsed.error), 'Some figures need correcting. Nothing was saved.');
   const entries = parsed.data;
 
-  const confirmed = await pendingOutliers(deps.prisma, { roundId: round.id, organisationId: organisation.id, memberId: who.member.id });
-  const outliers = unconfirmedOutliers(content, entries, confirmed);
-  if (Object.keys(outliers.errors).length > 0) {
-    await savePendingOutliers(deps.prisma, { roundId: round.id, organisationId: organisation.id, memberId: who.member.id }, outliers.pending);
-    throw formInvalid(outliers.errors, 'Some figures are far from last year\u2019s. Check them; if they are right, submit again to confirm. Nothing was saved yet.');
-  }
+  const key = { roundId: round.id, organisationId: organisation.id, memberId: who.member.id };
+  const outliers = await outlierErrors(deps.prisma, key, content, entries);
+  if (outliers) throw formInvalid(outliers, 'Some figures are far from last year\u2019s. Check them; if they are right, submit again to confirm. Nothing was saved yet.');
+  const confirmed = await pendingOutliers(deps.prisma, key);
 
   const byClerk = who.clerk && !(who.member.submitsFigures && who.member.organisationId === organisation.id);
   const version = await deps.prisma.$transaction(async (tx) => {

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { template } from '../../kernel/feature.ts';
 
+// Ids are the bot's own; the button they go on checks them again when clicked.
 export const returnRequestSchema = z.object({
-  roundId: z.uuid(),
-  organisationId: z.uuid(),
+  roundId: z.string().min(1),
+  organisationId: z.string().min(1),
   boardName: z.string(),
   organisation: z.string(),
   /** "Q3 2026/27". */
@@ -14,8 +15,8 @@ export const returnRequestSchema = z.object({
   months: z.string(),
   /** "Friday 29 January 2027". */
   deadline: z.string(),
-  /** null when the round opens; 1 to 3 for a chase. */
-  chase: z.number().int().min(1).max(3).nullable(),
+  /** Absent when the round opens; 1 to 3 for a chase. */
+  chase: z.number().int().min(1).max(3).optional(),
   /** "tomorrow", "in 5 days" for a chase. */
   due: z.string().optional(),
   metrics: z.array(z.object({ name: z.string(), unit: z.string(), last: z.string().optional() })),
@@ -27,5 +28,5 @@ export const returnRequestTemplate = template('returns.request', returnRequestSc
 
 export const returnsOverdueTemplate = template(
   'returns.overdue',
-  z.object({ roundId: z.uuid(), boardName: z.string(), period: z.string(), deadline: z.string(), missing: z.array(z.object({ organisation: z.string(), submitters: z.array(z.string()) })) }),
+  z.object({ roundId: z.string().min(1), boardName: z.string(), period: z.string(), deadline: z.string(), missing: z.array(z.object({ organisation: z.string(), submitters: z.array(z.string()) })) }),
 );
