@@ -9,9 +9,11 @@ import { lockRound } from '../../../src/features/returns/lock-round.ts';
 import { metricFormValues } from '../../../src/features/returns/metric-form.ts';
 import { openRound } from '../../../src/features/returns/open-round.ts';
 import { fieldId } from '../../../src/features/returns/return-form.ts';
+import { FIELDS_PER_PAGE } from '../../../src/features/returns/return-pages.ts';
 import { saveMetric } from '../../../src/features/returns/save-metric.ts';
 import { showRoundStatus } from '../../../src/features/returns/show-round-status.ts';
 import { submitReturn } from '../../../src/features/returns/submit-return.ts';
+import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createReturnsBoard, SEED_CATALOGUE_CSV, type ReturnsBoard } from '../../support/returns-fixtures.ts';
 
@@ -289,5 +291,50 @@ describe('submitting a return', () => {
     await expect(showRoundStatus(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     await expect(showRoundStatus(deps, { ...at(clerk()), period: 'Q1 2020/21' })).rejects.toMatchObject({ code: 'ROUND_NOT_FOUND' });
     await expect(showRoundStatus(deps, { ...at(clerk()), period: 'Q9' })).rejects.toMatchObject({ code: 'INVALID_QUARTER' });
+  });
+});
+
+describe('a long return, a page at a time (through the core, as the adapters drive it)', () => {
+  it('splits into pages within the limit; an invalid page comes back with its errors and what was typed; nothing typed is lost; the last page submits', async () => {
+    // Twelve police counts with four peer groups each: 8 fields a metric, 96 in all.
+    const rows = Array.from({ length: 12 }, (_, i) => `metric,Crime type ${i + 1},MPS,count,lower,year on year,A/10; B/20; C/30; D/40`);
+    await importCatalogue(deps, { ...at(clerk()), text: ['type,name,organisation,unit,polarity,comparisons,peer ranks', ...rows].join('\n') });
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    const t = testCore({ prisma: db.prisma, now: () => now });
+    const first = as('form', await t.click(police(), 'returns.fill', { roundId: round.id, organisationId: b.police }));
+    const pageFields = (f: typeof first) => (f.fields ?? []).map((x) => x.id);
+    expect(first.metadata.page).toBe('1');
+    expect(first.context).toContain('Page 1 of 4.');
+    expect(pageFields(first).length).toBeLessThanOrEqual(FIELDS_PER_PAGE);
+    const metrics = await db.prisma.metric.findMany({ where: onBoard(), orderBy: { position: 'asc' } });
+    const page1 = metrics.filter((m) => pageFields(first).includes(fieldId.value(m.id)));
+    expect(page1.length).toBeGreaterThan(1);
+
+    const typed = Object.fromEntries(page1.map((m, i) => [fieldId.value(m.id), String(100 + i)]));
+    const firstMetric = page1[0] as (typeof page1)[number];
+    const refused = as('form', await t.submit(police(), 'returns.submit', { ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' }, first.metadata));
+    expect(refused.metadata.page).toBe('1');
+    expect(refused.errors).toEqual({ [fieldId.rank(firstMetric.id, 0)]: 'A rank out of 10 is a whole number from 1 (best) to 10.' });
+    expect(refused.values).toMatchObject({ ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
+
+    let page = as('form', await t.submit(police(), 'returns.submit', { ...typed, [fieldId.rank(firstMetric.id, 0)]: '3', [fieldId.positive(firstMetric.id)]: 'Kept as typed' }, first.metadata));
+    expect(page.metadata.page).toBe('2');
+    // Going back to page 1 (opening the return again) shows what was typed there.
+    const reopened = as('form', await t.click(police(), 'returns.fill', { roundId: round.id, organisationId: b.police }));
+    expect(reopened.values).toMatchObject({ [fieldId.positive(firstMetric.id)]: 'Kept as typed', [fieldId.rank(firstMetric.id, 0)]: '3' });
+
+    let result: Awaited<ReturnType<TestCore['submit']>> = page;
+    for (let n = 2; n <= 4; n++) {
+      const ids = pageFields(page).filter((id) => id.startsWith('v_'));
+      result = await t.submit(police(), 'returns.submit', Object.fromEntries(ids.map((id) => [id, '50'])), page.metadata);
+      if (n < 4) page = as('form', result);
+    }
+    expect(as('returns.submitted', result)).toMatchObject({ version: 1, figures: 12 });
+    const stored = await db.prisma.returnFigure.findMany({ where: submissionOfBoard() });
+    expect(stored).toHaveLength(12);
+    expect(stored.find((f) => f.metricId === firstMetric.id)).toMatchObject({ value: 100, positiveFactors: 'Kept as typed', ranks: [{ name: 'A', rank: 3 }] });
+    expect(await db.prisma.returnDraft.count({ where: roundOfBoard() })).toBe(0);
   });
 });
