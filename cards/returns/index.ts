@@ -11,6 +11,7 @@ import { button, defineForm, type FieldDefinition } from '../kit.ts';
 import type { Card, Element } from '../model.ts';
 import type { FeatureCards } from '../registry-types.ts';
 import { md } from '../text.ts';
+import { dashboardCard } from './dashboard-card.ts';
 
 export function returnRequestCard(data: ReturnRequest): Card {
   const title = data.chase === undefined ? `${data.period} figures for ${data.organisation}` : `Reminder: ${data.period} figures for ${data.organisation}`;
@@ -116,6 +117,7 @@ export const returnsCards = {
     'returns.roundOpened': roundOpenedCard,
     'returns.submitted': submittedCard,
     'returns.status': statusCard,
+    'returns.dashboard': (r) => dashboardCard(r.view, { forClerk: r.forClerk }),
   },
   forms: {
     'returns.round': defineForm({
@@ -170,5 +172,6 @@ export const returnsCards = {
   templates: {
     'returns.request': returnRequestCard,
     'returns.overdue': overdueCard,
+    'returns.dashboard': (view) => dashboardCard(view, { forClerk: false }),
   },
 } satisfies FeatureCards;

@@ -114,7 +114,7 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   ...returnsFixtures(),
 };
 
-function returnsFixtures(): Pick<{ [K in CardKind]: (s: string) => ResultOf<K> }, 'returns.catalogueSaved' | 'returns.roundOpened' | 'returns.submitted' | 'returns.status'> {
+function returnsFixtures(): Pick<{ [K in CardKind]: (s: string) => ResultOf<K> }, 'returns.catalogueSaved' | 'returns.roundOpened' | 'returns.submitted' | 'returns.status' | 'returns.dashboard'> {
   return {
     'returns.catalogueSaved': (s) => ({ kind: 'returns.catalogueSaved', boardName: s, metrics: { added: [s, s], updated: [s] }, milestones: { added: 1, updated: 2 }, historyFigures: 9 }),
     'returns.roundOpened': (s) => ({ kind: 'returns.roundOpened', roundId: 'r1', boardName: s, period: s, deadline: s, organisations: [{ name: s, sentTo: [s], unreachable: [s] }, { name: s, sentTo: [], unreachable: [] }] }),
@@ -131,6 +131,26 @@ function returnsFixtures(): Pick<{ [K in CardKind]: (s: string) => ResultOf<K> }
         { organisationId: 'o1', name: s, submitters: [s], latest: { version: 1, by: s, byClerk: true, at: s } },
         { organisationId: 'o2', name: s, submitters: [] },
       ],
+    }),
+    'returns.dashboard': (s) => ({
+      kind: 'returns.dashboard',
+      forClerk: true,
+      view: {
+        roundId: 'r1',
+        boardName: s,
+        period: s,
+        months: s,
+        rollingMonths: s,
+        published: false,
+        rows: [
+          { metricId: 'm1', name: s, organisation: s, unit: s, submitted: true, value: s, yearEarlier: s, change: s, rolling: s, rollingChange: s, ranks: [s, s], rag: 'red', override: s, computedRag: 'amber', positive: s, negative: s },
+          { metricId: 'm2', name: s, organisation: s, unit: s, submitted: false, ranks: [] },
+        ],
+        milestones: [{ title: s, organisation: s, lead: s, progress: s, rag: 'green' }, { title: s, organisation: s, lead: s }],
+        missing: [s],
+        csvUrl: calendarUrl,
+        chartsUrl: calendarUrl,
+      },
     }),
   };
 }

@@ -2,14 +2,17 @@
 // forms, and who has and hasn't submitted.
 import { z } from 'zod';
 import { parseQuarter } from '../../domain/returns/quarter.ts';
-import { ArgsMismatch, noArgs, type ArgReader } from '../../kernel/args.ts';
+import { ArgsMismatch, freeText, noArgs, type ArgReader } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
+import { compileDashboard } from './compile-dashboard.ts';
 import { catalogueForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
 import { lockRound } from './lock-round.ts';
+import { overrideRag } from './override-rag.ts';
+import { publishDashboard } from './publish-dashboard.ts';
 import { openCatalogueForm, openMetricForm, openMilestoneForm, openReturnFormFor, openRoundForm } from './open-returns-forms.ts';
 import { openReturnForm, returnSubmitForm } from './return-form-page.ts';
 import { showRoundStatus } from './show-round-status.ts';
-import { returnRequestTemplate, returnsOverdueTemplate } from './templates.ts';
+import { returnRequestTemplate, returnsDashboardTemplate, returnsOverdueTemplate } from './templates.ts';
 
 /** An optional quarter: "Q3 2026/27". Anything else is a mistyped subcommand or quarter. */
 const optionalQuarter: ArgReader<{ period?: string }> = {
@@ -78,6 +81,22 @@ export const returns = defineFeature({
       run: (deps, input) => openMilestoneForm(deps, input),
     }),
     command({
+      words: 'returns dashboard',
+      usage: 'returns dashboard [quarter]',
+      description: 'The compiled performance dashboard, for you first, with a button to publish it to the board channel.',
+      who: 'clerks',
+      args: optionalQuarter,
+      run: (deps, input) => compileDashboard(deps, { ...input, ...input.args }),
+    }),
+    command({
+      words: 'returns rag',
+      usage: 'returns rag <metric> <red|amber|green> <reason>',
+      description: 'Rate a metric yourself for the latest round; the reason is shown beside the rating.',
+      who: 'clerks',
+      args: freeText,
+      run: (deps, input) => overrideRag(deps, { ...input, text: input.args.text }),
+    }),
+    command({
       words: 'returns submit',
       usage: 'returns submit [organisation]',
       description: 'Fill in (or amend) your organisation\u2019s figures for the open round; a clerk names the organisation.',
@@ -92,7 +111,12 @@ export const returns = defineFeature({
       payload: z.object({ roundId: z.uuid(), organisationId: z.uuid() }),
       run: (deps, input) => openReturnForm(deps, { ...input, ...input.payload }),
     }),
+    button({
+      id: 'returns.publish',
+      payload: z.object({ roundId: z.uuid() }),
+      run: (deps, input) => publishDashboard(deps, { ...input, ...input.payload }),
+    }),
   ],
   forms: [roundOpenForm, catalogueForm, metricForm, milestoneForm, returnSubmitForm],
-  templates: [returnRequestTemplate, returnsOverdueTemplate],
+  templates: [returnRequestTemplate, returnsOverdueTemplate, returnsDashboardTemplate],
 });

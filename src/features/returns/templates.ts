@@ -2,6 +2,7 @@
 // (when a round opens, and as a chase), and the notice to the clerk after the deadline.
 import { z } from 'zod';
 import { template } from '../../kernel/feature.ts';
+import { dashboardViewSchema } from './dashboard-view.ts';
 
 // Ids are the bot's own; the button they go on checks them again when clicked.
 export const returnRequestSchema = z.object({
@@ -30,3 +31,6 @@ export const returnsOverdueTemplate = template(
   'returns.overdue',
   z.object({ roundId: z.string().min(1), boardName: z.string(), period: z.string(), deadline: z.string(), missing: z.array(z.object({ organisation: z.string(), submitters: z.array(z.string()) })) }),
 );
+
+/** The compiled dashboard, posted to the board channel when the clerk publishes it. */
+export const returnsDashboardTemplate = template('returns.dashboard', dashboardViewSchema);

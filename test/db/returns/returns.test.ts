@@ -4,10 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { CoreDeps } from '../../../src/kernel/deps.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { compileDashboard } from '../../../src/features/returns/compile-dashboard.ts';
+import { dashboardCsvFile, trendChartFile } from '../../../src/features/returns/dashboard-files.ts';
 import { importCatalogue, readCatalogue } from '../../../src/features/returns/import-catalogue.ts';
 import { lockRound } from '../../../src/features/returns/lock-round.ts';
 import { metricFormValues } from '../../../src/features/returns/metric-form.ts';
 import { openRound } from '../../../src/features/returns/open-round.ts';
+import { overrideRag } from '../../../src/features/returns/override-rag.ts';
 import { fieldId } from '../../../src/features/returns/return-form.ts';
 import { FIELDS_PER_PAGE } from '../../../src/features/returns/return-pages.ts';
 import { saveMetric } from '../../../src/features/returns/save-metric.ts';
@@ -336,5 +339,39 @@ describe('a long return, a page at a time (through the core, as the adapters dri
     expect(stored).toHaveLength(12);
     expect(stored.find((f) => f.metricId === firstMetric.id)).toMatchObject({ value: 100, positiveFactors: 'Kept as typed', ranks: [{ name: 'A', rank: 3 }] });
     expect(await db.prisma.returnDraft.count({ where: roundOfBoard() })).toBe(0);
+  });
+});
+
+describe('the compiled dashboard', () => {
+  it('rates each metric by the glossary\u2019s rule from the submitted figures and history, shows the clerk first, takes an override with its reason, and exports CSV and charts', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    const burglary = await metricId('Burglary');
+    // Burglary: 952 against 807 a year earlier (+18%), rolling 12 months 3,439 against 3,481
+    // (entered: the history has only four quarters), last of 15 and 22nd of 33: Red (3 of 4 negative).
+    await submitReturn(deps, { ...at(police()), roundId: round.id, organisationId: b.police, values: await policeValues({ [fieldId.rollingEarlier(burglary)]: '3481' }) });
+    deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
+    const result = await compileDashboard(deps, { ...at(clerk()) });
+    expect(result.forClerk).toBe(true);
+    const row = result.view.rows.find((r) => r.name === 'Burglary');
+    expect(row).toMatchObject({ value: '952', yearEarlier: '807', change: '+18%', rolling: '3,439', rollingChange: '-1.2%', ranks: ['Similar group 15/15', 'London 22/33'], rag: 'red', positive: 'Decrease in rolling 12 months' });
+    expect(result.view.rows.find((r) => r.name === 'Proven re-offending rate')).toMatchObject({ submitted: false });
+    expect(result.view.missing).toEqual(['London Borough of Harrow', 'National Probation Service']);
+    expect(result.view.csvUrl).toBe(`https://quorum.example.org/returns/${round.dashboardToken}/dashboard.csv`);
+    await expect(compileDashboard(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+
+    expect((await overrideRag(deps, { ...at(clerk()), text: 'burglary amber One series of offences, since charged' })).text).toContain('Burglary is rated Amber for Q3 2026/27');
+    await expect(overrideRag(deps, { ...at(clerk()), text: 'Burglary amber' })).rejects.toMatchObject({ code: 'COMMAND_USAGE' });
+    await expect(overrideRag(deps, { ...at(clerk()), text: 'Arson red Because' })).rejects.toMatchObject({ code: 'UNKNOWN_METRIC' });
+    const overridden = (await compileDashboard(deps, { ...at(clerk()) })).view.rows.find((r) => r.name === 'Burglary');
+    expect(overridden).toMatchObject({ rag: 'amber', computedRag: 'red', override: 'One series of offences, since charged' });
+
+    const csv = (await dashboardCsvFile(deps, round.dashboardToken))?.csv ?? '';
+    expect(csv.split('\r\n')[1]).toBe('metric,Burglary,MPS,count,952,807,+18%,"3,439",-1.2%,Similar group 15/15; London 22/33,Amber,"One series of offences, since charged",Decrease in rolling 12 months,Increase in last quarter vs. one year ago,');
+    expect(await dashboardCsvFile(deps, 'not-the-token-xxxxxxxxxxxx')).toBeUndefined();
+    const png = await trendChartFile(deps, round.dashboardToken, burglary);
+    expect(png?.subarray(1, 4).toString()).toBe('PNG');
+    expect(await trendChartFile(deps, round.dashboardToken, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 });
