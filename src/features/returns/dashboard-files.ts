@@ -1,6 +1,6 @@
 // What the dashboard's links serve, found by the round's unguessable token: the CSV, a page of
 // trend charts, and each metric's chart. An unknown token or metric finds nothing.
-import { encodeHTML } from 'entities';
+import { escapeAttribute, escapeText } from 'entities';
 import type { PrismaClient } from '../../persistence/generated/client.ts';
 import { buildDashboard } from './dashboard-view.ts';
 import { dashboardCsv } from './dashboard-csv.ts';
@@ -40,7 +40,7 @@ export async function trendChartsPage(deps: Deps, token: string): Promise<string
   const view = await buildDashboard(deps.prisma, round, deps);
   const title = `${view.boardName}: trends to ${view.period}`;
   const charts = view.rows
-    .map((r) => `<figure><img src="charts/${encodeHTML(r.metricId)}.png" alt="${encodeHTML(`${r.name}, last ${TREND_QUARTERS} quarters`)}" width="560"><figcaption>${encodeHTML(`${r.name} (${r.organisation}, ${r.unit})`)}</figcaption></figure>`)
+    .map((r) => `<figure><img src="charts/${escapeAttribute(r.metricId)}.png" alt="${escapeAttribute(`${r.name}, last ${TREND_QUARTERS} quarters`)}" width="560"><figcaption>${escapeText(`${r.name} (${r.organisation}, ${r.unit})`)}</figcaption></figure>`)
     .join('\n');
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${encodeHTML(title)}</title></head><body><h1>${encodeHTML(title)}</h1>\n${charts}\n</body></html>\n`;
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeText(title)}</title></head><body><h1>${escapeText(title)}</h1>\n${charts}\n</body></html>\n`;
 }

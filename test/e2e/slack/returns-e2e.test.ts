@@ -14,7 +14,7 @@ let service: SlackService;
 let b: ReturnsBoard;
 
 beforeAll(async () => {
-  service = await startSlackService({ logLevel: 'info' });
+  service = await startSlackService({ logLevel: 'info', env: { PUBLIC_BASE_URL: 'https://quorum.example.org' } });
   b = await createReturnsBoard(service.db.prisma);
 });
 afterAll(async () => {
@@ -166,5 +166,48 @@ describe('quarterly returns on Slack', () => {
     expect(text).toContain('Q3 2026/27 returns: 1 of 3 submitted');
     expect(text).toContain('Version 2 by Richard Norfolk');
     expect(text).toContain('National Probation Service*: not yet submitted');
+  });
+
+  it('the compiled dashboard goes to the clerk first, then to the board channel as a native table; its chart and CSV are served behind the round\u2019s link', async () => {
+    const res = await command('returns dashboard');
+    const preview = res.body as { blocks: { type: string; rows?: { text: string }[][]; elements?: { action_id?: string; url?: string }[] }[]; text: string };
+    expectValid(slackMessageSchema, preview);
+    const table = preview.blocks.find((x) => x.type === 'table');
+    const burglaryRow = table?.rows?.find((r) => r.some((c) => c.text.startsWith('Burglary')))?.map((c) => c.text);
+    // The amendment left the ranks empty: the rating rests on the quarter's rise alone.
+    expect(burglaryRow).toEqual(['\u{1F534} Red', 'Burglary (MPS)', '961', '+19.1%', '3,448', '\u2013', '\u2013']);
+    expect(JSON.stringify(preview)).toContain('Only you can see these figures until you publish them');
+    expect(service.fake.calls('chat.postMessage')).toEqual([]);
+    const links = preview.blocks.flatMap((x) => x.elements ?? []);
+    const chartsUrl = links.find((e) => e.url?.endsWith('/charts'))?.url as string;
+    const csvUrl = links.find((e) => e.url?.endsWith('.csv'))?.url as string;
+    const round = await service.db.prisma.returnRound.findFirstOrThrow({ where: { boardId: b.boardId } });
+    expect(csvUrl).toBe(`https://quorum.example.org/returns/${round.dashboardToken}/dashboard.csv`);
+
+    const local = (url: string) => url.replace('https://quorum.example.org', service.quorum.url);
+    const csv = await fetch(local(csvUrl));
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await csv.text()).toContain('metric,Burglary,MPS,count,961,807,+19.1%');
+    const page = await (await fetch(local(chartsUrl))).text();
+    const chart = /src="(charts\/[0-9a-f-]+\.png)"/.exec(page)?.[1] as string;
+    const png = await fetch(`${local(chartsUrl)}/${chart.replace('charts/', '')}`);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect((await fetch(`${service.quorum.url}/returns/not-a-real-token-at-all-xyz/dashboard.csv`)).status).toBe(404);
+
+    await service.slack.interaction(
+      blockActions({
+        user: { id: b.clerk.slackUserId, username: 'alex.dewsnap', name: 'alex.dewsnap', team_id: 'T0SEED' },
+        actions: [button({ action_id: 'returns.publish', value: JSON.stringify({ roundId: round.id }) })],
+        response_url: service.fake.responseUrl(),
+      }),
+    );
+    const posted = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB', 8_000);
+    expectValid(slackMessageSchema, { text: posted.body.text, blocks: posted.body.blocks });
+    const channelCard = JSON.stringify(posted.body.blocks);
+    expect(channelCard).toContain('"type":"table"');
+    expect(channelCard).not.toContain('returns.publish');
+    expect(channelCard).not.toContain('Only you can see');
+    expect((await service.db.prisma.returnRound.findUniqueOrThrow({ where: { id: round.id } })).publishedAt).not.toBeNull();
   });
 });

@@ -25,6 +25,8 @@ beforeAll(async () => {
   await service.db.prisma.member.update({ where: { id: b.probationSubmitter.id }, data: { teamsAadId: TEAMS_DEFAULTS.user.aadObjectId } });
   await service.teams.send(service.teams.botAdded({ place: 'channel' }));
   await service.teams.send(service.teams.installationUpdate({ action: 'add' }));
+  // Someone speaks to the bot in the board's channel: Quorum can post there from then on.
+  await service.teams.send(service.teams.message({ text: 'help', place: 'channel', mention: true }));
 });
 afterAll(async () => {
   await service?.stop();
@@ -102,5 +104,22 @@ describe('quarterly returns on Teams', () => {
     const round = await service.db.prisma.returnRound.findFirstOrThrow({ where: { boardId: b.boardId } });
     const refused = await act('returns.fill', { roundId: round.id, organisationId: b.police });
     expect(refused.value).toBe('Only Metropolitan Police Service\u2019s submitters and the clerk can see or submit its figures before they are published. If you should submit them, ask the clerk to add you as a submitter.');
+  });
+
+  it('the clerk publishes the compiled dashboard: the board channel gets an Adaptive Card Table with each RAG in colour and word', async () => {
+    const round = await service.db.prisma.returnRound.findFirstOrThrow({ where: { boardId: b.boardId } });
+    const done = await act('returns.publish', { roundId: round.id }, clerkAccount());
+    expect(done.value).toBe('The Safer Communities Partnership Board dashboard is being posted to the board channel.');
+    const posted = await service.fake.waitFor((c) => (c.route === 'send' || c.route === 'reply') && c.conversationId?.startsWith(CHANNEL) === true && JSON.stringify(c.body).includes('performance dashboard'), 8_000);
+    const card = adaptiveCardOf(posted.body) as { body: { type: string; rows?: { cells: { items: { text: string; color?: string }[] }[] }[] }[] };
+    const table = card.body.find((e) => e.type === 'Table');
+    const reoffending = table?.rows?.find((r) => r.cells.some((c) => c.items[0]?.text.startsWith('Proven re-offending rate')));
+    // 19.8% against 22.6% a year earlier: 2.8 points lower, and lower is better: Green.
+    // As read: markdown's guard marks (a zero-width space before a leading digit or minus) dropped.
+    expect(reoffending?.cells.map((c) => c.items[0]?.text.replace(/\u200B/g, '').trim())).toEqual(['Green', 'Proven re-offending rate (NPS)', '19.8%', '-2.8 pts', '', '', '']);
+    expect(reoffending?.cells[0]?.items[0]?.color).toBe('Good');
+    expect(JSON.stringify(card)).not.toContain('returns.publish');
+    const refused = await act('returns.publish', { roundId: round.id });
+    expect(refused.value).toContain('Only the clerk or the chair');
   });
 });
