@@ -45,7 +45,7 @@ export async function openRound(deps: CoreDeps, input: Invocation & { boardId?: 
 
   const result = await deps.prisma.$transaction(async (tx) => {
     const round = await tx.returnRound.create({
-      data: { boardId: board.id, fyStart: quarter.quarter.fyStart, quarter: quarter.quarter.quarter, deadline: day.endOf('day').toJSDate(), openedById: clerk.id, dashboardToken: randomBytes(24).toString('base64url') },
+      data: { boardId: board.id, fyStart: quarter.quarter.fyStart, quarter: quarter.quarter.quarter, deadline: day.endOf('day').toJSDate(), openedById: clerk.id, createdAt: deps.now(), dashboardToken: randomBytes(24).toString('base64url') },
       include: { board: true },
     });
     const organisations = await tx.organisation.findMany({ where: { id: { in: organisationIds } }, orderBy: { name: 'asc' } });

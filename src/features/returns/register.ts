@@ -9,6 +9,7 @@ import { catalogueForm, metricForm, milestoneForm, roundOpenForm } from './forms
 import { lockRound } from './lock-round.ts';
 import { overrideRag } from './override-rag.ts';
 import { publishDashboard } from './publish-dashboard.ts';
+import { returnsChaseJob } from './returns-chase-job.ts';
 import { openCatalogueForm, openMetricForm, openMilestoneForm, openReturnFormFor, openRoundForm } from './open-returns-forms.ts';
 import { openReturnForm, returnSubmitForm } from './return-form-page.ts';
 import { showRoundStatus } from './show-round-status.ts';
@@ -119,4 +120,5 @@ export const returns = defineFeature({
   ],
   forms: [roundOpenForm, catalogueForm, metricForm, milestoneForm, returnSubmitForm],
   templates: [returnRequestTemplate, returnsOverdueTemplate, returnsDashboardTemplate],
+  jobs: (ctx) => [returnsChaseJob(ctx)],
 });

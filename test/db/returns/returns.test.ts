@@ -11,6 +11,8 @@ import { lockRound } from '../../../src/features/returns/lock-round.ts';
 import { metricFormValues } from '../../../src/features/returns/metric-form.ts';
 import { openRound } from '../../../src/features/returns/open-round.ts';
 import { overrideRag } from '../../../src/features/returns/override-rag.ts';
+import { chaseTimes, returnsChaseJob } from '../../../src/features/returns/returns-chase-job.ts';
+import { Scheduler } from '../../../src/scheduling/scheduler.ts';
 import { fieldId } from '../../../src/features/returns/return-form.ts';
 import { FIELDS_PER_PAGE } from '../../../src/features/returns/return-pages.ts';
 import { saveMetric } from '../../../src/features/returns/save-metric.ts';
@@ -373,5 +375,41 @@ describe('the compiled dashboard', () => {
     const png = await trendChartFile(deps, round.dashboardToken, burglary);
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(await trendChartFile(deps, round.dashboardToken, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+});
+
+describe('chasing non-submitters', () => {
+  it('part way and the day before to the submitters of organisations that have not submitted, after the deadline to the clerk; at most 3, each once; only the latest after downtime', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-01-30T00:00:00.000Z']);
+    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [returnsChaseJob(deps)], logger: createLogger({ level: 'silent' }), clock: () => now });
+    const chases = () => db.prisma.outboxMessage.findMany({ where: { ...onBoard(), OR: [{ template: 'returns.request', dedupeKey: { contains: ':chase' } }, { template: 'returns.overdue' }] }, orderBy: { createdAt: 'asc' } });
+
+    now = new Date('2027-01-15T09:00:00Z');
+    expect((await scheduler.tick()).ran).toEqual([]);
+    await submitReturn(deps, { ...at(police()), roundId: round.id, organisationId: b.police, values: await policeValues() });
+
+    now = new Date('2027-01-21T09:00:00Z');
+    expect((await scheduler.tick()).ran).toEqual([`returns-chase:${round.id}:1`]);
+    expect((await chases()).map((m) => [m.template, m.platform, m.targetId, (m.data as { chase?: number; due?: string }).chase, (m.data as { due?: string }).due])).toEqual([
+      ['returns.request', 'teams', b.probationSubmitter.teamsAadId, 1, 'in 9 days'],
+    ]);
+    expect((await scheduler.tick()).ran).toEqual([]);
+
+    // Down from the 21st to the 31st: the day-before chase is skipped, the clerk is told.
+    now = new Date('2027-01-31T09:00:00Z');
+    const tick = await scheduler.tick();
+    expect(tick.ran).toEqual([`returns-chase:${round.id}:3`]);
+    expect(tick.skipped).toEqual([`returns-chase:${round.id}:2`]);
+    const all = await chases();
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({ template: 'returns.overdue', platform: 'slack', targetId: b.clerk.slackUserId });
+    expect((all[1]?.data as { missing: unknown[] }).missing).toEqual([
+      { organisation: 'London Borough of Harrow', submitters: [] },
+      { organisation: 'National Probation Service', submitters: ['Jane Probation'] },
+    ]);
+    expect((await scheduler.tick()).ran).toEqual([]);
   });
 });
