@@ -6,6 +6,7 @@ export type { CardContext } from './context.ts';
 export { agendaCard, agendaItems, formatMinutes, type AgendaCardOptions } from './agendas/agenda-card.ts';
 export { noticeCard } from './notice-card.ts';
 export { resultCard, formFor, formDefinition, outboundCard, outboundMessagesCard, type ResultForCard } from './registry.ts';
+export { submittedFields, type FormShape } from './kit.ts';
 export { toAdaptiveMarkdown, toPlain, toSlackMrkdwn } from './markup.ts';
 export { md, strong, em, inlineLink, bullets, lines, joined, type Rich } from './text.ts';
 export { renderSlackMessage, renderSlackHome, renderSlackText, slackActionName, SLACK_LIMITS, type Block, type SlackMessagePayload } from './render/slack.ts';

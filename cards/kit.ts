@@ -22,12 +22,36 @@ export interface FormDefinition<K extends FormId = FormId> {
   intro?: string;
   /** Every field the feature reads, in the order shown. */
   fields: { [F in FormField<K>]: FieldDefinition };
+  /** For a form with fields built from data (FormRequest.fields): the field an id names, to read
+   * a submission back; undefined for ids the form never has. */
+  fieldFor?: (id: string) => FieldDefinition | undefined;
+  /** Its answer needs the database and must come in Slack's ack: the next page of a long form, or
+   * this page back with problems found against stored data beside its fields (Slack can show them
+   * only in the ack). The one kind of form acknowledged after its work, within Slack's 3 s. */
+  answeredInAck?: true;
+}
+
+/** A form's shape without its metadata, and how to read back the fields it builds from data. */
+export type FormShape = Omit<Form, 'metadata'> & Pick<FormDefinition, 'fieldFor' | 'answeredInAck'>;
+
+/** The fields to read from a submission: the fixed ones, then every submitted id the form's
+ * fieldFor knows (fields built from data). */
+export function submittedFields(shape: FormShape, submittedIds: Iterable<string>): Form['fields'] {
+  const fields = [...shape.fields];
+  if (!shape.fieldFor) return fields;
+  const fixed = new Set(fields.map((f) => f.id));
+  for (const id of submittedIds) {
+    if (fixed.has(id)) continue;
+    const field = shape.fieldFor(id);
+    if (field) fields.push({ id, ...field });
+  }
+  return fields;
 }
 
 export const defineForm = <K extends FormId>(definition: FormDefinition<K>): FormDefinition<K> => definition;
 
 /** The definition as the neutral model's Form (without metadata). */
-export function formShape(definition: FormDefinition): Omit<Form, 'metadata'> {
+export function formShape(definition: FormDefinition): FormShape {
   const fields = Object.entries(definition.fields as Record<string, FieldDefinition>).map(([id, field]) => ({ id, ...field }));
   return {
     id: definition.id,
@@ -35,6 +59,8 @@ export function formShape(definition: FormDefinition): Omit<Form, 'metadata'> {
     submitLabel: definition.submitLabel,
     ...(definition.closeLabel ? { closeLabel: definition.closeLabel } : {}),
     ...(definition.intro ? { intro: definition.intro } : {}),
+    ...(definition.fieldFor ? { fieldFor: definition.fieldFor } : {}),
+    ...(definition.answeredInAck ? { answeredInAck: true as const } : {}),
     fields,
   };
 }

@@ -10,11 +10,12 @@ import type { CardContext } from './context.ts';
 import { deliveryCards } from './delivery/index.ts';
 import { forwardPlanCards } from './forward-plan/index.ts';
 import { helpCards } from './help/index.ts';
-import { formShape, type FormDefinition } from './kit.ts';
+import { formShape, type FormDefinition, type FormShape } from './kit.ts';
 import { meetingCards } from './meetings/index.ts';
 import { memberCards } from './members/index.ts';
 import type { Card, Element, Form } from './model.ts';
 import { noticeCard } from './notice-card.ts';
+import { returnsCards } from './returns/index.ts';
 import { lines, md } from './text.ts';
 import type { CardKind, FormDefinitions, ResultCards, TemplateCards } from './registry-types.ts';
 
@@ -27,6 +28,7 @@ const RESULT_CARDS = {
   ...forwardPlanCards.results,
   ...deliveryCards.results,
   ...memberCards.results,
+  ...returnsCards.results,
 } satisfies ResultCards;
 
 const FORM_DEFINITIONS = {
@@ -35,11 +37,13 @@ const FORM_DEFINITIONS = {
   ...agendaCards.forms,
   ...forwardPlanCards.forms,
   ...memberCards.forms,
+  ...returnsCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {
   ...agendaCards.templates,
   ...deliveryCards.templates,
+  ...returnsCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;
@@ -58,7 +62,7 @@ export function resultCard(result: ResultForCard, ctx: CardContext): Card {
 }
 
 /** A form's definition by its id, if it is one of the features' forms. */
-export function formDefinition(id: string): Omit<Form, 'metadata'> | undefined {
+export function formDefinition(id: string): FormShape | undefined {
   const definition = Object.hasOwn(FORM_DEFINITIONS, id) ? (FORM_DEFINITIONS[id as FormId] as FormDefinition) : undefined;
   return definition ? formShape(definition) : undefined;
 }
@@ -69,14 +73,17 @@ export function formFor(request: FormRequest): Form {
   if (!definition) throw new Error(`no form definition for "${request.form}"`);
   const values = request.values as Record<string, Form['fields'][number]['value']>;
   const options = (request.options ?? {}) as Record<string, { value: string; label: string }[] | undefined>;
+  const errors = request.errors ?? {};
+  const { fieldFor: _reader, ...shape } = definition;
   return {
-    ...definition,
+    ...shape,
     ...(request.context ? { intro: lines(request.context, definition.intro) } : {}),
     metadata: request.metadata,
-    fields: definition.fields.map((field) => ({
+    fields: [...definition.fields, ...(request.fields ?? [])].map((field) => ({
       ...field,
       ...(values[field.id] !== undefined ? { value: values[field.id] } : {}),
       ...(options[field.id] ? { options: options[field.id] } : {}),
+      ...(errors[field.id] ? { error: errors[field.id] } : {}),
     })),
   };
 }

@@ -20,6 +20,8 @@ import type { Logger } from '../../src/logger.ts';
 
 /** Set on Bolt's context once the request is acknowledged; afterAck refuses to run without it. */
 const ACKED = 'quorumAcked';
+/** For a form answered in its ack (FormDefinition.answeredInAck): the ack, left to the listener. */
+const DEFERRED_ACK = 'quorumDeferredAck';
 
 export interface AckFirstDeps {
   core: Pick<Core, 'checkForm'>;
@@ -45,6 +47,12 @@ export function ackFirst(deps: AckFirstDeps): Middleware<AnyMiddlewareArgs> {
         await ack(refusal);
         return;
       }
+      if (formDefinition((args.body as ViewSubmitAction).view.callback_id)?.answeredInAck) {
+        (args.context as Context)[DEFERRED_ACK] = ack;
+        (args.context as Context)[ACKED] = true;
+        await args.next();
+        return;
+      }
       await ack({ response_action: 'clear' } satisfies ViewResponseAction);
     } else {
       await ack();
@@ -52,6 +60,12 @@ export function ackFirst(deps: AckFirstDeps): Middleware<AnyMiddlewareArgs> {
     (args.context as Context)[ACKED] = true;
     await args.next();
   };
+}
+
+/** The ack a form answered in its ack (FormDefinition.answeredInAck) is to send; undefined for every other request. */
+export function deferredAck(context: Context): AckFn | undefined {
+  const ack = context[DEFERRED_ACK];
+  return typeof ack === 'function' ? (ack as AckFn) : undefined;
 }
 
 /** A listener as registered: everything Bolt passes but `ack`, which was already called. */

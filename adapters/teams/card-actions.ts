@@ -11,7 +11,7 @@
 // a card or a form, it goes to the clicker's personal chat and the message says so.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, type AdaptiveCard } from '../../cards/index.ts';
+import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, submittedFields, type AdaptiveCard } from '../../cards/index.ts';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -100,7 +100,7 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
   }
   // The answer is for the clicker alone, wherever the card is.
   const where = { actor: actorOf(activity), conversationId: origin ?? what.conversationId, audience: 'person' as const };
-  const values = definition ? readAdaptiveFormValues(definition, data) : {};
+  const values = definition ? readAdaptiveFormValues({ fields: submittedFields(definition, Object.keys(data)) }, data) : {};
   try {
     const result = definition
       ? await deps.core.submitForm({ ...where, form: verb, values, metadata: data.metadata })

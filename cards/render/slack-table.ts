@@ -1,8 +1,11 @@
-// A table of figures in Slack, which has no table block here: a monospace block with the columns
-// aligned and the header repeated in each block, or, when the table is too wide for that, one line
-// per row ("🔴 *Burglary*: Volume 952 · Change +18% ..."). RAG ratings show as a coloured circle
-// and the word, so they read without colour too.
-import { guardSlackLineStart, slackText, truncate } from '../escape.ts';
+// A table of figures in Slack: the native table block (raw text cells, never read as markup) for
+// the first table of a message, as Slack shows one table block per message and at most 100 rows
+// of 20 cells. Any other table is a monospace block with the columns aligned and the header
+// repeated in each block, or, when too wide for that, one line per row ("🔴 *Burglary*: Volume
+// 952 · Change +18% ..."). RAG ratings show as a coloured circle and the word, so they read
+// without colour too.
+import type { TableBlock } from '@slack/types';
+import { cleanText, guardSlackLineStart, slackText, truncate } from '../escape.ts';
 import { toPlain, toSlackMrkdwn } from '../markup.ts';
 import type { Cell, Column, Element, Rag } from '../model.ts';
 import { RAG_WORD } from './shared.ts';
@@ -91,8 +94,25 @@ function rowLineGroups(table: Table): Group[] {
   return groups;
 }
 
-export function tableGroups(table: Table): Group[] {
+/** A cell of the native table: raw text, cleaned; an empty cell shows a dash. */
+const rawCell = (text: string) => ({ type: 'raw_text' as const, text: truncate(cleanText(text), SLACK_LIMITS.tableCellText) || '\u2013' });
+
+function nativeGroups(table: Table): Group[] {
+  const room = SLACK_LIMITS.tableRows - 1;
+  const columns = table.columns.slice(0, SLACK_LIMITS.tableCells);
+  const block: TableBlock = {
+    type: 'table',
+    rows: [columns.map((c) => rawCell(toPlain(c.title))), ...table.rows.slice(0, room).map((row) => columns.map((_, i) => rawCell(cellText(row[i]))))],
+    column_settings: columns.map((c) => ({ align: c.align ?? 'left', is_wrapped: true })),
+  };
+  const rest = table.rows.slice(room);
+  return [{ blocks: [block], count: Math.min(room, table.rows.length) }, ...(rest.length > 0 ? rowLineGroups({ ...table, rows: rest }) : [])];
+}
+
+/** `native`: the message's one native table block (the first table of the card). */
+export function tableGroups(table: Table, native = false): Group[] {
   const caption: Group[] = table.caption ? [{ blocks: splitText(toSlackMrkdwn(table.caption)).map((t) => ({ type: 'section', text: mrkdwn(t) })), count: 0 }] : [];
+  if (native && table.columns.length <= SLACK_LIMITS.tableCells) return [...caption, ...nativeGroups(table)];
   const widths = table.columns.map((c, i) => Math.min(MAX_COLUMN, Math.max(width(toPlain(c.title)), ...table.rows.map((r) => width(cellText(r[i]))))));
   const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
   return [...caption, ...(total <= MAX_WIDTH ? monospaceGroups(table, widths) : rowLineGroups(table))];

@@ -1,12 +1,12 @@
 // Slack's documented Block Kit limits, the blocks the bot sends (typed with @slack/types), and
 // the text pieces every Slack renderer uses.
-import type { ActionsBlock, ContextBlock, DividerBlock, HeaderBlock, InputBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
+import type { ActionsBlock, ContextBlock, DividerBlock, HeaderBlock, InputBlock, MrkdwnElement, PlainTextElement, SectionBlock, TableBlock } from '@slack/types';
 import { guardSlackLineStart, slackPlain, truncate } from '../escape.ts';
 import { toPlain } from '../markup.ts';
 import type { Text } from '../text.ts';
 
 /** Every kind of block the bot sends: a subset of @slack/types' KnownBlock. */
-export type Block = SectionBlock | HeaderBlock | ContextBlock | DividerBlock | ActionsBlock | InputBlock;
+export type Block = SectionBlock | HeaderBlock | ContextBlock | DividerBlock | ActionsBlock | InputBlock | TableBlock;
 
 /** Blocks that stand for things a reader counts (items, rows), or that must be kept. */
 export interface Group {
@@ -42,6 +42,9 @@ export const SLACK_LIMITS = {
   hint: 2000,
   placeholder: 150,
   textInputLength: 3000,
+  tableRows: 100,
+  tableCells: 20,
+  tableCellText: 2000,
 } as const;
 
 /** A plain_text object: the words of `text`, cleaned (escape.ts), cut to `max`. */

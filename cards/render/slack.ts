@@ -111,7 +111,8 @@ function contextBlock(text: string): Block[] {
   return pieces.length > 0 ? [{ type: 'context', elements: pieces.map(mrkdwn) }] : [];
 }
 
-export function elementGroups(element: Element): Group[] {
+/** `nativeTable`: a table element may be the message's one native table block. */
+export function elementGroups(element: Element, nativeTable = false): Group[] {
   switch (element.type) {
     case 'heading':
       return toPlain(element.text).trim() ? [{ blocks: [{ type: 'header', text: plain(element.text, SLACK_LIMITS.headerText) }], count: 0 }] : [];
@@ -136,7 +137,7 @@ export function elementGroups(element: Element): Group[] {
     case 'items':
       return itemGroups(element.items);
     case 'table':
-      return tableGroups(element);
+      return tableGroups(element, nativeTable);
     case 'actions':
       return [{ blocks: actionBlocks(element.actions), count: 0, keep: true }];
   }
@@ -180,7 +181,9 @@ export interface SlackMessagePayload {
 }
 
 function cardGroups(card: Card): Group[] {
-  return [...(card.title ? elementGroups({ type: 'heading', text: card.title }) : []), ...card.body.flatMap(elementGroups)];
+  // Slack shows one table block per message: the card's first table.
+  const firstTable = card.body.findIndex((e) => e.type === 'table');
+  return [...(card.title ? elementGroups({ type: 'heading', text: card.title }) : []), ...card.body.flatMap((e, i) => elementGroups(e, i === firstTable))];
 }
 
 /** A message's `text`: the words escaped as mrkdwn, which Slack reads it as (a <!here> in it

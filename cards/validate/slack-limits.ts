@@ -90,14 +90,28 @@ export const slackBlockSchema = z.union([
     .strict()
     .refine((a) => uniqueActionIds(a.elements), { message: 'action_ids must be unique in a block' }),
   z.object({ type: z.literal('input'), block_id: blockId, optional: z.boolean().optional(), label: plainText(2000), hint: plainText(2000).optional(), dispatch_action: z.boolean().optional(), element: inputElement }).strict(),
+  // The table block: at most 100 rows of at most 20 cells (docs.slack.dev, table block).
+  z
+    .object({
+      type: z.literal('table'),
+      block_id: blockId.optional(),
+      rows: z.array(z.array(z.object({ type: z.literal('raw_text'), text: z.string().min(1).max(2000) }).strict()).min(1).max(20)).min(1).max(100),
+      column_settings: z.array(z.object({ align: z.enum(['left', 'center', 'right']).optional(), is_wrapped: z.boolean().optional() }).strict()).max(20).optional(),
+    })
+    .strict()
+    .refine((t) => t.rows.every((r) => r.length === t.rows[0]?.length), { message: 'every table row has the same number of cells' }),
 ]);
+
+/** Slack shows one table block per message. */
+const oneTable = (list: { type: string }[]) => list.filter((b) => b.type === 'table').length <= 1;
 
 type BlockLike = { block_id?: string | undefined };
 const uniqueBlockIds = (blocks: BlockLike[]) => {
   const ids = blocks.map((b) => b.block_id).filter((id): id is string => id !== undefined);
   return new Set(ids).size === ids.length;
 };
-const blocks = (max: number) => z.array(slackBlockSchema).max(max).refine(uniqueBlockIds, { message: 'block_ids must be unique' });
+const blocks = (max: number) =>
+  z.array(slackBlockSchema).max(max).refine(uniqueBlockIds, { message: 'block_ids must be unique' }).refine(oneTable, { message: 'a message has at most one table block' });
 
 /** A message as the bot sends it (chat.postMessage / chat.update arguments, a respond() or ack
  * body): other keys (channel, ts, response_type...) pass; text is required, as a notification. */

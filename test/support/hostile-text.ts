@@ -128,7 +128,49 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
       recent: [entry('o3', 'sent')],
     };
   },
+  ...returnsFixtures(),
 };
+
+function returnsFixtures(): Pick<{ [K in CardKind]: (s: string) => ResultOf<K> }, 'returns.catalogueSaved' | 'returns.roundOpened' | 'returns.submitted' | 'returns.status' | 'returns.dashboard'> {
+  return {
+    'returns.catalogueSaved': (s) => ({ kind: 'returns.catalogueSaved', boardName: s, metrics: { added: [s, s], updated: [s] }, milestones: { added: 1, updated: 2 }, historyFigures: 9 }),
+    'returns.roundOpened': (s) => ({ kind: 'returns.roundOpened', roundId: 'r1', boardName: s, period: s, deadline: s, organisations: [{ name: s, sentTo: [s], unreachable: [s] }, { name: s, sentTo: [], unreachable: [] }] }),
+    'returns.submitted': (s) => ({ kind: 'returns.submitted', organisation: s, period: s, version: 2, amended: true, byClerk: false, figures: 3, milestones: 1 }),
+    'returns.status': (s) => ({
+      kind: 'returns.status',
+      roundId: 'r1',
+      boardName: s,
+      period: s,
+      deadline: s,
+      status: 'open',
+      published: false,
+      organisations: [
+        { organisationId: 'o1', name: s, submitters: [s], latest: { version: 1, by: s, byClerk: true, at: s } },
+        { organisationId: 'o2', name: s, submitters: [] },
+      ],
+    }),
+    'returns.dashboard': (s) => ({
+      kind: 'returns.dashboard',
+      forClerk: true,
+      view: {
+        roundId: 'r1',
+        boardName: s,
+        period: s,
+        months: s,
+        rollingMonths: s,
+        published: false,
+        rows: [
+          { metricId: 'm1', name: s, organisation: s, unit: s, submitted: true, value: s, yearEarlier: s, change: s, rolling: s, rollingChange: s, ranks: [s, s], rag: 'red', override: s, computedRag: 'amber', positive: s, negative: s },
+          { metricId: 'm2', name: s, organisation: s, unit: s, submitted: false, ranks: [] },
+        ],
+        milestones: [{ title: s, organisation: s, lead: s, progress: s, rag: 'green' }, { title: s, organisation: s, lead: s }],
+        missing: [s],
+        csvUrl: calendarUrl,
+        chartsUrl: calendarUrl,
+      },
+    }),
+  };
+}
 
 function agendaView(s: string): ResultOf<'agenda'>['agenda'] {
   const meeting = { id: 'm1', boardName: s, title: `${s} (special)`, status: 'cancelled' as const, version: 2, startsAt: '2026-12-04T10:00:00.000Z', timezone: s, date: s, time: s, short: s, durationMinutes: 120, venue: s, cancelReason: s };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { agendaCard } from '../../../cards/agendas/agenda-card.ts';
 import type { Card } from '../../../cards/model.ts';
-import { formFor, outboundMessagesCard, resultCard as cardFor, type ResultForCard } from '../../../cards/registry.ts';
+import { formDefinition, formFor, outboundMessagesCard, resultCard as cardFor, type ResultForCard } from '../../../cards/registry.ts';
 import { adaptiveAttachment, renderAdaptiveCard } from '../../../cards/render/adaptive.ts';
 import { slackActionName } from '../../../cards/render/slack.ts';
 import { CATALOGUE } from '../../../src/core.ts';
@@ -13,7 +13,7 @@ import { expectValidCard as expectValid, expectValidForm } from '../../../cards/
 
 const expectValidCard = (card: Card) => expectValid(card).slack;
 const resultCard = (result: ResultForCard) => cardFor(result, { platform: 'slack' });
-const FORMS: Record<FormId, true> = { 'board.setup': true, 'meeting.create': true, 'meeting.edit': true, 'agenda.item.add': true, 'agenda.item.edit': true, 'agenda.paste': true, 'plan.propose': true, 'members.add': true, 'members.edit': true };
+const FORMS: Record<FormId, true> = { 'board.setup': true, 'meeting.create': true, 'meeting.edit': true, 'agenda.item.add': true, 'agenda.item.edit': true, 'agenda.paste': true, 'plan.propose': true, 'members.add': true, 'members.edit': true, 'returns.round': true, 'returns.catalogue': true, 'returns.metric': true, 'returns.milestone': true, 'returns.submit': true };
 
 describe('the bot\u2019s cards render valid payloads on both platforms', () => {
   it('the agenda card as the core builds it', () => {
@@ -39,7 +39,10 @@ describe('the bot\u2019s cards render valid payloads on both platforms', () => {
   it('every form the bot opens', () => {
     // A Record over FormId: a new form without a line here does not compile.
     for (const form of Object.keys(FORMS)) {
-      expectValidForm(formFor({ kind: 'form', form, values: { title: 'x', exempt: true, meeting: '' }, metadata: { meetingId: 'm' }, options: { meeting: [{ value: '', label: 'To be allocated' }] } }));
+      // Every select offers a choice, as the use cases fill them in (meetings, organisations).
+      const selects = (formDefinition(form)?.fields ?? []).filter((f) => (f.kind === 'select' || f.kind === 'multiselect') && !f.options?.length);
+      const options = Object.fromEntries(selects.map((f) => [f.id, [{ value: '', label: 'To be allocated' }, { value: 'a', label: 'A' }]]));
+      expectValidForm(formFor({ kind: 'form', form, values: { title: 'x', exempt: true, meeting: '' }, metadata: { meetingId: 'm' }, options }));
     }
   });
 

@@ -181,7 +181,17 @@ function formOf(id: string, s: string): Form {
     values[field.id] = field.kind === 'checkbox' ? true : field.kind === 'multiselect' ? ['a'] : field.kind === 'select' ? 'a' : s;
     if (field.kind === 'select' || field.kind === 'multiselect') options[field.id] = [{ value: 'a', label: s }, { value: '', label: s }];
   }
-  return formFor({ kind: 'form', form: id, values, metadata: { meetingId: 'm1' }, options, context: s });
+  // A form whose fields are built from data (a return: one per metric, labelled with its name).
+  const uuid = '6f1c1b7e-4d43-4a4e-9d54-2b1b1e0f0a01';
+  const fields = definition.fieldFor
+    ? [
+        { id: `v_${uuid}`, label: s, kind: 'text' as const, required: true, hint: s },
+        { id: `pf_${uuid}`, label: s, kind: 'textarea' as const, hint: s },
+        { id: `ma_${uuid}`, label: s, kind: 'select' as const, options: [{ value: 'a', label: s }] },
+      ]
+    : undefined;
+  if (fields) for (const f of fields) values[f.id] = f.kind === 'select' ? 'a' : s;
+  return formFor({ kind: 'form', form: id, values, metadata: { meetingId: 'm1' }, options, context: s, ...(fields ? { fields } : {}) });
 }
 
 const errorsOf = (form: Form, s: string): FieldErrors => Object.fromEntries(form.fields.map((f) => [f.id, s]));

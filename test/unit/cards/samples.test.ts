@@ -2,6 +2,7 @@
 // adaptivecards package at 1.5 with no event, the Block Kit payload within Slack's limits; and
 // what each sample must show.
 import { describe, expect, it } from 'vitest';
+import type { Card } from '../../../cards/model.ts';
 import { renderAdaptiveCard } from '../../../cards/render/adaptive.ts';
 import { renderSlackMessage } from '../../../cards/render/slack.ts';
 import {
@@ -126,17 +127,32 @@ describe('tables of figures', () => {
     expect(table.rows[1]?.cells[1]?.items[0]).toMatchObject({ text: '952' });
   });
 
-  it('reads one line per indicator on Slack when too wide for columns, the rating first in colour', () => {
+  it('is Slack\u2019s native table block: the header then one row per indicator, cells as raw text, the rating as a coloured circle and its word', () => {
     const { slack } = expectValidCard(sampleDashboard);
+    const tables = slack.blocks.filter((b) => b.type === 'table') as unknown as { rows: { type: string; text: string }[][] }[];
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]?.rows ?? [];
+    expect(rows).toHaveLength(5);
+    expect(rows.flat().every((c) => c.type === 'raw_text')).toBe(true);
+    expect(rows[2]?.map((c) => c.text)).toContain('188');
+    expect(rows[2]?.at(-1)?.text).toBe('\u{1F534} Red');
+  });
+
+  // Slack shows one table block per message: a second table reads as text.
+  const twoTables = (second: Card): Card => ({ body: [...sampleRagSummary.body, ...second.body] });
+
+  it('a second table reads one line per indicator on Slack when too wide for columns, the rating first in colour', () => {
+    const { slack } = expectValidCard(twoTables(sampleDashboard));
+    expect(slack.blocks.filter((b) => b.type === 'table')).toHaveLength(1);
     const text = slack.blocks.map((b) => (b as SlackBlock).text?.text ?? '').join('\n');
     expect(text).toContain('\u{1F534} *Robbery*: Quarter 188 \u00b7 Quarter vs last year +50% \u00b7 12 months 611');
     expect(text).toContain('London 6/32 \u00b7 Red');
     expect(text).toContain('\u{1F7E2} *Repeat ASB calls*: 12 months 202');
   });
 
-  it('is a monospace block with aligned columns on Slack when narrow', () => {
-    const { slack } = expectValidCard(sampleRagSummary);
-    const block = (slack.blocks[1] as SlackBlock).text?.text ?? '';
+  it('a second table is a monospace block with aligned columns on Slack when narrow', () => {
+    const { slack } = expectValidCard(twoTables(sampleRagSummary));
+    const block = (slack.blocks.find((b) => b.type === 'section' && ((b as SlackBlock).text?.text ?? '').startsWith('```')) as SlackBlock).text?.text ?? '';
     const lines = block.replace(/```/g, '').split('\n');
     expect(lines[0]).toMatch(/^Indicator\s+12 months\s+Change\s+Rank\s+RAG$/);
     expect(lines[2]).toMatch(/^Burglary\s+3,446\s+-1%\s+15\/15\s+\u{1F7E0} Amber$/u);

@@ -1,0 +1,41 @@
+// The returns feature's forms: opening a round, loading the catalogue from a file, a metric, a
+// milestone; the return itself is in return-form-page.ts.
+import { z } from 'zod';
+import { form } from '../../kernel/feature.ts';
+import { importCatalogue } from './import-catalogue.ts';
+import { metricFormValues, milestoneFormValues } from './metric-form.ts';
+import { openRound } from './open-round.ts';
+import { saveMetric, saveMilestone } from './save-metric.ts';
+
+const boardOnly = z.object({ boardId: z.uuid() });
+
+export const roundOpenForm = form({
+  id: 'returns.round',
+  metadata: boardOnly,
+  values: z.object({
+    period: z.string({ error: 'Enter the quarter, e.g. "Q3 2026/27".' }),
+    deadline: z.string({ error: 'Choose the deadline.' }),
+  }),
+  run: (deps, input) => openRound(deps, { ...input, boardId: input.metadata.boardId, period: input.values.period, deadline: input.values.deadline }),
+});
+
+export const catalogueForm = form({
+  id: 'returns.catalogue',
+  metadata: boardOnly,
+  values: z.object({ file: z.string({ error: 'Paste the CSV or JSON.' }) }),
+  run: (deps, input) => importCatalogue(deps, { ...input, boardId: input.metadata.boardId, text: input.values.file }),
+});
+
+export const metricForm = form({
+  id: 'returns.metric',
+  metadata: boardOnly,
+  values: metricFormValues,
+  run: (deps, input) => saveMetric(deps, { ...input, boardId: input.metadata.boardId, values: input.values }),
+});
+
+export const milestoneForm = form({
+  id: 'returns.milestone',
+  metadata: boardOnly,
+  values: milestoneFormValues,
+  run: (deps, input) => saveMilestone(deps, { ...input, boardId: input.metadata.boardId, values: input.values }),
+});

@@ -1,0 +1,417 @@
+// Quarterly returns on a real database: the catalogue from a file and forms, rounds, submissions
+// with every version kept, permissions, and the errors a clerk or submitter can meet.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../src/domain/platform.ts';
+import type { CoreDeps } from '../../../src/kernel/deps.ts';
+import { createLogger } from '../../../src/logger.ts';
+import { compileDashboard } from '../../../src/features/returns/compile-dashboard.ts';
+import { dashboardCsvFile, trendChartFile } from '../../../src/features/returns/dashboard-files.ts';
+import { importCatalogue, readCatalogue } from '../../../src/features/returns/import-catalogue.ts';
+import { lockRound } from '../../../src/features/returns/lock-round.ts';
+import { metricFormValues } from '../../../src/features/returns/metric-form.ts';
+import { openRound } from '../../../src/features/returns/open-round.ts';
+import { overrideRag } from '../../../src/features/returns/override-rag.ts';
+import { chaseTimes, returnsChaseJob } from '../../../src/features/returns/returns-chase-job.ts';
+import { Scheduler } from '../../../src/scheduling/scheduler.ts';
+import { fieldId } from '../../../src/features/returns/return-form.ts';
+import { FIELDS_PER_PAGE } from '../../../src/features/returns/return-pages.ts';
+import { saveMetric } from '../../../src/features/returns/save-metric.ts';
+import { showRoundStatus } from '../../../src/features/returns/show-round-status.ts';
+import { submitReturn } from '../../../src/features/returns/submit-return.ts';
+import { as, testCore, type TestCore } from '../../support/core.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { createReturnsBoard, SEED_CATALOGUE_CSV, type ReturnsBoard } from '../../support/returns-fixtures.ts';
+
+let db: TestDatabase;
+let b: ReturnsBoard;
+let now: Date;
+let deps: CoreDeps;
+
+const clerk = (): Actor => ({ platform: 'slack', userId: b.clerk.slackUserId });
+const police = (): Actor => ({ platform: 'slack', userId: b.policeSubmitter.slackUserId });
+const probation = (): Actor => ({ platform: 'teams', userId: b.probationSubmitter.teamsAadId });
+const chairAsPerson = (): Actor => ({ platform: 'slack', userId: b.chair.slackUserId });
+const at = (actor: Actor) => ({ actor, audience: 'person' as const });
+
+// One database for the file (migrating is the slow part), a board of its own for each test.
+let boards = 0;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(async () => {
+  b = await createReturnsBoard(db.prisma, `scpb${++boards}`);
+  now = new Date('2027-01-10T09:00:00Z');
+  deps = { prisma: db.prisma, logger: createLogger({ level: 'silent' }), platforms: ['slack', 'teams'], now: () => now, catalogue: [], fetchModernGov: async () => { throw new Error('unused'); } };
+});
+
+const loadCatalogue = () => importCatalogue(deps, { ...at(clerk()), text: SEED_CATALOGUE_CSV });
+const open = () => openRound(deps, { ...at(clerk()), period: 'Q3 2026/27', deadline: '2027-01-29' });
+const metricId = async (name: string) => (await db.prisma.metric.findFirstOrThrow({ where: { boardId: b.boardId, name } })).id;
+const onBoard = () => ({ boardId: b.boardId });
+const roundOfBoard = () => ({ round: { boardId: b.boardId } });
+const submissionOfBoard = () => ({ submission: roundOfBoard() });
+
+async function policeValues(overrides: Record<string, unknown> = {}) {
+  const burglary = await metricId('Burglary');
+  const robbery = await metricId('Robbery');
+  return {
+    [fieldId.value(burglary)]: '952',
+    [fieldId.rank(burglary, 0)]: '15',
+    [fieldId.rank(burglary, 1)]: '22/33',
+    [fieldId.positive(burglary)]: 'Decrease in rolling 12 months',
+    [fieldId.negative(burglary)]: 'Increase in last quarter vs. one year ago',
+    [fieldId.value(robbery)]: '188',
+    ...overrides,
+  };
+}
+
+describe('the metric catalogue', () => {
+  it('loads metrics, milestones and history from a CSV, matching organisations by name or short name', async () => {
+    const saved = await loadCatalogue();
+    expect(saved).toMatchObject({ metrics: { added: ['Burglary', 'Robbery', 'Proven re-offending rate'], updated: [] }, milestones: { added: 1, updated: 0 }, historyFigures: 9 });
+    const burglary = await db.prisma.metric.findFirstOrThrow({ where: { ...onBoard(), name: 'Burglary' } });
+    expect(burglary).toMatchObject({ organisationId: b.police, unit: 'count', unitBase: null, polarity: 'lower', yearOnYear: true, rolling: true, peerRanks: [{ name: 'Similar group', outOf: 15 }, { name: 'London', outOf: 33 }] });
+    const reoffending = await db.prisma.metric.findFirstOrThrow({ where: { ...onBoard(), name: 'Proven re-offending rate' } });
+    expect(reoffending).toMatchObject({ organisationId: b.probation, unit: 'percentage', rolling: false });
+    expect(await db.prisma.metricValue.findMany({ where: { metricId: reoffending.id } })).toMatchObject([{ fyStart: 2025, quarter: 3, value: 22.6, source: 'imported' }]);
+    expect(await db.prisma.milestone.findMany({ where: onBoard() })).toMatchObject([{ theme: 'Anti-social behaviour', lead: 'LBB Steve Murrant', organisationId: b.council }]);
+    // Loading again updates rather than duplicates.
+    const again = await loadCatalogue();
+    expect(again.metrics).toEqual({ added: [], updated: ['Burglary', 'Robbery', 'Proven re-offending rate'] });
+    expect(await db.prisma.metric.count({ where: onBoard() })).toBe(3);
+    expect(await db.prisma.milestone.count({ where: onBoard() })).toBe(1);
+  });
+
+  it('loads the same catalogue from JSON', async () => {
+    const json = JSON.stringify({
+      metrics: [{ name: 'Repeat ASB calls', organisation: 'MPS', unit: 'count', polarity: 'lower is better', comparisons: ['year on year'], history: { 'Q3 2025/26': 218 } }],
+      milestones: [{ title: 'Promote use of MARAC', organisation: 'London Borough of Harrow', theme: 'Violent crime', lead: 'LBB Manju Lukman' }],
+    });
+    const saved = await importCatalogue(deps, { ...at(clerk()), text: json });
+    expect(saved).toMatchObject({ metrics: { added: ['Repeat ASB calls'] }, milestones: { added: 1 }, historyFigures: 1 });
+  });
+
+  it('a malformed file changes nothing and says which row and what', async () => {
+    const bad = [
+      'type,name,organisation,unit,polarity',
+      'metric,Burglary,MPS,furlongs,lower',
+      'metric,Robbery,MPS,count,sideways',
+      'metric,Gun crime,Fire Brigade,count,lower',
+    ].join('\n');
+    await expect(importCatalogue(deps, { ...at(clerk()), text: bad })).rejects.toMatchObject({
+      code: 'CATALOGUE_INVALID',
+      say: expect.stringMatching(/Row 2 \(Burglary\): unit: "furlongs" is not a unit[\s\S]*Row 3 \(Robbery\): polarity: "sideways": write "lower is better"/),
+    });
+    await expect(importCatalogue(deps, { ...at(clerk()), text: 'type,name,organisation,unit,polarity\nmetric,Gun crime,Fire Brigade,count,lower' })).rejects.toMatchObject({
+      code: 'UNKNOWN_ORGANISATION',
+      say: expect.stringContaining('Row 2 (Gun crime): "Fire Brigade" is not one of the board\u2019s organisations'),
+    });
+    expect(() => readCatalogue('name,unit\n"Burglary,count')).toThrow(/CSV cannot be read.*quoted value is not closed/);
+    expect(() => readCatalogue('name,unit,colour\nBurglary,count,red')).toThrow(/columns Quorum does not know: "colour"/);
+    expect(() => readCatalogue('{"metrics": 3}')).toThrow(/"metrics" and\/or "milestones"/);
+    expect(() => readCatalogue('{"metrics": [')).toThrow(/JSON cannot be read/);
+    expect(() => readCatalogue('type,name,organisation,unit,polarity,Q3 2025/26\nmetric,Burglary,MPS,count,lower,-4')).toThrow(/Q3 2025\/26: -4 is not a count: A count cannot be negative/);
+    expect(await db.prisma.metric.count({ where: onBoard() })).toBe(0);
+  });
+
+  it('only a clerk loads or edits the catalogue', async () => {
+    await expect(importCatalogue(deps, { ...at(police()), text: SEED_CATALOGUE_CSV })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    expect(await db.prisma.metric.count({ where: onBoard() })).toBe(0);
+  });
+
+  it('the metric form checks each field and refuses a second metric of the same name', async () => {
+    const parsed = metricFormValues.safeParse({ name: '', organisation: 'x', unit: 'rank out of 1', polarity: 'up' });
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error?.issues.map((i) => i.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'organisation', 'unit', 'polarity']));
+    const values = metricFormValues.parse({ name: 'Sanction detection rate', organisation: b.police, unit: 'percentage', polarity: 'higher', comparisons: ['year on year'], peerRanks: '' });
+    await saveMetric(deps, { ...at(clerk()), boardId: b.boardId, values });
+    expect(await db.prisma.metric.findFirstOrThrow({ where: { ...onBoard(), name: 'Sanction detection rate' } })).toMatchObject({ unit: 'percentage', polarity: 'higher', yearOnYear: true, rolling: false });
+    await expect(saveMetric(deps, { ...at(clerk()), boardId: b.boardId, values: { ...values, name: 'SANCTION detection rate' } })).rejects.toMatchObject({ code: 'FORM_INVALID', fieldErrors: { name: 'The catalogue already has a metric called "Sanction detection rate".' } });
+    await expect(saveMetric(deps, { ...at(police()), boardId: b.boardId, values })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
+
+describe('rounds', () => {
+  it('opening a round sends each organisation\u2019s submitters one request with exactly their metrics and last quarter\u2019s figures', async () => {
+    await loadCatalogue();
+    const opened = await open();
+    expect(opened).toMatchObject({ period: 'Q3 2026/27 (October to December 2026)', deadline: 'Friday 29 January 2027' });
+    expect(opened.organisations).toEqual([
+      { name: 'London Borough of Harrow', sentTo: [], unreachable: [] },
+      { name: 'Metropolitan Police Service', sentTo: ['Richard Norfolk'], unreachable: [] },
+      { name: 'National Probation Service', sentTo: ['Jane Probation'], unreachable: [] },
+    ]);
+    const messages = await db.prisma.outboxMessage.findMany({ where: onBoard(), orderBy: { platform: 'asc' } });
+    expect(messages.map((m) => [m.platform, m.targetId, m.template])).toEqual([
+      ['slack', b.policeSubmitter.slackUserId, 'returns.request'],
+      ['teams', b.probationSubmitter.teamsAadId, 'returns.request'],
+    ]);
+    const policeRequest = messages.find((m) => m.platform === 'slack')?.data as { metrics: unknown[]; milestones: unknown[] };
+    expect(policeRequest.metrics).toEqual([
+      { name: 'Burglary', unit: 'count', last: '817 in Q2 2026/27' },
+      { name: 'Robbery', unit: 'count', last: '133 in Q2 2026/27' },
+    ]);
+    expect(policeRequest.milestones).toEqual([]);
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    expect(round.deadline.toISOString()).toBe('2027-01-29T23:59:59.999Z');
+    expect(round.dashboardToken).toMatch(/^[\w-]{32}$/);
+  });
+
+  it('refuses a bad period or deadline on its field, a second round for the quarter, and an empty catalogue', async () => {
+    await expect(open()).rejects.toMatchObject({ code: 'NOTHING_TO_RETURN' });
+    await loadCatalogue();
+    await expect(openRound(deps, { ...at(clerk()), period: 'Q5 2026/27', deadline: '2027-01-05' })).rejects.toMatchObject({
+      code: 'FORM_INVALID',
+      fieldErrors: { period: 'There is no Q5: a financial year has quarters Q1 to Q4.', deadline: 'The deadline has passed: choose a day from today on.' },
+    });
+    await expect(openRound(deps, { ...at(clerk()), period: 'Q3 2026/27', deadline: '29/01/2027' })).rejects.toMatchObject({ fieldErrors: { deadline: expect.stringContaining('YYYY-MM-DD') } });
+    await open();
+    await expect(open()).rejects.toMatchObject({ code: 'ROUND_EXISTS' });
+    await expect(openRound(deps, { ...at(police()), period: 'Q4 2026/27', deadline: '2027-04-29' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    expect(await db.prisma.returnRound.count({ where: onBoard() })).toBe(1);
+  });
+});
+
+describe('submitting a return', () => {
+  beforeEach(async () => {
+    await loadCatalogue();
+    await open();
+  });
+  const roundId = async () => (await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() })).id;
+  const submit = async (actor: Actor, organisationId: string, values: Record<string, unknown>) => submitReturn(deps, { ...at(actor), roundId: await roundId(), organisationId, values });
+
+  it('an invalid figure is reported next to its field and nothing is stored; fixed, it is stored as version 1 with who and when', async () => {
+    const burglary = await metricId('Burglary');
+    const robbery = await metricId('Robbery');
+    await expect(submit(police(), b.police, await policeValues({ [fieldId.value(burglary)]: '-952', [fieldId.rank(burglary, 1)]: '34', [fieldId.value(robbery)]: '' }))).rejects.toMatchObject({
+      code: 'FORM_INVALID',
+      fieldErrors: {
+        [fieldId.value(burglary)]: 'A count cannot be negative.',
+        [fieldId.rank(burglary, 1)]: 'A rank out of 33 is a whole number from 1 (best) to 33.',
+        [fieldId.value(robbery)]: 'Enter the Q3 2026/27 figure.',
+      },
+    });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
+    expect(await db.prisma.metricValue.count({ where: { metric: onBoard(), fyStart: 2026, quarter: 3 } })).toBe(0);
+
+    const done = await submit(police(), b.police, await policeValues());
+    expect(done).toMatchObject({ kind: 'returns.submitted', version: 1, amended: false, byClerk: false, figures: 2, period: 'Q3 2026/27' });
+    const stored = await db.prisma.returnSubmission.findFirstOrThrow({ where: roundOfBoard(), include: { figures: true } });
+    expect(stored).toMatchObject({ version: 1, submittedById: b.policeSubmitter.id, byClerk: false });
+    expect(stored.figures.find((f) => f.metricId === burglary)).toMatchObject({ value: 952, ranks: [{ name: 'Similar group', rank: 15 }, { name: 'London', rank: 22 }], positiveFactors: 'Decrease in rolling 12 months' });
+    expect(await db.prisma.metricValue.findUniqueOrThrow({ where: { metricId_fyStart_quarter: { metricId: burglary, fyStart: 2026, quarter: 3 } } })).toMatchObject({ value: 952, source: 'submitted' });
+  });
+
+  it('amendments are new versions; every version is kept; the latest is the quarter\u2019s figure', async () => {
+    const burglary = await metricId('Burglary');
+    await submit(police(), b.police, await policeValues());
+    now = new Date('2027-01-12T10:00:00Z');
+    const amended = await submit(police(), b.police, await policeValues({ [fieldId.value(burglary)]: '961' }));
+    expect(amended).toMatchObject({ version: 2, amended: true });
+    const versions = await db.prisma.returnSubmission.findMany({ where: roundOfBoard(), orderBy: { version: 'asc' }, include: { figures: { where: { metricId: burglary } } } });
+    expect(versions.map((v) => [v.version, v.figures[0]?.value])).toEqual([[1, 952], [2, 961]]);
+    expect((await db.prisma.metricValue.findUniqueOrThrow({ where: { metricId_fyStart_quarter: { metricId: burglary, fyStart: 2026, quarter: 3 } } })).value).toBe(961);
+  });
+
+  it('a clerk can submit for an organisation; the version says so', async () => {
+    const done = await submit(clerk(), b.police, await policeValues());
+    expect(done).toMatchObject({ byClerk: true, version: 1 });
+    expect(await db.prisma.returnSubmission.findFirstOrThrow({ where: roundOfBoard() })).toMatchObject({ submittedById: b.clerk.id, byClerk: true });
+  });
+
+  it('no one else can submit an organisation\u2019s figures: another organisation\u2019s submitter, a member who is not a submitter', async () => {
+    await expect(submit(probation(), b.police, await policeValues())).rejects.toMatchObject({ code: 'NOT_A_SUBMITTER', say: expect.stringContaining('Only Metropolitan Police Service\u2019s submitters and the clerk') });
+    await db.prisma.boardRole.deleteMany({ where: { memberId: b.chair.id } });
+    await expect(submit(chairAsPerson(), b.police, await policeValues())).rejects.toMatchObject({ code: 'NOT_A_SUBMITTER' });
+    await expect(submit({ platform: 'slack', userId: 'UNOBODY' }, b.police, await policeValues())).rejects.toMatchObject({ code: 'NOT_A_SUBMITTER' });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
+  });
+
+  it('a form naming another organisation\u2019s metric is refused whole (unknown metric)', async () => {
+    const reoffending = await metricId('Proven re-offending rate');
+    await expect(submit(police(), b.police, await policeValues({ [fieldId.value(reoffending)]: '20.2' }))).rejects.toMatchObject({ code: 'UNKNOWN_METRIC' });
+    await expect(submit(police(), b.police, await policeValues({ [fieldId.value('00000000-0000-4000-8000-00000000dead')]: '1' }))).rejects.toMatchObject({ code: 'UNKNOWN_METRIC' });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
+  });
+
+  it('a locked round takes no more figures', async () => {
+    await submit(police(), b.police, await policeValues());
+    expect((await lockRound(deps, { ...at(clerk()) })).text).toBe('The Q3 2026/27 round is locked: figures can no longer be submitted or amended.');
+    expect((await lockRound(deps, { ...at(clerk()) })).text).toBe('The Q3 2026/27 round was already locked.');
+    await expect(submit(police(), b.police, await policeValues())).rejects.toMatchObject({ code: 'ROUND_CLOSED' });
+    await expect(lockRound(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(1);
+  });
+
+  it('ten times last year asks for confirmation; submitted again unchanged, it is accepted and marked confirmed', async () => {
+    const burglary = await metricId('Burglary');
+    // Q3 2025/26 was 807: 8,070 or more asks.
+    const values = await policeValues({ [fieldId.value(burglary)]: '8070' });
+    await expect(submit(police(), b.police, values)).rejects.toMatchObject({
+      code: 'FORM_INVALID',
+      fieldErrors: { [fieldId.value(burglary)]: '8,070 is ten or more times Q3 2025/26\u2019s 807. If it is right, submit again to confirm it.' },
+    });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
+    // A different value is asked about afresh.
+    await expect(submit(police(), b.police, await policeValues({ [fieldId.value(burglary)]: '80700' }))).rejects.toMatchObject({ code: 'FORM_INVALID' });
+    await submit(police(), b.police, await policeValues({ [fieldId.value(burglary)]: '80700' }));
+    const figure = await db.prisma.returnFigure.findFirstOrThrow({ where: { metricId: burglary } });
+    expect(figure).toMatchObject({ value: 80700, outlierConfirmed: true });
+    expect(await db.prisma.returnDraft.count({ where: roundOfBoard() })).toBe(0);
+  });
+
+  it('percentages: probation submits the re-offending rate; 0 to 100 only', async () => {
+    const reoffending = await metricId('Proven re-offending rate');
+    await expect(submit(probation(), b.probation, { [fieldId.value(reoffending)]: '120%' })).rejects.toMatchObject({ fieldErrors: { [fieldId.value(reoffending)]: 'A percentage is between 0 and 100.' } });
+    await submit(probation(), b.probation, { [fieldId.value(reoffending)]: '20.2%' });
+    expect((await db.prisma.returnFigure.findFirstOrThrow({ where: submissionOfBoard() })).value).toBe(20.2);
+  });
+
+  it('milestones: progress, achievement and risk; the RAG follows the plan\u2019s guidance', async () => {
+    const milestone = await db.prisma.milestone.findFirstOrThrow({ where: onBoard() });
+    await expect(submit(clerk(), b.council, { [fieldId.progress(milestone.id)]: '', [fieldId.achievement(milestone.id)]: 'sort of' })).rejects.toMatchObject({
+      fieldErrors: {
+        [fieldId.progress(milestone.id)]: 'Say what progress was made this quarter.',
+        [fieldId.achievement(milestone.id)]: 'Say whether the milestone was met.',
+        [fieldId.risk(milestone.id)]: 'Say whether there is a risk to future performance.',
+      },
+    });
+    await submit(clerk(), b.council, { [fieldId.progress(milestone.id)]: 'To be completed in liaison with Sue Smith', [fieldId.achievement(milestone.id)]: 'met', [fieldId.risk(milestone.id)]: 'identified' });
+    expect(await db.prisma.milestoneUpdate.findFirstOrThrow({ where: submissionOfBoard() })).toMatchObject({ achievement: 'met', risk: 'identified', rag: 'amber' });
+  });
+
+  it('"returns" shows the clerk who has and hasn\u2019t submitted, and only the clerk', async () => {
+    await submit(police(), b.police, await policeValues());
+    const status = await showRoundStatus(deps, { ...at(clerk()) });
+    expect(status).toMatchObject({ period: 'Q3 2026/27', status: 'open', published: false });
+    expect(status.organisations.map((o) => [o.name, o.latest?.version ?? null, o.latest?.by ?? null, o.submitters])).toEqual([
+      ['London Borough of Harrow', null, null, []],
+      ['Metropolitan Police Service', 1, 'Richard Norfolk', ['Richard Norfolk']],
+      ['National Probation Service', null, null, ['Jane Probation']],
+    ]);
+    await expect(showRoundStatus(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    await expect(showRoundStatus(deps, { ...at(clerk()), period: 'Q1 2020/21' })).rejects.toMatchObject({ code: 'ROUND_NOT_FOUND' });
+    await expect(showRoundStatus(deps, { ...at(clerk()), period: 'Q9' })).rejects.toMatchObject({ code: 'INVALID_QUARTER' });
+  });
+});
+
+describe('a long return, a page at a time (through the core, as the adapters drive it)', () => {
+  it('splits into pages within the limit; an invalid page comes back with its errors and what was typed; nothing typed is lost; the last page submits', async () => {
+    // Twelve police counts with four peer groups each: 8 fields a metric, 96 in all.
+    const rows = Array.from({ length: 12 }, (_, i) => `metric,Crime type ${i + 1},MPS,count,lower,year on year,A/10; B/20; C/30; D/40`);
+    await importCatalogue(deps, { ...at(clerk()), text: ['type,name,organisation,unit,polarity,comparisons,peer ranks', ...rows].join('\n') });
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    const t = testCore({ prisma: db.prisma, now: () => now });
+    const first = as('form', await t.click(police(), 'returns.fill', { roundId: round.id, organisationId: b.police }));
+    const pageFields = (f: typeof first) => (f.fields ?? []).map((x) => x.id);
+    expect(first.metadata.page).toBe('1');
+    expect(first.context).toContain('Page 1 of 4.');
+    expect(pageFields(first).length).toBeLessThanOrEqual(FIELDS_PER_PAGE);
+    const metrics = await db.prisma.metric.findMany({ where: onBoard(), orderBy: { position: 'asc' } });
+    const page1 = metrics.filter((m) => pageFields(first).includes(fieldId.value(m.id)));
+    expect(page1.length).toBeGreaterThan(1);
+
+    const typed = Object.fromEntries(page1.map((m, i) => [fieldId.value(m.id), String(100 + i)]));
+    const firstMetric = page1[0] as (typeof page1)[number];
+    const refused = as('form', await t.submit(police(), 'returns.submit', { ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' }, first.metadata));
+    expect(refused.metadata.page).toBe('1');
+    expect(refused.errors).toEqual({ [fieldId.rank(firstMetric.id, 0)]: 'A rank out of 10 is a whole number from 1 (best) to 10.' });
+    expect(refused.values).toMatchObject({ ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' });
+    expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
+
+    let page = as('form', await t.submit(police(), 'returns.submit', { ...typed, [fieldId.rank(firstMetric.id, 0)]: '3', [fieldId.positive(firstMetric.id)]: 'Kept as typed' }, first.metadata));
+    expect(page.metadata.page).toBe('2');
+    // Going back to page 1 (opening the return again) shows what was typed there.
+    const reopened = as('form', await t.click(police(), 'returns.fill', { roundId: round.id, organisationId: b.police }));
+    expect(reopened.values).toMatchObject({ [fieldId.positive(firstMetric.id)]: 'Kept as typed', [fieldId.rank(firstMetric.id, 0)]: '3' });
+
+    let result: Awaited<ReturnType<TestCore['submit']>> = page;
+    for (let n = 2; n <= 4; n++) {
+      const ids = pageFields(page).filter((id) => id.startsWith('v_'));
+      result = await t.submit(police(), 'returns.submit', Object.fromEntries(ids.map((id) => [id, '50'])), page.metadata);
+      if (n < 4) page = as('form', result);
+    }
+    expect(as('returns.submitted', result)).toMatchObject({ version: 1, figures: 12 });
+    const stored = await db.prisma.returnFigure.findMany({ where: submissionOfBoard() });
+    expect(stored).toHaveLength(12);
+    expect(stored.find((f) => f.metricId === firstMetric.id)).toMatchObject({ value: 100, positiveFactors: 'Kept as typed', ranks: [{ name: 'A', rank: 3 }] });
+    expect(await db.prisma.returnDraft.count({ where: roundOfBoard() })).toBe(0);
+  });
+});
+
+describe('the compiled dashboard', () => {
+  it('rates each metric by the glossary\u2019s rule from the submitted figures and history, shows the clerk first, takes an override with its reason, and exports CSV and charts', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    const burglary = await metricId('Burglary');
+    // Burglary: 952 against 807 a year earlier (+18%), rolling 12 months 3,439 against 3,481
+    // (entered: the history has only four quarters), last of 15 and 22nd of 33: Red (3 of 4 negative).
+    await submitReturn(deps, { ...at(police()), roundId: round.id, organisationId: b.police, values: await policeValues({ [fieldId.rollingEarlier(burglary)]: '3481' }) });
+    deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
+    const result = await compileDashboard(deps, { ...at(clerk()) });
+    expect(result.forClerk).toBe(true);
+    const row = result.view.rows.find((r) => r.name === 'Burglary');
+    expect(row).toMatchObject({ value: '952', yearEarlier: '807', change: '+18%', rolling: '3,439', rollingChange: '-1.2%', ranks: ['Similar group 15/15', 'London 22/33'], rag: 'red', positive: 'Decrease in rolling 12 months' });
+    expect(result.view.rows.find((r) => r.name === 'Proven re-offending rate')).toMatchObject({ submitted: false });
+    expect(result.view.missing).toEqual(['London Borough of Harrow', 'National Probation Service']);
+    expect(result.view.csvUrl).toBe(`https://quorum.example.org/returns/${round.dashboardToken}/dashboard.csv`);
+    await expect(compileDashboard(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+
+    expect((await overrideRag(deps, { ...at(clerk()), text: 'burglary amber One series of offences, since charged' })).text).toContain('Burglary is rated Amber for Q3 2026/27');
+    await expect(overrideRag(deps, { ...at(clerk()), text: 'Burglary amber' })).rejects.toMatchObject({ code: 'COMMAND_USAGE' });
+    await expect(overrideRag(deps, { ...at(clerk()), text: 'Arson red Because' })).rejects.toMatchObject({ code: 'UNKNOWN_METRIC' });
+    const overridden = (await compileDashboard(deps, { ...at(clerk()) })).view.rows.find((r) => r.name === 'Burglary');
+    expect(overridden).toMatchObject({ rag: 'amber', computedRag: 'red', override: 'One series of offences, since charged' });
+
+    const csv = (await dashboardCsvFile(deps, round.dashboardToken))?.csv ?? '';
+    expect(csv.split('\r\n')[1]).toBe('metric,Burglary,MPS,count,952,807,+18%,"3,439",-1.2%,Similar group 15/15; London 22/33,Amber,"One series of offences, since charged",Decrease in rolling 12 months,Increase in last quarter vs. one year ago,');
+    expect(await dashboardCsvFile(deps, 'not-the-token-xxxxxxxxxxxx')).toBeUndefined();
+    const png = await trendChartFile(deps, round.dashboardToken, burglary);
+    expect(png?.subarray(1, 4).toString()).toBe('PNG');
+    expect(await trendChartFile(deps, round.dashboardToken, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+});
+
+describe('chasing non-submitters', () => {
+  it('part way and the day before to the submitters of organisations that have not submitted, after the deadline to the clerk; at most 3, each once; only the latest after downtime', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-01-30T00:00:00.000Z']);
+    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [returnsChaseJob(deps)], logger: createLogger({ level: 'silent' }), clock: () => now });
+    // Other tests' boards share this database: only this round's chases are looked at.
+    const mine = (keys: string[]) => keys.filter((k) => k.includes(round.id));
+    const chases = () => db.prisma.outboxMessage.findMany({ where: { ...onBoard(), OR: [{ template: 'returns.request', dedupeKey: { contains: ':chase' } }, { template: 'returns.overdue' }] }, orderBy: { createdAt: 'asc' } });
+
+    now = new Date('2027-01-15T09:00:00Z');
+    expect(mine((await scheduler.tick()).ran)).toEqual([]);
+    await submitReturn(deps, { ...at(police()), roundId: round.id, organisationId: b.police, values: await policeValues() });
+
+    now = new Date('2027-01-21T09:00:00Z');
+    expect(mine((await scheduler.tick()).ran)).toEqual([`returns-chase:${round.id}:1`]);
+    expect((await chases()).map((m) => [m.template, m.platform, m.targetId, (m.data as { chase?: number; due?: string }).chase, (m.data as { due?: string }).due])).toEqual([
+      ['returns.request', 'teams', b.probationSubmitter.teamsAadId, 1, 'in 9 days'],
+    ]);
+    expect(mine((await scheduler.tick()).ran)).toEqual([]);
+
+    // Down from the 21st to the 31st: the day-before chase is skipped, the clerk is told.
+    now = new Date('2027-01-31T09:00:00Z');
+    const tick = await scheduler.tick();
+    expect(mine(tick.ran)).toEqual([`returns-chase:${round.id}:3`]);
+    expect(mine(tick.skipped)).toEqual([`returns-chase:${round.id}:2`]);
+    const all = await chases();
+    expect(all).toHaveLength(2);
+    expect(all[1]).toMatchObject({ template: 'returns.overdue', platform: 'slack', targetId: b.clerk.slackUserId });
+    expect((all[1]?.data as { missing: unknown[] }).missing).toEqual([
+      { organisation: 'London Borough of Harrow', submitters: [] },
+      { organisation: 'National Probation Service', submitters: ['Jane Probation'] },
+    ]);
+    expect(mine((await scheduler.tick()).ran)).toEqual([]);
+  });
+});
