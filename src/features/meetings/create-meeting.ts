@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { toLocalParts } from '../../domain/time.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
+import { findFormBoard } from '../boards/find-board.ts';
 import { requireClerk } from '../boards/members.ts';
 import { agendaAnswer, type AgendaResult } from '../agendas/agenda-answer.ts';
 import type { MeetingDetails } from './meeting-form.ts';
@@ -12,7 +13,7 @@ import { STANDING_ITEMS } from './standing-items.ts';
 
 export async function createMeeting(deps: CoreDeps, input: Invocation & { boardId: string; details: MeetingDetails }): Promise<AgendaResult> {
   const { details } = input;
-  const board = await deps.prisma.board.findUniqueOrThrow({ where: { id: input.boardId } });
+  const board = await findFormBoard(deps.prisma, input.boardId);
   await requireClerk(deps.prisma, board, input.actor);
   const meeting = await deps.prisma.$transaction(async (tx) => {
     await lockBoard(tx, board.id);
