@@ -148,6 +148,8 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
       const spec = FORMS.get(input.form);
       if (!spec) return unknownForm();
       try {
+        requireReadablePayload(input.metadata, 'form');
+        requireReadableValues(input.values);
         readFormMetadata(spec.metadata, input.metadata, spec.id);
         const schema = typeof spec.values === 'function' ? spec.check?.(deps.now()) : spec.values;
         if (schema) readFormValues(schema, input.values);

@@ -130,7 +130,8 @@ describe('inherited names', () => {
     const res = await service.slack.send(raw, form);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ response_action: 'clear' });
-    expect((await service.db.prisma.agendaItem.findMany({ where: { meetingId, title: { in: ['Budget', 'Polluted'] } } })).map((i) => i.title)).toEqual(['Budget']);
+    // Saved after the ack (the listener works once the modal has closed).
+    await expect.poll(async () => (await service.db.prisma.agendaItem.findMany({ where: { meetingId, title: { in: ['Budget', 'Polluted'] } } })).map((i) => i.title)).toEqual(['Budget']);
     expect(({} as Record<string, unknown>).title).toBeUndefined();
     expectCalm();
   });
@@ -175,6 +176,6 @@ describe('text Quorum cannot keep', () => {
       viewSubmission({ callback_id: 'agenda.item.add', private_metadata: JSON.stringify({ meetingId }), user: { id: seed.clerk.slackUserId }, values: { title: 'Budget \u{1F600}' } }),
     );
     expect(res.body).toEqual({ response_action: 'clear' });
-    expect(await service.db.prisma.agendaItem.count({ where: { title: 'Budget \u{1F600}' } })).toBe(1);
+    await expect.poll(() => service.db.prisma.agendaItem.count({ where: { title: 'Budget \u{1F600}' } })).toBe(1);
   });
 });
