@@ -10,6 +10,7 @@ import { parseCommandLine } from './kernel/command-line.ts';
 import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
 import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, TemplateSpec } from './kernel/feature.ts';
 import { readButtonPayload, readFormMetadata, readFormValues, type RawValues } from './kernel/form-values.ts';
+import { requireReadableCommand, requireReadablePayload, requireReadableValues } from './kernel/readable-text.ts';
 import { recordConversation, type ConversationInput, type RecordConversationResult } from './features/conversations/record-conversation.ts';
 import type { ScheduledJob } from './scheduling/scheduler.ts';
 import { claimRequest, recordRequestAnswer, type ClaimRequestInput, type RequestClaim } from './features/requests/claim-request.ts';
@@ -122,18 +123,22 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
     catalogue: CATALOGUE,
     hasForm: (id) => FORMS.has(id),
     runCommand: async (input) => {
+      requireReadableCommand(input.text);
       const parsed = parseCommandLine(input.text, commands);
       return (await parsed.spec.run(deps, { ...invocation(input, parsed.board), args: parsed.args })) as Result;
     },
     clickButton: async (input) => {
       const spec = BUTTONS.get(input.button);
       if (!spec) throw new AppError(ErrorCode.UNKNOWN_BUTTON, 'That button is no longer supported. Run the command again for a fresh card.', { log: 'unknown button' });
+      requireReadablePayload(input.payload, 'button');
       const payload = readButtonPayload(spec.payload, input.payload, spec.id);
       return (await spec.run(deps, { ...invocation(input), payload })) as Result;
     },
     submitForm: async (input) => {
       const spec = FORMS.get(input.form);
       if (!spec) throw unknownForm();
+      requireReadablePayload(input.metadata, 'form');
+      requireReadableValues(input.values);
       const metadata = readFormMetadata(spec.metadata, input.metadata, spec.id);
       const schema = typeof spec.values === 'function' ? await spec.values(deps, metadata) : spec.values;
       const values = readFormValues(schema, input.values);
@@ -143,6 +148,8 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
       const spec = FORMS.get(input.form);
       if (!spec) return unknownForm();
       try {
+        requireReadablePayload(input.metadata, 'form');
+        requireReadableValues(input.values);
         readFormMetadata(spec.metadata, input.metadata, spec.id);
         const schema = typeof spec.values === 'function' ? spec.check?.(deps.now()) : spec.values;
         if (schema) readFormValues(schema, input.values);

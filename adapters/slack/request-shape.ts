@@ -4,13 +4,15 @@
 // `null`) failed deep inside with HTTP 500. Checked here, once, with a reason the caller can read;
 // unknown kinds of interaction are refused, unknown event types acknowledged and left alone.
 import { z } from 'zod';
+import { isReadableText } from '../../src/kernel/readable-text.ts';
 
 export type SlackRequestKind = 'event' | 'command' | 'action' | 'view' | 'ignored';
 
 export type SlackRequestShape = { ok: true; kind: SlackRequestKind } | { ok: false; reason: string };
 
-const id = z.string().min(1).max(255);
-const user = z.looseObject({ id });
+const id = z.string().min(1).max(255).refine(isReadableText, { error: 'has a NUL character or a lone surrogate' });
+const name = z.string().max(255).refine(isReadableText, { error: 'has a NUL character or a lone surrogate' }).optional();
+const user = z.looseObject({ id, name, username: name });
 const optionalText = z.string().optional();
 
 /** The events Quorum listens to, with the fields its listeners read. */
@@ -32,12 +34,22 @@ const command = z.looseObject({
   command: z.string(),
   user_id: id,
   team_id: id,
-  user_name: optionalText,
+  user_name: name,
   channel_id: optionalText,
   channel_name: optionalText,
   text: optionalText,
   trigger_id: optionalText,
   response_url: optionalText,
+});
+
+/** One input's state, as the form reader (cards' readSlackViewValues) reads it. */
+const option = z.looseObject({ value: z.string() });
+const inputState = z.looseObject({
+  value: z.string().nullish(),
+  selected_date: z.string().nullish(),
+  selected_time: z.string().nullish(),
+  selected_option: option.nullish(),
+  selected_options: z.array(option).nullish(),
 });
 
 const blockActions = z.looseObject({
@@ -58,7 +70,7 @@ const viewSubmission = z.looseObject({
   view: z.looseObject({
     callback_id: z.string(),
     private_metadata: optionalText,
-    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.looseObject({}))) }),
+    state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), inputState)) }),
   }),
 });
 

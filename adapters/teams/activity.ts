@@ -5,23 +5,28 @@
 // Everything read is checked here; everything else passes through as Teams sent it.
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { isReadableText } from '../../src/kernel/readable-text.ts';
 
 /** A field Teams may leave out or send as null: read as absent either way. */
 const absentOr = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 
-const id = z.string().min(1).max(1024);
+/** Ids and names are stored (names in conversation references): a NUL character or a lone
+ * surrogate in one is refused here. A person's text is the core's to check, with a clear answer. */
+const readable = { error: 'has a NUL character or a lone surrogate' };
+const id = z.string().min(1).max(1024).refine(isReadableText, readable);
+const optionalId = (max: number) => absentOr(z.string().max(max).refine(isReadableText, readable));
 const account = z.looseObject({
   id,
-  name: absentOr(z.string().max(1024)),
-  aadObjectId: absentOr(z.string().max(256)),
+  name: optionalId(1024),
+  aadObjectId: optionalId(256),
   role: absentOr(z.string().max(64)),
 });
 const conversation = z.looseObject({
   id,
-  tenantId: absentOr(z.string().max(256)),
-  conversationType: absentOr(z.string().max(64)),
+  tenantId: optionalId(256),
+  conversationType: optionalId(64),
   isGroup: absentOr(z.boolean()),
-  name: absentOr(z.string().max(1024)),
+  name: optionalId(1024),
 });
 const entity = z.looseObject({ type: z.string().max(256) }).superRefine((value, ctx) => {
   // botbuilder strips the bot's @mention by reading mentioned.id and text.
@@ -30,9 +35,9 @@ const entity = z.looseObject({ type: z.string().max(256) }).superRefine((value, 
   if (!mention.success) ctx.addIssue({ code: 'custom', message: 'a mention needs its mentioned account and text' });
 });
 const channelData = z.looseObject({
-  tenant: absentOr(z.looseObject({ id: absentOr(z.string().max(256)) })),
-  team: absentOr(z.looseObject({ id: absentOr(z.string().max(1024)), name: absentOr(z.string().max(1024)) })),
-  channel: absentOr(z.looseObject({ id: absentOr(z.string().max(1024)), name: absentOr(z.string().max(1024)) })),
+  tenant: absentOr(z.looseObject({ id: optionalId(256) })),
+  team: absentOr(z.looseObject({ id: optionalId(1024), name: optionalId(1024) })),
+  channel: absentOr(z.looseObject({ id: optionalId(1024), name: optionalId(1024) })),
   eventType: absentOr(z.string().max(256)),
 });
 /** botbuilder turns these into Dates (keeping the text in raw*), as its own route does. */
@@ -40,7 +45,7 @@ const timestamp = absentOr(z.string().max(64));
 
 const inboundActivity = z.looseObject({
   type: z.string().min(1).max(64),
-  id: absentOr(z.string().max(1024)),
+  id: optionalId(1024),
   channelId: z.string().min(1).max(64),
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
   from: account,
@@ -50,7 +55,7 @@ const inboundActivity = z.looseObject({
   text: absentOr(z.string().max(100_000)),
   name: absentOr(z.string().max(256)),
   action: absentOr(z.string().max(64)),
-  replyToId: absentOr(z.string().max(1024)),
+  replyToId: optionalId(1024),
   entities: absentOr(z.array(entity).max(100)),
   membersAdded: absentOr(z.array(account).max(1000)),
   membersRemoved: absentOr(z.array(account).max(1000)),

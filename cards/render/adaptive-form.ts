@@ -113,6 +113,12 @@ const isEmpty = (raw: unknown) => raw === undefined || raw === null || raw === '
 /** An Action.Execute's data (the inputs merged in by Teams, all as strings) → raw values by field
  * id, the same shapes readSlackViewValues gives: text and numbers as strings, empty as null, a
  * checkbox as a boolean, a multiselect as string[] (Teams joins the choices with commas). */
+/** A submitted value as text: strings, numbers and booleans; anything else (an object, which Teams
+ * never sends for an input, and which String() may not even convert) reads as not given. */
+function textOf(raw: unknown): string | undefined {
+  return typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
+}
+
 export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const field of form.fields) {
@@ -122,12 +128,12 @@ export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<
         out[field.id] = raw === true || raw === 'true';
         break;
       case 'multiselect': {
-        const list = Array.isArray(raw) ? raw.map(String) : isEmpty(raw) ? [] : String(raw).split(',');
+        const list = Array.isArray(raw) ? raw.map((v) => textOf(v) ?? '') : (textOf(raw) ?? '').split(',');
         out[field.id] = list.filter((v) => v !== '').map((v) => (v === EMPTY_CHOICE ? '' : v));
         break;
       }
       case 'select':
-        out[field.id] = raw === EMPTY_CHOICE ? '' : isEmpty(raw) ? null : String(raw);
+        out[field.id] = raw === EMPTY_CHOICE ? '' : isEmpty(raw) ? null : (textOf(raw) ?? null);
         break;
       case 'people': {
         const list = (Array.isArray(raw) ? raw.map(String) : isEmpty(raw) ? [] : String(raw).split(',')).map((v) => v.trim()).filter((v) => v !== '');
@@ -135,7 +141,7 @@ export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<
         break;
       }
       default:
-        out[field.id] = isEmpty(raw) ? null : String(raw);
+        out[field.id] = isEmpty(raw) ? null : (textOf(raw) ?? null);
     }
   }
   return out;

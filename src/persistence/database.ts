@@ -34,6 +34,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Changes to one agenda (or one board's meetings) lock its row and take their turn, so a burst of
+ * them queues: each may wait for a connection and the lock longer than Prisma's defaults (2 s to
+ * start, 5 s to finish), which failed the late ones of 60 forms sent together. */
+const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
+
 /** The lock file beside a PGlite data folder; one process at a time may hold it. */
 export function pgliteLockFile(dataDir: string): string {
   return path.resolve(dataDir, 'pglite.lock');
@@ -66,7 +71,7 @@ async function openPool(
   const pool: Pool = new pg.Pool(config);
   // An idle client losing its server connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined), transactionOptions: TRANSACTION_OPTIONS });
   const sql = pgConnection(pool);
   return {
     kind,

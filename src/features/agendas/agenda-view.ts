@@ -4,6 +4,7 @@
 // its number and the words "Exempt item". A view cannot be built without saying who it is for.
 import { z } from 'zod';
 import type { Platform } from '../../domain/platform.ts';
+import { AppError, ErrorCode } from '../../errors.ts';
 import { toLocalParts } from '../../domain/time.ts';
 import type { Board, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
 
@@ -83,8 +84,12 @@ export function redactedItem(number: string): AgendaItemView {
 
 export type MeetingWithItems = Prisma.MeetingGetPayload<{ include: { items: true; board: true } }>;
 
+/** The meeting with its items and board; a meeting that no longer exists (a stale form's id) is
+ * MEETING_NOT_FOUND, said plainly, not a database error. */
 export async function loadMeeting(prisma: PrismaClient | Prisma.TransactionClient, meetingId: string): Promise<MeetingWithItems> {
-  return prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { items: { orderBy: { position: 'asc' } }, board: true } });
+  const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, include: { items: { orderBy: { position: 'asc' } }, board: true } });
+  if (!meeting) throw new AppError(ErrorCode.MEETING_NOT_FOUND, 'That meeting no longer exists. Run the command again for a fresh card.', { log: `meeting ${meetingId} not found` });
+  return meeting;
 }
 
 export function formatPages(from: number | null, to: number | null): string | undefined {

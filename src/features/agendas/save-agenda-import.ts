@@ -9,6 +9,8 @@ import { requireClerk } from '../boards/members.ts';
 import { agendaAnswer, type AgendaResult } from './agenda-answer.ts';
 import { announceAgendaChange } from './agenda-delivery.ts';
 import { readHeldImport } from './agenda-import-preview.ts';
+import { AGENDA_ITEMS_MAX } from '../../domain/agenda/agenda-item.ts';
+import { lockBoard } from '../meetings/meeting-time.ts';
 import { lockMeeting } from './insert-agenda-item.ts';
 
 export async function saveAgendaImport(deps: CoreDeps, input: Invocation & { importId: string }): Promise<AgendaResult> {
@@ -20,10 +22,21 @@ export async function saveAgendaImport(deps: CoreDeps, input: Invocation & { imp
     return agendaAnswer(deps, { meetingId: held.meetingId, invocation: input, notice: 'Those items were saved already.', clerk: true });
   }
   const { items, details } = readHeldImport(held);
+  if (items.length > AGENDA_ITEMS_MAX) {
+    throw new AppError(ErrorCode.AGENDA_FULL, `An agenda holds ${AGENDA_ITEMS_MAX} items at most; this import has ${items.length}. Import a shorter agenda, or paste it in parts.`, { log: `agenda_import ${held.id} with ${items.length} items` });
+  }
   const meetingId = await deps.prisma.$transaction(async (tx) => {
     const claimed = await tx.agendaImport.updateMany({ where: { id: held.id, appliedAt: null }, data: { appliedAt: deps.now() } });
     if (claimed.count === 0) return null;
     let id = held.meetingId;
+    if (!id) {
+      if (!details) throw new AppError(ErrorCode.IMPORT_NOT_FOUND, 'That import has no meeting to save into. Import it again.', { log: `agenda_import ${held.id} without meeting details` });
+      // One meeting per ModernGov meeting: another import of it may have been saved since this
+      // one was read (looked up again with the board locked), and then its agenda is replaced.
+      await lockBoard(tx, held.boardId);
+      const imported = await tx.meeting.findFirst({ where: { boardId: held.boardId, externalRef: details.externalRef } });
+      id = imported?.id ?? null;
+    }
     if (!id) {
       if (!details) throw new AppError(ErrorCode.IMPORT_NOT_FOUND, 'That import has no meeting to save into. Import it again.', { log: `agenda_import ${held.id} without meeting details` });
       const created = await tx.meeting.create({

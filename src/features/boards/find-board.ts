@@ -49,3 +49,10 @@ function inActorsWorkspace(board: Board, actor: Actor): boolean {
   const workspace = actor.platform === 'slack' ? board.slackTeamId : board.teamsTenantId;
   return workspace !== null && workspace === actor.tenantId;
 }
+
+/** The board a form names by id (its metadata): one that no longer exists is said plainly. */
+export async function findFormBoard(prisma: PrismaClient, boardId: string): Promise<Board> {
+  const board = await prisma.board.findUnique({ where: { id: boardId } });
+  if (!board) throw new AppError(ErrorCode.BOARD_NOT_FOUND, 'This form is for a board that no longer exists. Close it and run the command again.', { log: `board ${boardId} not found` });
+  return board;
+}

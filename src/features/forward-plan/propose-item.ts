@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formInvalid } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
+import { findFormBoard } from '../boards/find-board.ts';
 import { requireMember } from '../boards/members.ts';
 import { listForwardPlan, type ForwardPlanResult } from './list-forward-plan.ts';
 
@@ -16,7 +17,7 @@ export const proposalValues = z.object({
 
 export async function proposeItem(deps: CoreDeps, input: Invocation & { boardId: string; values: z.output<typeof proposalValues> }): Promise<ForwardPlanResult> {
   const { values } = input;
-  const board = await deps.prisma.board.findUniqueOrThrow({ where: { id: input.boardId } });
+  const board = await findFormBoard(deps.prisma, input.boardId);
   const member = await requireMember(deps.prisma, board, input.actor, 'propose items for its meetings');
   if (values.meeting && !(await isFutureMeeting(deps, board.id, values.meeting))) {
     throw formInvalid({ meeting: 'Choose a meeting that is still to come, or "to be allocated".' }, 'Choose a meeting that is still to come.');

@@ -1,5 +1,6 @@
 // A clerk changes a meeting's date, time, venue, title or length; on a published agenda the
-// posted cards are updated and the channel told what changed.
+// posted cards are updated and the channel told what changed. Not onto a time the board already
+// meets (meeting-time.ts).
 import { toLocalParts } from '../../domain/time.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
@@ -9,6 +10,7 @@ import { agendaAnswer, type AgendaResult } from '../agendas/agenda-answer.ts';
 import { announceAgendaChange } from '../agendas/agenda-delivery.ts';
 import { loadMeeting } from '../agendas/agenda-view.ts';
 import type { MeetingDetails } from './meeting-form.ts';
+import { lockBoard, requireFreeTime } from './meeting-time.ts';
 
 export async function updateMeeting(deps: CoreDeps, input: Invocation & { meetingId: string; details: MeetingDetails }): Promise<AgendaResult> {
   const { details } = input;
@@ -25,6 +27,10 @@ export async function updateMeeting(deps: CoreDeps, input: Invocation & { meetin
   if (details.durationMinutes !== existing.durationMinutes) changes.push(`Now planned to last ${details.durationMinutes} minutes`);
   if (changes.length > 0) {
     await deps.prisma.$transaction(async (tx) => {
+      if (details.startsAt.getTime() !== existing.startsAt.getTime()) {
+        await lockBoard(tx, existing.boardId);
+        await requireFreeTime(tx, existing.board, details.startsAt, existing.id);
+      }
       await tx.meeting.update({ where: { id: existing.id }, data: details });
       await announceAgendaChange(tx, existing.id, changes, deps);
     });
