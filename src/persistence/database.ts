@@ -66,7 +66,12 @@ async function openPool(
   const pool: Pool = new pg.Pool(config);
   // An idle client losing its server connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, schema ? { schema } : undefined),
+    // PGlite is one session: a transaction waits its turn behind the others, longer than
+    // Prisma's 2 s default under a burst, and that wait is the normal case, not a fault.
+    ...(kind === 'pglite' ? { transactionOptions: { maxWait: 15_000 } } : {}),
+  });
   const sql = pgConnection(pool);
   return {
     kind,
