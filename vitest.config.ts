@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 //   unit  no database, no server: domain rules, parsers, cards, the command line, manifests
 //   db    use cases on a real database (PGlite by default, PostgreSQL when DATABASE_URL is set)
 //   e2e   the real service through the platform fakes: signed Slack requests, Bot Framework activities
-// Database tests start from a template migrated once per run (see the file).
+// Database tests start from a template migrated once per run (see the file). A hook that opens a
+// database or starts the service waits up to 3 minutes: on a busy two-core machine 60 s was not enough.
 const globalSetup = ['test/support/global-setup.ts'];
 
 export default defineConfig({
@@ -13,8 +14,8 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 15_000 } },
-      { test: { name: 'db', include: ['test/db/**/*.test.ts'], globalSetup, testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup, testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'db', include: ['test/db/**/*.test.ts'], globalSetup, testTimeout: 30_000, hookTimeout: 180_000 } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup, testTimeout: 30_000, hookTimeout: 180_000 } },
     ],
   },
 });

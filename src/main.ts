@@ -4,9 +4,7 @@ import type { Directories } from './directory/port.ts';
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
-import { createSlackAdapter } from '../adapters/slack/index.ts';
-import { createTeamsAdapter, type TeamsEndpointOverrides } from '../adapters/teams/index.ts';
-import { Playground } from '../adapters/playground/index.ts';
+import type { TeamsEndpointOverrides } from '../adapters/teams/index.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { createCore, scheduledJobs, TEMPLATES, type Core } from './core.ts';
 import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
@@ -59,7 +57,10 @@ export interface StartOptions {
 
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
   const { config, logger, db: givenDb } = options;
-  const playground = config.playground.enabled ? new Playground({ config: config.playground, logger: logger.child({ component: 'playground' }) }) : undefined;
+  // Loaded only when on: it brings the Teams adapter (botbuilder) with it.
+  const playground = config.playground.enabled
+    ? new (await import('../adapters/playground/index.ts')).Playground({ config: config.playground, logger: logger.child({ component: 'playground' }) })
+    : undefined;
   const now = options.clock ?? playground?.clock.now ?? (() => new Date());
   for (const line of describeConfig(config)) logger.info(line);
   const db =
@@ -91,10 +92,13 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     fetchModernGov: (input) => fetchModernGovMeeting({ ...input, fetch: options.fetchForImports ?? publicFetch }),
   });
   const adapters: PlatformAdapter[] = [];
+  // Each platform's SDK (Bolt, botbuilder) is loaded only when that platform is on.
   if (config.slack.mode !== 'off') {
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
     adapters.push(await createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }));
   }
   if (config.teams.mode !== 'off') {
+    const { createTeamsAdapter } = await import('../adapters/teams/index.ts');
     adapters.push(
       createTeamsAdapter({
         config: config.teams,

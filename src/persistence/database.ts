@@ -3,7 +3,7 @@
 // node-postgres and Prisma's pg adapter: PGlite runs in a worker thread and is served over the
 // PostgreSQL protocol on a private unix socket, so its work never blocks the HTTP server.
 // The drivers are loaded when a database is opened, not when this module is imported.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -108,14 +108,22 @@ async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Pro
   // A private folder (0700, from mkdtemp) for the socket: only this user can connect.
   // node-postgres finds a server's socket as <host>/.s.PGSQL.<port>.
   const socketDir = await mkdtemp(path.join(tmpdir(), 'quorum-pglite-'));
+  const workerData = {
+    ...(dataDir ? { dataDir } : {}),
+    ...(target.image ? { image: target.image } : {}),
+    socketPath: path.join(socketDir, '.s.PGSQL.5432'),
+    maxConnections: 4,
+  };
   let worker: PgliteWorker | undefined;
   try {
-    worker = await PgliteWorker.start({
-      ...(dataDir ? { dataDir } : {}),
-      ...(target.image ? { image: target.image } : {}),
-      socketPath: path.join(socketDir, '.s.PGSQL.5432'),
-      maxConnections: 4,
-    });
+    const fresh = dataDir !== undefined && !(await exists(path.join(dataDir, 'PG_VERSION')));
+    worker = await PgliteWorker.start(workerData);
+    if (fresh) {
+      // Creating a data folder runs initdb in a WebAssembly instance of its own, which stays
+      // resident (about 400 MiB) for as long as its thread lives: start again on the new folder.
+      await worker.close();
+      worker = await PgliteWorker.start(workerData);
+    }
     const running = worker;
     return await openPool(
       'pglite',
@@ -138,6 +146,13 @@ async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Pro
     await lock?.release();
     throw error;
   }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 type WorkerReply =

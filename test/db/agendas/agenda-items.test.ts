@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -11,14 +11,18 @@ let meetingId: string;
 const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
 const member = (): Actor => ({ platform: 'slack', userId: seed.member.slackUserId });
 
-beforeEach(async () => {
+// One database for the file, emptied before each test (test/support/database.ts).
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   t = testCore({ prisma: db.prisma, now: () => new Date('2026-11-24T09:00:00Z'), platforms: ['slack'] });
   meetingId = as('agenda', await t.submit(clerk(), 'meeting.create', { date: '2026-12-04', time: '10:00' }, { boardId: seed.boardId })).agenda.meeting.id;
-});
-afterEach(async () => {
-  await db.destroy();
 });
 
 const addAgendaItem = async (actor: Actor, values: Record<string, unknown>) => as('agenda', await t.submit(actor, 'agenda.item.add', values, { meetingId }));

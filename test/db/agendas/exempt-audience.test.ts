@@ -1,6 +1,6 @@
 // Exempt business is shown in full to the clerk alone (Slack's private answers, a personal chat),
 // never to a conversation others can read unless it is the board's channel marked private.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -11,15 +11,19 @@ let seed: SeedBoard;
 let t: TestCore;
 let clerk: Actor;
 
-beforeEach(async () => {
+// One database for the file, emptied before each test (test/support/database.ts).
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   clerk = { platform: 'teams', userId: seed.clerk.teamsAadId };
   t = testCore({ prisma: db.prisma, platforms: ['teams'], now: () => new Date('2026-11-24T09:00:00Z') });
   await t.submit(clerk, 'meeting.create', { date: '2026-12-04', time: '10:00' }, { boardId: seed.boardId });
-});
-afterEach(async () => {
-  await db.destroy();
 });
 
 async function addExemptItem(audience: 'person' | 'conversation', conversationId?: string) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher, type DispatcherOptions } from '../../../src/delivery/dispatcher.ts';
 import { enqueue, enqueueUpdate } from '../../../src/delivery/outbox.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -16,13 +16,17 @@ const advance = (ms: number) => {
   now += ms;
 };
 
-beforeEach(async () => {
+// One database for the file, emptied before each test (test/support/database.ts).
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = Date.now() + 1_000;
-});
-afterEach(async () => {
-  await db.destroy();
 });
 
 const templates = withTestTemplates('test.note', 't', 'action.chase');

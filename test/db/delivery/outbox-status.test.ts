@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../../src/delivery/outbox.ts';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { AppError } from '../../../src/errors.ts';
@@ -12,12 +12,16 @@ let db: TestDatabase;
 let seed: SeedBoard;
 const slack = (userId: string): Actor => ({ platform: 'slack', userId });
 
-beforeEach(async () => {
+// One database for the file, emptied before each test (test/support/database.ts).
+beforeAll(async () => {
   db = await createTestDatabase();
-  seed = await createSeedBoard(db.prisma);
 });
-afterEach(async () => {
+afterAll(async () => {
   await db.destroy();
+});
+beforeEach(async () => {
+  await db.reset();
+  seed = await createSeedBoard(db.prisma);
 });
 
 async function failedMessage(): Promise<string> {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../../src/delivery/outbox.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { Scheduler, type DueItem, type ScheduledJob } from '../../../src/scheduling/scheduler.ts';
@@ -10,12 +10,16 @@ const logger = createLogger({ level: 'silent' });
 let db: TestDatabase;
 let seed: SeedBoard;
 
-beforeEach(async () => {
+// One database for the file, emptied before each test (test/support/database.ts).
+beforeAll(async () => {
   db = await createTestDatabase();
-  seed = await createSeedBoard(db.prisma);
 });
-afterEach(async () => {
+afterAll(async () => {
   await db.destroy();
+});
+beforeEach(async () => {
+  await db.reset();
+  seed = await createSeedBoard(db.prisma);
 });
 
 interface Reminder extends DueItem {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { Scheduler } from '../../../src/scheduling/scheduler.ts';
@@ -16,14 +16,18 @@ const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId 
 const member = (): Actor => ({ platform: 'slack', userId: seed.member.slackUserId });
 const DAY = 24 * 3_600_000;
 
-beforeEach(async () => {
+// One database for the file, emptied before each test (test/support/database.ts).
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2026-11-24T09:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack', 'teams'], publicBaseUrl: 'https://quorum.example.org' });
-});
-afterEach(async () => {
-  await db.destroy();
 });
 
 const friday = { date: '2026-12-04', time: '10:00', venue: 'Hendon Town Hall, Committee Room 1', duration: '120' };

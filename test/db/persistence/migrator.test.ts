@@ -1,14 +1,20 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MigrationError, migrate, readMigrations } from '../../../src/persistence/migrator.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 
-let db: TestDatabase | undefined;
-afterEach(async () => {
-  await db?.destroy();
-  db = undefined;
+// One unmigrated database for the file, wiped back to an empty schema before each test.
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase({ migrate: false });
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(async () => {
+  await db.sql.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 });
 
 async function migrationsDir(files: Record<string, string>): Promise<string> {
@@ -22,7 +28,6 @@ async function migrationsDir(files: Record<string, string>): Promise<string> {
 
 describe('migrator', () => {
   it('applies every migration once and records it the way prisma migrate deploy does', async () => {
-    db = await createTestDatabase({ migrate: false });
     const first = await db.migrate();
     const all = await readMigrations();
     expect(first.applied).toEqual(all.map((m) => m.name));
@@ -49,7 +54,6 @@ describe('migrator', () => {
   });
 
   it('rolls back a failing migration, records why, and applies it once it is fixed', async () => {
-    db = await createTestDatabase({ migrate: false });
     const broken = await migrationsDir({
       '20260101000000_one': 'CREATE TABLE one (id int);',
       '20260102000000_two': 'CREATE TABLE two (id int); INSERT INTO nowhere VALUES (1);',
@@ -75,7 +79,6 @@ describe('migrator', () => {
   });
 
   it('refuses to go on past a migration that started and never finished', async () => {
-    db = await createTestDatabase({ migrate: false });
     const dir = await migrationsDir({ '20260101000000_one': 'CREATE TABLE one (id int);' });
     await migrate(db.sql, { dir });
     await db.sql.query(`UPDATE "_prisma_migrations" SET finished_at = NULL`);

@@ -1,7 +1,7 @@
 // The delivery guarantees through the real platform clients and the fake Slack and Teams servers:
 // two dispatchers on one database, a dispatcher that dies mid-send, 429 bursts, a reminder that
 // fell due while the service was down.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackMessenger } from '../../../adapters/slack/messenger.ts';
 import { renderOutbound } from '../../../adapters/slack/render.ts';
 import { Dispatcher } from '../../../src/delivery/dispatcher.ts';
@@ -52,13 +52,17 @@ describe('on Slack, through the fake Web API', () => {
   afterAll(async () => {
     await fake.close();
   });
+  // One database for the file, emptied before each test (test/support/database.ts).
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
   beforeEach(async () => {
     fake.reset();
-    db = await createTestDatabase();
+    await db.reset();
     seed = await createSeedBoard(db.prisma);
-  });
-  afterEach(async () => {
-    await db.destroy();
   });
 
   async function enqueueNotices(count: number, channels: number): Promise<string[]> {
