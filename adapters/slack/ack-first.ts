@@ -1,63 +1,43 @@
 // Acknowledge first, then work. Slack wants the HTTP answer (or the Socket Mode envelope's ack)
 // within 3 seconds, and a burst of clicks follows every agenda post: nothing that touches the
-// database may stand between a request and its ack. So the ack is sent here, in one global
-// middleware registered before any other, for every kind of request that is acknowledged: slash
-// commands, button clicks, shortcuts, form submissions and closes. (Events are acked by Bolt
-// itself before any middleware runs.) Listeners are registered through `afterAck`, which takes
+// database may stand between a request and its ack. So every request is acknowledged in one
+// place, as soon as it is known to be well formed and before anything else (once.ts calls
+// `acknowledgement` before it claims the request in the database): slash commands, button clicks,
+// form submissions and events alike. Listeners are registered through `afterAck`, which takes
 // `ack` away from them: the answer follows through respond() (the response_url), views.open with
-// the trigger id, views.update or chat.postEphemeral.
+// the trigger id, or chat.postEphemeral.
 //
 // A form submission is the one ack that carries an answer: bad fields must come back under each
 // input with the modal still open (response_action: errors), and that is only possible in the
 // ack. So what the core can say without the database (Core.checkForm: unknown form, stale
-// metadata, fields that do not fit) is said here, in the ack; what only the database knows
-// comes to the person after the modal closes, from the listener.
-import type { AnyMiddlewareArgs, Context, Middleware, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+// metadata, fields that do not fit) is said in the ack; what only the database knows comes to the
+// person after the modal closed, from the listener (listeners/views.ts).
+import type { ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import { formDefinition, readSlackViewValues, slackErrorsResponse } from '../../cards/index.ts';
 import type { Core } from '../../src/core.ts';
 import type { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-
-/** Set on Bolt's context once the request is acknowledged; afterAck refuses to run without it. */
-const ACKED = 'quorumAcked';
 
 export interface AckFirstDeps {
   core: Pick<Core, 'checkForm'>;
   logger: Logger;
 }
 
-type AckFn = (response?: unknown) => Promise<void>;
-
-/** The global middleware that acknowledges every request before anything else runs. */
-export function ackFirst(deps: AckFirstDeps): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as AckFn) : undefined;
-    // Events are acked by Bolt already; options requests (select menus loading their choices)
-    // answer with the choices themselves, and Quorum offers none: they go on unacked, to Bolt's
-    // own "unhandled request" answer.
-    if (!ack || 'options' in args) {
-      await args.next();
-      return;
-    }
-    if ('view' in args && args.body.type === 'view_submission') {
-      const refusal = checkSubmission(deps, args.body as ViewSubmitAction);
-      if (refusal) {
-        await ack(refusal);
-        return;
-      }
-      await ack({ response_action: 'clear' } satisfies ViewResponseAction);
-    } else {
-      await ack();
-    }
-    (args.context as Context)[ACKED] = true;
-    await args.next();
-  };
+/** How a request is acknowledged, from its body alone (never the database): the ack's response,
+ * and whether the request ends there (a form refused on its fields: nothing is to be done). */
+export function acknowledgement(deps: AckFirstDeps, body: Record<string, unknown>): { response?: ViewResponseAction; done: boolean } {
+  if (body.type !== 'view_submission') return { done: false };
+  const refusal = checkSubmission(deps, body as unknown as ViewSubmitAction);
+  return refusal ? { response: refusal, done: true } : { response: { response_action: 'clear' }, done: false };
 }
 
+/** The ack a listener's request was given already; Bolt calls it for events, and nothing else may. */
+export const ACKNOWLEDGED = async (): Promise<void> => undefined;
+
 /** A listener as registered: everything Bolt passes but `ack`, which was already called. */
-export function afterAck<L extends object>(listener: (args: L) => Promise<void>): (args: L & { ack: unknown; context: Context }) => Promise<void> {
+export function afterAck<L extends object>(listener: (args: L) => Promise<void>): (args: L & { ack: unknown }) => Promise<void> {
   return async (args) => {
-    if (args.context[ACKED] !== true) throw new Error('a Slack listener ran before the request was acknowledged: register ackFirst() before any other middleware');
+    if (args.ack !== ACKNOWLEDGED) throw new Error('a Slack listener ran for a request that was not acknowledged first (see once.ts)');
     const { ack: _acked, ...rest } = args;
     await listener(rest as unknown as L);
   };
