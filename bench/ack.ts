@@ -18,7 +18,7 @@ import { percentile, print, ratio } from './report.ts';
 
 const REQUESTS = 500;
 const WINDOW_MS = 5_000;
-const SIGNING_SECRET = 'bench-0123456789abcdef0123456789ab';
+const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 
 type Kind = 'click' | 'command';
 

@@ -10,7 +10,7 @@ import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
 import { createSlackClient, slashCommand } from '../test/support/slack-client.ts';
 
-const SECRET = 'bench-0123456789abcdef0123456789ab';
+const SECRET = '0123456789abcdef0123456789abcdef';
 const which = process.argv[2];
 const settle = () => new Promise((resolve) => setTimeout(resolve, 3_000));
 const mib = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
