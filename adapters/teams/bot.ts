@@ -7,6 +7,7 @@
 // person (audience 'person') and its answer goes to their personal chat, with a one-line pointer
 // where they typed it. Only help and a mistake in what was typed are answered where they were asked.
 import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -24,6 +25,10 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** Where answers for one person go from a channel or group chat. */
   personalChat: PersonalChat;
+  /** Runs `logic` in a new turn of a conversation: a card action's answer that outran its invoke. */
+  continueTurn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Tests: how long an invoke waits for the core (card-actions.ts INVOKE_BUDGET_MS). */
+  invokeBudgetMs?: number;
 }
 
 export class QuorumTeamsBot extends TeamsActivityHandler {

@@ -9,13 +9,17 @@
 // (Microsoft's documentation says for the clicker; a ReplaceForAll update would show it to all),
 // so there no card is ever returned. The answer is a message only the clicker sees, or, when it is
 // a card or a form, it goes to the clicker's personal chat and the message says so.
-import type { TurnContext } from 'botbuilder';
+//
+// Teams gives an invoke five seconds. The core's work is raced against INVOKE_BUDGET_MS: what is
+// not done by then is answered "working on it", and its answer follows in the person's own chat
+// once the work ends (a new turn in the conversation: the invoke's own has ended by then).
+import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, submittedFields, type AdaptiveCard } from '../../cards/index.ts';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import { answerForPerson, pointerText, refusalText } from './answer.ts';
+import { answerForPerson, pointerText, refusalText, sentenceForPerson, UNEXPECTED_ERROR_TEXT, type Answer } from './answer.ts';
 import { actorOf, conversationIdOf, conversationKindOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { membershipOf, type PersonalChat } from './personal-chat.ts';
@@ -58,11 +62,22 @@ function resultResponse(result: Result, origin: string | undefined): CardActionR
   return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: renderAdaptiveCard(resultCard(result, { platform: 'teams' })), result }) };
 }
 
+/** How long an invoke waits for the core before answering "working on it" (Teams allows 5 s). */
+export const INVOKE_BUDGET_MS = 3_000;
+
+export const STILL_WORKING = 'Working on it: I\u2019ll send you the answer in our chat in a moment.';
+
 export interface CardActionDeps {
   core: Core;
   logger: Logger;
   personalChat: PersonalChat;
+  /** Runs `logic` in a new turn of the conversation (the invoke's own turn has ended by then). */
+  continueTurn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Tests: another budget than INVOKE_BUDGET_MS. */
+  invokeBudgetMs?: number;
 }
+
+type Outcome = { ok: true; result: Result } | { ok: false; error: unknown };
 
 /** In a channel or group chat: a sentence for the clicker alone, or the card sent to their
  * personal chat (a form carrying the conversation it was opened from). */
@@ -101,25 +116,79 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
   // The answer is for the clicker alone, wherever the card is.
   const where = { actor: actorOf(activity), conversationId: origin ?? what.conversationId, audience: 'person' as const };
   const values = definition ? readAdaptiveFormValues({ fields: submittedFields(definition, Object.keys(data)) }, data) : {};
+  const work: Promise<Outcome> = (definition
+    ? deps.core.submitForm({ ...where, form: verb, values, metadata: data.metadata })
+    : deps.core.clickButton({ ...where, button: verb, payload: data })
+  ).then(
+    (result) => ({ ok: true, result }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+  const outcome = await within(work, deps.invokeBudgetMs ?? INVOKE_BUDGET_MS);
+  if (!outcome) {
+    deps.logger.info(what, 'card action still running at the invoke budget: its answer goes to the personal chat');
+    const reference = TurnContext.getConversationReference(activity);
+    const formOrigin = shared ? what.conversationId : origin;
+    void work.then((late) =>
+      deps
+        .continueTurn(reference, async (turn) => {
+          const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what, formOrigin));
+          if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late card action answer');
+        })
+        .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late card action answer')),
+    );
+    return messageResponse(STILL_WORKING);
+  }
+  if (outcome.ok) {
+    try {
+      return shared ? await sharedResponse(deps, context, outcome.result) : resultResponse(outcome.result, origin);
+    } catch (error) {
+      return failedResponse(deps, error, what);
+    }
+  }
+  const error = outcome.error;
+  if (!isAppError(error)) return failedResponse(deps, error, what);
+  deps.logger.info({ ...what, code: error.code, reason: error.log }, 'card action refused');
+  if (error.code === 'UNKNOWN_BUTTON' || error.code === 'UNKNOWN_FORM') return errorResponse(400, 'BadRequest', `Unknown action "${verb.slice(0, 60)}". Run the command again for a fresh card.`);
+  if (definition && Object.keys(error.fieldErrors).length > 0) {
+    if (shared) return messageResponse(refusalText(error));
+    const metadata = (typeof data.metadata === 'object' && data.metadata !== null ? data.metadata : {}) as Record<string, string>;
+    const form = { ...definition, metadata };
+    const card = renderAdaptiveForm(form, error.fieldErrors, values);
+    return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: origin ? withOrigin(card, verb, origin) : card, form, errors: error.fieldErrors }) };
+  }
+  return messageResponse(error.say);
+}
+
+function failedResponse(deps: CardActionDeps, error: unknown, what: Record<string, unknown>): CardActionResponse {
+  deps.logger.error({ ...what, err: safeError(error) }, 'card action failed');
+  return errorResponse(500, 'InternalError', 'Sorry, something went wrong on our side. Please try again in a moment.');
+}
+
+/** The answer to a card action that outran the invoke: for the person, in their own chat. */
+function lateAnswer(deps: CardActionDeps, outcome: Outcome, what: Record<string, unknown>, origin: string | undefined): Answer<'person'> {
+  if (outcome.ok) {
+    try {
+      return answerForPerson(outcome.result, origin);
+    } catch (error) {
+      deps.logger.error({ ...what, rendering: outcome.result.kind, err: safeError(error) }, 'could not render the result');
+      return sentenceForPerson(UNEXPECTED_ERROR_TEXT);
+    }
+  }
+  if (isAppError(outcome.error)) {
+    deps.logger.info({ ...what, code: outcome.error.code, reason: outcome.error.log }, 'card action refused');
+    return sentenceForPerson(refusalText(outcome.error));
+  }
+  deps.logger.error({ ...what, err: safeError(outcome.error) }, 'card action failed');
+  return sentenceForPerson(UNEXPECTED_ERROR_TEXT);
+}
+
+/** The value if the promise settles within `ms`, otherwise undefined (the promise runs on). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
   try {
-    const result = definition
-      ? await deps.core.submitForm({ ...where, form: verb, values, metadata: data.metadata })
-      : await deps.core.clickButton({ ...where, button: verb, payload: data });
-    return shared ? await sharedResponse(deps, context, result) : resultResponse(result, origin);
-  } catch (error) {
-    if (!isAppError(error)) {
-      deps.logger.error({ ...what, err: safeError(error) }, 'card action failed');
-      return errorResponse(500, 'InternalError', 'Sorry, something went wrong on our side. Please try again in a moment.');
-    }
-    deps.logger.info({ ...what, code: error.code, reason: error.log }, 'card action refused');
-    if (error.code === 'UNKNOWN_BUTTON' || error.code === 'UNKNOWN_FORM') return errorResponse(400, 'BadRequest', `Unknown action "${verb.slice(0, 60)}". Run the command again for a fresh card.`);
-    if (definition && Object.keys(error.fieldErrors).length > 0) {
-      if (shared) return messageResponse(refusalText(error));
-      const metadata = (typeof data.metadata === 'object' && data.metadata !== null ? data.metadata : {}) as Record<string, string>;
-      const form = { ...definition, metadata };
-      const card = renderAdaptiveForm(form, error.fieldErrors, values);
-      return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: origin ? withOrigin(card, verb, origin) : card, form, errors: error.fieldErrors }) };
-    }
-    return messageResponse(error.say);
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -32,6 +32,8 @@ export interface TeamsAdapterOptions {
   logger: Logger;
   /** Tests only: local stand-ins for Microsoft's identity endpoints (see auth.ts). */
   endpoints?: TeamsEndpointOverrides;
+  /** Tests only: how long a card action's invoke waits for the core (card-actions.ts). */
+  invokeBudgetMs?: number;
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -48,7 +50,13 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const appId = appIdOf(config);
   const adapter = new QuorumCloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
   const personalChat = createPersonalChat({ adapter, appId, core, logger });
-  const bot = new QuorumTeamsBot({ core, logger, personalChat });
+  const bot = new QuorumTeamsBot({
+    core,
+    logger,
+    personalChat,
+    continueTurn: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
+    ...(opts.invokeBudgetMs !== undefined ? { invokeBudgetMs: opts.invokeBudgetMs } : {}),
+  });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;

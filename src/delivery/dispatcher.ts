@@ -24,10 +24,11 @@ export interface Pacing {
   perSecond: number;
 }
 
-/** Slack: chat.postMessage allows about one message per second per channel. Teams: 7 per second
+/** Slack: chat.postMessage allows about one message per second per channel (the gap counts from
+ * when the previous send was answered, so a full second from its arrival). Teams: 7 per second
  * per conversation, and a per-app ceiling across conversations. */
 export const DEFAULT_PACING: Record<Platform, Pacing> = {
-  slack: { perConversationMs: 1_100, perSecond: 20 },
+  slack: { perConversationMs: 1_000, perSecond: 20 },
   teams: { perConversationMs: 150, perSecond: 30 },
 };
 
@@ -68,6 +69,8 @@ interface Row {
 
 interface Claim {
   rows: Row[];
+  /** When its conversation's lane frees: a claim may be made a little ahead, and waits for it. */
+  sendAt: Date;
   /** Written to claimed_by: every later write about these rows must still find it there, so a
    * dispatcher whose lease ran out cannot overwrite what another one did since. */
   token: string;
@@ -84,6 +87,14 @@ export interface RunSummary {
 }
 
 const GLOBAL_LANE = '*';
+
+/** How far ahead of its lane's free time a message may be claimed, so that the claim's work (a few
+ * statements, slower under load) is done by the time the lane frees: half the gap, at most 500 ms. */
+const lookaheadFor = (gapMs: number) => Math.min(500, Math.floor(gapMs / 2));
+
+/** How long (at most: never past the claim's lease) a lane stays booked while its message is on its way (the dispatcher frees it when the
+ * platform answers; a dispatcher that dies mid-send holds it this long). */
+const IN_FLIGHT_MS = 15_000;
 
 export class Dispatcher {
   readonly instanceId: string;
@@ -118,7 +129,8 @@ export class Dispatcher {
     return summary;
   }
 
-  /** Runs until stop(): immediately when poked or when work remains, otherwise every idleMs. */
+  /** Runs until stop(): immediately when poked, when the next message falls due or its lane frees
+   * (a paced channel is taken up the moment it may be sent to again), and at least every idleMs. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
@@ -150,12 +162,43 @@ export class Dispatcher {
             return false;
           },
         )
-        .then((busy) => {
+        .then(async (busy) => {
+          const delay = await this.nextRunInMs(busy);
           this.running = undefined;
-          this.schedule(busy ? 50 : (this.options.idleMs ?? 1_000));
+          this.schedule(delay);
         });
     }, delayMs);
     this.timer.unref?.();
+  }
+
+  private maxLookaheadMs(): number {
+    return Math.max(0, ...this.platforms.map((p) => lookaheadFor(this.pacing[p].perConversationMs)));
+  }
+
+  /** How long until the next message may go: its own time, its lane's and its platform's next
+   * free slot, whichever is latest; at most idleMs (work queued by another instance, leases). */
+  private async nextRunInMs(busy: boolean): Promise<number> {
+    const idle = this.options.idleMs ?? 1_000;
+    let at: Date | null | undefined;
+    try {
+      const next = await this.options.prisma.$queryRaw<{ at: Date | null }[]>`
+        SELECT MIN(GREATEST(m.not_before, COALESCE(l.next_at, m.not_before) - make_interval(secs => ${this.maxLookaheadMs() / 1000}),
+                            COALESCE(g.next_at, m.not_before))) AS at
+          FROM "outbox_message" m
+          LEFT JOIN "delivery_lane" l ON l.platform = m.platform AND l.lane_key = m.target_kind || ':' || m.target_id
+          LEFT JOIN "delivery_lane" g ON g.platform = m.platform AND g.lane_key = ${GLOBAL_LANE}
+         WHERE m.platform::text = ANY(${this.platforms}) AND m.status = 'pending'`;
+      at = next[0]?.at;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'dispatcher could not read when the next message is due');
+      return idle;
+    }
+    if (!at) return idle;
+    const wait = at.getTime() - this.clock().getTime();
+    // Due now but not taken (a batch's limit, another instance holding a lane, a post waiting for
+    // its card's update): again shortly, not in a tight loop.
+    if (wait <= 0) return busy ? 10 : 50;
+    return Math.min(wait, idle);
   }
 
   private async claim(summary: RunSummary): Promise<Claim[]> {
@@ -165,10 +208,17 @@ export class Dispatcher {
       const rows = await tx.$queryRaw<Row[]>`
         SELECT id, board_id, platform, operation, target_kind, target_id, updates_id, template, data,
                digestible, status, attempts, expires_at, created_at
-          FROM "outbox_message"
+          FROM "outbox_message" m
          WHERE platform::text = ANY(${this.platforms})
            AND ((status = 'pending' AND not_before <= ${now}) OR (status = 'sending' AND claimed_until < ${now}))
-         ORDER BY not_before, created_at
+           -- A card's update goes before what was queued after it in its conversation (the notice
+           -- of what changed follows the card it describes): a post waits while one is unsent.
+           AND NOT (operation = 'post' AND EXISTS (
+                 SELECT 1 FROM "outbox_message" u
+                  WHERE u.platform = m.platform AND u.target_kind = m.target_kind AND u.target_id = m.target_id
+                    AND u.status IN ('pending', 'sending') AND u.operation = 'update' AND u.created_at <= m.created_at
+                    AND u.updates_id <> m.id))
+         ORDER BY not_before, created_at, operation DESC
          LIMIT ${this.batchSize}
          FOR UPDATE SKIP LOCKED`;
 
@@ -217,7 +267,10 @@ export class Dispatcher {
           }
           budget.set(platform, 0);
         }
-        if (!(await takeLane(tx, platform, laneKey, now, this.pacing[platform].perConversationMs))) continue;
+        const gap = this.pacing[platform].perConversationMs;
+        // Booked past the send: freeLane sets the real next slot once the platform has answered.
+        const sendAt = await takeLane(tx, platform, laneKey, now, gap > 0 ? Math.max(gap, Math.min(IN_FLIGHT_MS, this.leaseMs)) : 0, lookaheadFor(gap));
+        if (!sendAt) continue;
 
         let taken = [first];
         if (first.operation === 'post' && first.target_kind === 'user' && first.digestible) {
@@ -257,7 +310,7 @@ export class Dispatcher {
              SET status = 'sending', claimed_by = ${token}, claimed_until = ${leaseUntil},
                  attempts = attempts + 1, updated_at = now()
            WHERE id = ANY(${taken.map((r) => r.id)}::uuid[])`;
-        claims.push({ rows: taken, token, uncertain: taken.some((r) => r.status === 'sending' || r.attempts > 0) });
+        claims.push({ rows: taken, sendAt, token, uncertain: taken.some((r) => r.status === 'sending' || r.attempts > 0) });
       }
       for (const [platform, used] of budget) {
         if (used === 0) continue;
@@ -270,7 +323,18 @@ export class Dispatcher {
     });
   }
 
+  /** Sends a claim, then frees its conversation's lane: one gap from now (from when the platform
+   * answered), or from when a 429 said to come back. */
   private async deliver(claim: Claim, summary: RunSummary): Promise<void> {
+    const pacing: { until?: Date } = {};
+    try {
+      await this.send(claim, summary, pacing);
+    } finally {
+      await this.freeLane(claim.rows[0] as Row, pacing.until);
+    }
+  }
+
+  private async send(claim: Claim, summary: RunSummary, pacing: { until?: Date }): Promise<void> {
     const first = claim.rows[0] as Row;
     const messenger = this.options.messengers[first.platform] as Messenger;
     const log = this.options.logger.child({ outboxId: first.id, platform: first.platform, template: first.template });
@@ -290,6 +354,9 @@ export class Dispatcher {
     let sending = claim.rows.filter((r) => messages.has(r.id));
     try {
       const target = await resolveTarget(this.options.prisma, first);
+      // Claimed ahead of its lane's free time (the claim's own work then does not delay it): wait.
+      const wait = claim.sendAt.getTime() - this.clock().getTime();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (first.operation === 'update') {
         outcome = await this.deliverUpdate(first, target, messenger, toMessage(first), claim.token);
       } else {
@@ -313,6 +380,7 @@ export class Dispatcher {
         error instanceof DeliveryFailure
           ? error
           : new DeliveryFailure('transient', 'unexpected', error instanceof Error ? error.message : String(error));
+      if (failure.kind === 'rate_limited') pacing.until = new Date(this.clock().getTime() + (failure.retryAfterMs ?? 1_000));
       await this.recordFailure(sending, failure, summary, log, claim.token);
       return;
     }
@@ -329,6 +397,22 @@ export class Dispatcher {
       // It went out; only the record failed. Not a send failure: the row stays claimed, and when
       // its lease runs out the next claim looks (where the platform can tell) before sending again.
       log.error({ err: error }, 'sent, but could not record it');
+    }
+  }
+
+  /** The send was answered: the conversation's next message may go one gap from now (or when a
+   * 429 said). The claim booked the lane for longer (IN_FLIGHT_MS), so nothing else is claimed
+   * for it while this one is on its way; the platform counts from when a message arrived, so
+   * counting from the answer keeps every message a full gap after the previous one: pacing itself
+   * never draws a 429, and the dispatcher wakes for the lane at that moment (nextRunInMs). */
+  private async freeLane(row: Row, until: Date | undefined): Promise<void> {
+    const next = Math.max(this.clock().getTime() + this.pacing[row.platform].perConversationMs, until?.getTime() ?? 0);
+    try {
+      await this.options.prisma.$executeRaw`
+        UPDATE "delivery_lane" SET next_at = ${new Date(next)}
+         WHERE platform = ${row.platform}::"Platform" AND lane_key = ${`${row.target_kind}:${row.target_id}`}`;
+    } catch (error) {
+      this.options.logger.warn({ err: error, outboxId: row.id }, 'could not free the conversation\u2019s lane; it frees when its booking ends');
     }
   }
 

@@ -3,14 +3,16 @@
 import type { Platform } from '../domain/platform.ts';
 import type { Prisma } from '../persistence/generated/client.ts';
 
-/** Locks a lane if it is free now, and books its next slot. False when busy or paced. */
+/** Locks a lane if it is free now (or within `lookaheadMs`) and books its next slot: returns when
+ * the message may go (now, or the lane's free time a little ahead), or undefined when busy or paced. */
 export async function takeLane(
   tx: Prisma.TransactionClient,
   platform: Platform,
   laneKey: string,
   now: Date,
   gapMs: number,
-): Promise<boolean> {
+  lookaheadMs = 0,
+): Promise<Date | undefined> {
   await tx.$executeRaw`
     INSERT INTO "delivery_lane" (platform, lane_key, next_at) VALUES (${platform}::"Platform", ${laneKey}, ${now})
     ON CONFLICT DO NOTHING`;
@@ -18,11 +20,12 @@ export async function takeLane(
     SELECT next_at FROM "delivery_lane" WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}
     FOR UPDATE SKIP LOCKED`;
   const nextAt = lane[0]?.next_at;
-  if (!nextAt || nextAt.getTime() > now.getTime()) return false;
+  if (!nextAt || nextAt.getTime() > now.getTime() + lookaheadMs) return undefined;
+  const sendAt = nextAt.getTime() > now.getTime() ? nextAt : now;
   if (gapMs > 0) {
     await tx.$executeRaw`
-      UPDATE "delivery_lane" SET next_at = ${new Date(now.getTime() + gapMs)}
+      UPDATE "delivery_lane" SET next_at = ${new Date(sendAt.getTime() + gapMs)}
        WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}`;
   }
-  return true;
+  return sendAt;
 }

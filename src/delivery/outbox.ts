@@ -27,7 +27,10 @@ export interface EnqueueInput<S extends TemplateSpec> {
   expiresAt?: Date;
 }
 
-/** Adds a message to the outbox. Returns its id, or the existing id for a repeated dedupe key. */
+/** Adds a message to the outbox. Returns its id, or the existing id for a repeated dedupe key.
+ * created_at is the database's clock at the insert (clock_timestamp(), not the transaction's
+ * start), so messages queued one after the other in a transaction keep their order (lanes send in
+ * that order: the dispatcher's claim). */
 export async function enqueue<S extends TemplateSpec>(tx: Tx, input: EnqueueInput<S>): Promise<{ id: string; created: boolean }> {
   // Checked on the way in too: a message that could not be rendered must not be stored.
   const data = input.template.data.parse(input.data);
@@ -38,10 +41,10 @@ export async function enqueue<S extends TemplateSpec>(tx: Tx, input: EnqueueInpu
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "outbox_message"
       ("id", "board_id", "platform", "target_kind", "target_id", "template", "data", "dedupe_key",
-       "digestible", "not_before", "expires_at", "updated_at")
+       "digestible", "not_before", "expires_at", "created_at", "updated_at")
     VALUES (${id}::uuid, ${input.boardId ?? null}::uuid, ${input.platform}::"Platform", ${input.target.kind}, ${input.target.id},
             ${input.template.id}, ${JSON.stringify(data ?? {})}::jsonb, ${input.dedupeKey ?? null}, ${input.digestible ?? true},
-            COALESCE(${input.notBefore ?? null}::timestamptz, now()), ${input.expiresAt ?? null}::timestamptz, now())
+            COALESCE(${input.notBefore ?? null}::timestamptz, now()), ${input.expiresAt ?? null}::timestamptz, clock_timestamp(), now())
     ON CONFLICT ("dedupe_key") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) return { id: inserted[0].id, created: true };
@@ -61,18 +64,12 @@ export async function enqueueUpdate<S extends TemplateSpec>(
     where: { updatesId: original.id, operation: 'update', status: 'pending' },
     data: { status: 'skipped', errorCode: 'superseded', lastError: 'A newer version of the card was queued instead' },
   });
-  return tx.outboxMessage.create({
-    data: {
-      boardId: original.boardId,
-      platform: original.platform,
-      operation: 'update',
-      targetKind: original.targetKind,
-      targetId: original.targetId,
-      updatesId: original.id,
-      template: input.template.id,
-      data: (data ?? {}) as object,
-      digestible: false,
-    },
-    select: { id: true },
-  });
+  const id = randomUUID();
+  await tx.$executeRaw`
+    INSERT INTO "outbox_message"
+      ("id", "board_id", "platform", "operation", "target_kind", "target_id", "updates_id", "template", "data",
+       "digestible", "not_before", "created_at", "updated_at")
+    VALUES (${id}::uuid, ${original.boardId}::uuid, ${original.platform}::"Platform", 'update'::"OutboxOperation", ${original.targetKind}, ${original.targetId},
+            ${original.id}::uuid, ${input.template.id}, ${JSON.stringify(data ?? {})}::jsonb, false, now(), clock_timestamp(), now())`;
+  return { id };
 }

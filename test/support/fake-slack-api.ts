@@ -106,7 +106,14 @@ export interface FakeSlackOptions {
   scopes?: string[];
   /** When set, calls made with another token get `invalid_auth` (a missing one `not_authed`). */
   botToken?: string;
+  /** Slack's limits on posting, enforced: chat.postMessage and chat.update to one channel at most
+   * `perChannelPerSecond` a second (429 with Retry-After for the rest of the second), and, to be
+   * unkind, `randomShare` of those calls answered 429 (Retry-After 1) whatever the pace. */
+  limits?: { perChannelPerSecond?: number; randomShare?: number; random?: () => number };
 }
+
+/** The methods the fake paces per channel, as Slack paces posting. */
+const PACED_METHODS = new Set(['chat.postMessage', 'chat.update']);
 
 interface PostedMessage {
   channel: string;
@@ -284,6 +291,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     });
   });
 
+  /** When each channel last took a paced call (limits.perChannelPerSecond). */
+  let lastPaced = new Map<string, number>();
+
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -307,6 +317,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     const delay = delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
 
+    const limited = rateLimited(method, body);
+    if (limited !== undefined) return record(call, res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
+
     const failure = failures.get(method)?.shift();
     if (failure) {
       if ('error' in failure) return record(call, res, 200, { ok: false, error: failure.error, ...failure.extra });
@@ -326,6 +339,21 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     if (!handler) return record(call, res, 200, { ok: false, error: 'unknown_method' });
     const answer = handler(call);
     return record(call, res, 200, { ok: true, ...answer });
+  }
+
+  /** Seconds to wait (Retry-After) when this call goes over the limits, else undefined. */
+  function rateLimited(method: string, body: Record<string, unknown>): number | undefined {
+    const limits = options.limits;
+    if (!limits || !PACED_METHODS.has(method)) return undefined;
+    if (limits.randomShare && (limits.random ?? Math.random)() < limits.randomShare) return 1;
+    if (!limits.perChannelPerSecond) return undefined;
+    const channel = String(body.channel ?? '');
+    const gap = 1000 / limits.perChannelPerSecond;
+    const now = Date.now();
+    const last = lastPaced.get(channel);
+    if (last !== undefined && now - last < gap) return Math.max(1, Math.ceil((gap - (now - last)) / 1000));
+    lastPaced.set(channel, now);
+    return undefined;
   }
 
   function record(call: RecordedCall, res: ServerResponse, status: number, body?: Record<string, unknown>, headers: Record<string, string> = {}) {
@@ -403,6 +431,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         () => `nothing matching was posted to a response_url (posted: ${responses.length})`,
       ),
     reset: () => {
+      lastPaced = new Map();
       calls = [];
       responses = [];
       failures = new Map();

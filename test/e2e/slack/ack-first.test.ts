@@ -1,7 +1,7 @@
 // Acknowledge before any database work, through the real Bolt app over HTTP: with every database
-// call held open (the real core on a database that never answers), slash commands, button clicks
-// and form submissions still get their HTTP answer at once, and a form's bad fields still come
-// back on the fields. With a core held open and then released, the answer follows through the
+// call held open (the real core on a database that never answers, its once-only claim included),
+// slash commands, button clicks and form submissions still get their HTTP answer at once, and a
+// form's bad fields still come back on the fields. With a core held open and then released, the answer follows through the
 // response_url, and a refusal only the database can make reaches the person after the modal closed.
 import type { Server } from 'node:http';
 import express from 'express';

@@ -1,0 +1,85 @@
+// A card action's invoke is answered within its budget (Teams allows 5 seconds), through the real
+// CloudAdapter: with the core held open past the budget, the HTTP answer still arrives, saying the
+// answer will follow; once the work ends the answer reaches the person's own chat, from a card in
+// that chat or in a channel. Work that ends within the budget is answered in the invoke as before.
+import type { Server } from 'node:http';
+import express from 'express';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { STILL_WORKING } from '../../../adapters/teams/card-actions.ts';
+import { createTeamsAdapter } from '../../../adapters/teams/index.ts';
+import type { Result } from '../../../src/core.ts';
+import { AppError, ErrorCode } from '../../../src/errors.ts';
+import { notice } from '../../../src/kernel/results.ts';
+import { capturingLogger } from '../../support/capture-logs.ts';
+import { fakeCore } from '../../support/fake-core.ts';
+import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
+import { createTeamsClient, TEAMS_DEFAULTS, type TeamsClient } from '../../support/teams-client.ts';
+
+const BUDGET_MS = 300;
+
+const pending: { settle: (outcome: Result | Error) => void }[] = [];
+const hold = () => new Promise<Result>((resolve, reject) => pending.push({ settle: (o) => (o instanceof Error ? reject(o) : resolve(o)) }));
+
+let fake: FakeBotConnector;
+let server: Server;
+let teams: TeamsClient;
+const { logger, logs } = capturingLogger('info');
+
+beforeAll(async () => {
+  fake = await startFakeBotConnector();
+  const core = fakeCore({ clickButton: hold, recordConversation: async () => ({ id: 'c1', created: false }) });
+  const adapter = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core, logger, invokeBudgetMs: BUDGET_MS });
+  const app = express();
+  for (const mount of adapter.mounts) app.use(mount.path, mount.router);
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  teams = createTeamsClient({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, serviceUrl: fake.serviceUrl });
+});
+afterAll(async () => {
+  pending.splice(0).forEach((p) => p.settle(new Error('released by the test')));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await fake.close();
+});
+beforeEach(() => fake.reset());
+
+async function timedClick(place: 'personal' | 'channel') {
+  const started = performance.now();
+  const res = await teams.send(teams.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place }));
+  return { res, ms: performance.now() - started };
+}
+
+describe('a card action that outruns the invoke budget', () => {
+  it('in the person\u2019s chat: answers the invoke in time, then sends the answer there', async () => {
+    const { res, ms } = await timedClick('personal');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: STILL_WORKING });
+    expect(ms).toBeLessThan(BUDGET_MS + 1_500);
+    expect(pending).toHaveLength(1);
+    pending.shift()?.settle(notice('The agenda is queued for the board channel.'));
+    const sent = await fake.waitFor((c) => (c.route === 'send' || c.route === 'reply') && JSON.stringify(c.body).includes('queued for the board channel'));
+    expect(sent.conversationId).toBe(TEAMS_DEFAULTS.personalConversationId);
+  });
+
+  it('in a channel: answers the invoke in time, then sends a refusal to the person\u2019s own chat, not the channel', async () => {
+    fake.setPersonalChat(TEAMS_DEFAULTS.user.id, 'a:1late-answers');
+    const { res } = await timedClick('channel');
+    expect(res.body).toMatchObject({ statusCode: 200, value: STILL_WORKING });
+    pending.shift()?.settle(new AppError(ErrorCode.NOT_A_CLERK, 'Only the clerk or the chair of the board can do that.'));
+    const sent = await fake.waitFor((c) => JSON.stringify(c.body).includes('Only the clerk or the chair'));
+    expect(sent.conversationId).toBe('a:1late-answers');
+    expect(fake.sent(TEAMS_DEFAULTS.channel.id)).toEqual([]);
+    expect(logs()).toContain('NOT_A_CLERK');
+  });
+});
+
+describe('a card action within the budget', () => {
+  it('is answered in the invoke itself', async () => {
+    const click = timedClick('personal');
+    await expect.poll(() => pending.length).toBe(1);
+    pending.shift()?.settle(notice('Done already.'));
+    const { res } = await click;
+    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done already.' });
+    expect(fake.calls('send')).toEqual([]);
+  });
+});
