@@ -4,6 +4,7 @@
 import type { FormRequest, Result } from '../src/core.ts';
 import type { OutboundMessage } from '../src/delivery/port.ts';
 import type { FormId } from '../src/features/index.ts';
+import { actionCards } from './actions/index.ts';
 import { agendaCards } from './agendas/index.ts';
 import { boardCards } from './boards/index.ts';
 import type { CardContext } from './context.ts';
@@ -25,6 +26,7 @@ const RESULT_CARDS = {
   ...agendaCards.results,
   ...forwardPlanCards.results,
   ...deliveryCards.results,
+  ...actionCards.results,
 } satisfies ResultCards;
 
 const FORM_DEFINITIONS = {
@@ -32,6 +34,7 @@ const FORM_DEFINITIONS = {
   ...meetingCards.forms,
   ...agendaCards.forms,
   ...forwardPlanCards.forms,
+  ...actionCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {

@@ -13,7 +13,7 @@ import { expectValidCard as expectValid, expectValidForm } from '../../../cards/
 
 const expectValidCard = (card: Card) => expectValid(card).slack;
 const resultCard = (result: ResultForCard) => cardFor(result, { platform: 'slack' });
-const FORMS: Record<FormId, true> = { 'board.setup': true, 'meeting.create': true, 'meeting.edit': true, 'agenda.item.add': true, 'agenda.item.edit': true, 'agenda.paste': true, 'plan.propose': true };
+const FORMS: Record<FormId, true> = { 'board.setup': true, 'meeting.create': true, 'meeting.edit': true, 'agenda.item.add': true, 'agenda.item.edit': true, 'agenda.paste': true, 'plan.propose': true, 'action.create': true, 'action.update': true, 'action.more-time': true, 'action.reassign': true, 'action.extend': true, 'action.drop': true };
 
 describe('the bot\u2019s cards render valid payloads on both platforms', () => {
   it('the agenda card as the core builds it', () => {
@@ -39,7 +39,7 @@ describe('the bot\u2019s cards render valid payloads on both platforms', () => {
   it('every form the bot opens', () => {
     // A Record over FormId: a new form without a line here does not compile.
     for (const form of Object.keys(FORMS)) {
-      expectValidForm(formFor({ kind: 'form', form, values: { title: 'x', exempt: true, meeting: '' }, metadata: { meetingId: 'm' }, options: { meeting: [{ value: '', label: 'To be allocated' }] } }));
+      expectValidForm(formFor({ kind: 'form', form, values: { title: 'x', exempt: true, meeting: '' }, metadata: { meetingId: 'm' }, options: { meeting: [{ value: '', label: 'To be allocated' }], owners: [{ value: 'p1', label: 'Richard Norfolk' }], item: [{ value: '', label: 'No particular item' }] } }));
     }
   });
 
