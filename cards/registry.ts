@@ -40,6 +40,7 @@ const FORM_DEFINITIONS = {
 const TEMPLATE_CARDS = {
   ...agendaCards.templates,
   ...deliveryCards.templates,
+  ...actionCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

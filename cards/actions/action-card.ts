@@ -4,6 +4,7 @@
 import type { ActionResult } from '../../src/features/actions/action-answer.ts';
 import type { ActionRights, ActionView } from '../../src/features/actions/action-view.ts';
 import type { ActionsResult } from '../../src/features/actions/list-actions.ts';
+import type { ButtonPayload, TemplateData } from '../../src/features/index.ts';
 import { button } from '../kit.ts';
 import type { Action, Card, Element, ItemEntry } from '../model.ts';
 import { withNotice } from '../notice-card.ts';
@@ -77,7 +78,18 @@ export function actionCard(a: ActionView, rights: ActionRights): Card {
   }
   if (a.history.length > 0) body.push({ type: 'context', text: historyLine(a.history[0] as ActionView['history'][number]) });
   if (buttons.length > 0) body.push({ type: 'actions', actions: buttons });
-  return { fallback: `Action for ${ownersOf(a)}, due ${a.due}: ${a.description.slice(0, 120)}`, title: `Action: ${a.boardName}`, body };
+  return {
+    fallback: `Action for ${ownersOf(a)}, due ${a.due}: ${a.description.slice(0, 120)}`,
+    title: `Action: ${a.boardName}`,
+    body,
+    refresh: { id: 'action.view', payload: { actionId: a.id } satisfies ButtonPayload<'action.view'> },
+  };
+}
+
+/** An action's card in someone's direct messages, with why it was sent. */
+export function actionMessageCard(data: TemplateData<'action.card'>): Card {
+  const card = actionCard(data.action, data.rights);
+  return data.intro ? { ...card, fallback: `${data.intro} ${card.fallback ?? ''}`, body: [{ type: 'text', text: data.intro }, ...card.body] } : card;
 }
 
 export function actionResultCard(result: ActionResult): Card {

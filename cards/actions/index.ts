@@ -3,12 +3,13 @@ import { DESCRIPTION_MAX, REASON_MAX } from '../../src/features/actions/action-f
 import { UPDATE_MAX } from '../../src/features/actions/add-action-update.ts';
 import { defineForm } from '../kit.ts';
 import type { FeatureCards } from '../registry-types.ts';
-import { actionResultCard, actionsListCard } from './action-card.ts';
+import { actionMessageCard, actionResultCard, actionsListCard } from './action-card.ts';
 
 const reasonField = { label: 'Reason', kind: 'textarea', required: true, maxLength: REASON_MAX } as const;
 
 export const actionCards = {
   results: { action: actionResultCard, actions: actionsListCard },
+  templates: { 'action.card': actionMessageCard },
   forms: {
     'action.create': defineForm({
       id: 'action.create',

@@ -20,7 +20,7 @@ export const actionUpdateValues = z.object({
 export async function addActionUpdate(deps: CoreDeps, input: Invocation & { actionId: string; key: string; text: string }): Promise<ActionResult> {
   const action = await loadAction(deps.prisma, input.actionId);
   const { member } = await requireOwnerOrClerk(deps.prisma, action, input.actor);
-  const added = await applyOnce(deps, input.key, async (tx) => {
+  const added = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'update', text: input.text, requestKey: input.key } });
   });
   return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: added ? 'Update added.' : 'That update was already added.' });

@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../../errors.ts';
 import { isoOf, showDate } from './action-dates.ts';
 import { loadAction, requireManager, requireOpen } from './action-access.ts';
 import { actionAnswer, type ActionResult } from './action-answer.ts';
+import { refreshActionCards } from './action-delivery.ts';
 
 export async function decideExtension(deps: CoreDeps, input: Invocation & { extensionId: string; decision: 'accept' | 'decline' }): Promise<ActionResult> {
   const extension = await deps.prisma.actionExtension.findUnique({ where: { id: input.extensionId } });
@@ -29,8 +30,10 @@ export async function decideExtension(deps: CoreDeps, input: Invocation & { exte
     await tx.actionUpdate.create({
       data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: accepted ? 'extension_accepted' : 'extension_declined', text: accepted ? `Now due ${newDue}` : `${newDue} declined` },
     });
+    await refreshActionCards(tx, action.id, deps);
     return true;
   });
+  if (changed) deps.onQueued?.();
   const notice = !changed ? 'That request was decided a moment ago.' : accepted ? `More time given: now due ${newDue}.` : `Declined: still due ${showDate(isoOf(action.dueDate))}.`;
   return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice });
 }

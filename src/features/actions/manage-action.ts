@@ -31,7 +31,7 @@ export async function reassignAction(deps: CoreDeps, input: Change & { owners: s
   const today = dbDate(localDate(deps.now(), action.meeting.board.timezone));
   const roster = await rosterOf(deps.prisma, action.boardId);
   const names = input.owners.map((id) => roster.find((m) => m.id === id)?.name ?? 'someone').join(', ');
-  const applied = await applyOnce(deps, input.key, async (tx) => {
+  const applied = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.actionOwner.deleteMany({ where: { actionId: action.id, memberId: { notIn: input.owners } } });
     const kept = new Set(action.owners.map((o) => o.memberId));
     const added = input.owners.filter((id) => !kept.has(id));
@@ -46,7 +46,7 @@ export async function extendAction(deps: CoreDeps, input: Change & { due: string
   const { member } = await requireManager(deps.prisma, action, input.actor, 'change due dates');
   requireOpen(action, 'give it a new date');
   const was = showDate(isoOf(action.dueDate));
-  const applied = await applyOnce(deps, input.key, async (tx) => {
+  const applied = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.action.update({ where: { id: action.id }, data: { dueDate: dbDate(input.due) } });
     await tx.actionOwner.updateMany({ where: { actionId: action.id }, data: { chasesSent: 0, lastChasedOn: null, escalatedOn: null } });
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'extended', text: `From ${was} to ${showDate(input.due)}: ${input.reason}`, requestKey: input.key } });
@@ -59,7 +59,7 @@ export async function dropAction(deps: CoreDeps, input: Change): Promise<ActionR
   const { member } = await requireManager(deps.prisma, action, input.actor, 'drop actions');
   if (action.status === 'dropped') return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: 'That action was already dropped.' });
   requireOpen(action, 'drop it');
-  const applied = await applyOnce(deps, input.key, async (tx) => {
+  const applied = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.action.update({ where: { id: action.id }, data: { status: 'dropped', statusReason: input.reason } });
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'dropped', text: input.reason, requestKey: input.key } });
   });

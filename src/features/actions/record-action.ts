@@ -11,6 +11,7 @@ import { requireClerk } from '../boards/members.ts';
 import { dbDate, showDate } from './action-dates.ts';
 import { actionAnswer, isUniqueClash, type ActionResult } from './action-answer.ts';
 import { description, dueDate, owners, rosterOf } from './action-fields.ts';
+import { sendOwnerCards } from './action-delivery.ts';
 
 /** The action form's schema for one meeting: owners from its board's roster, items from its agenda. */
 export async function actionFormValues(deps: { prisma: PrismaClient; now: () => Date }, metadata: { meetingId: string }) {
@@ -55,8 +56,10 @@ export async function recordAction(deps: CoreDeps, input: Invocation & { meeting
           updates: { create: { kind: 'created', memberId: clerk.id, createdAt: deps.now() } },
         },
       });
+      await sendOwnerCards(tx, action.id, deps);
       return action;
     });
+    deps.onQueued?.();
     return actionAnswer(deps, { actionId: created.id, actor: input.actor, notice: `Action recorded, due ${showDate(values.due)}.` });
   } catch (error) {
     if (!isUniqueClash(error)) throw error;

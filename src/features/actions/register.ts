@@ -9,6 +9,8 @@ import { actionFilterArgs, listActions } from './list-actions.ts';
 import { markActionDone } from './mark-action-done.ts';
 import { openActionForm } from './open-action-form.ts';
 import { CHANGE_FORMS, openChangeForm } from './open-change-form.ts';
+import { actionCardTemplate } from './templates.ts';
+import { viewAction } from './view-action.ts';
 
 export const actions = defineFeature({
   name: 'actions',
@@ -32,6 +34,11 @@ export const actions = defineFeature({
   ],
   buttons: [
     button({
+      id: 'action.view',
+      payload: z.object({ actionId: z.uuid() }),
+      run: (deps, input) => viewAction(deps, { ...input, actionId: input.payload.actionId }),
+    }),
+    button({
       id: 'action.done',
       payload: z.object({ actionId: z.uuid() }),
       run: (deps, input) => markActionDone(deps, { ...input, actionId: input.payload.actionId }),
@@ -47,5 +54,6 @@ export const actions = defineFeature({
       run: (deps, input) => decideExtension(deps, { ...input, ...input.payload }),
     }),
   ],
+  templates: [actionCardTemplate],
   forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm],
 });

@@ -8,6 +8,7 @@ import { loadAction, requireOpen, requireOwnerOrClerk } from './action-access.ts
 import { actionAnswer, type ActionResult } from './action-answer.ts';
 import { dueDate, reason } from './action-fields.ts';
 import { applyOnce } from './apply-once.ts';
+import { sendExtensionRequest } from './action-delivery.ts';
 
 /** The "need more time" form for one action: a date after its due date. */
 export async function moreTimeValues(deps: CoreDeps, metadata: { actionId: string }) {
@@ -19,9 +20,10 @@ export async function requestMoreTime(deps: CoreDeps, input: Invocation & { acti
   const action = await loadAction(deps.prisma, input.actionId);
   const { member } = await requireOwnerOrClerk(deps.prisma, action, input.actor);
   requireOpen(action, 'ask for more time');
-  const asked = await applyOnce(deps, input.key, async (tx) => {
-    await tx.actionExtension.create({ data: { actionId: action.id, requestedById: member.id, proposedDue: dbDate(input.due), reason: input.reason, requestKey: input.key } });
+  const asked = await applyOnce(deps, action.id, input.key, async (tx) => {
+    const extension = await tx.actionExtension.create({ data: { actionId: action.id, requestedById: member.id, proposedDue: dbDate(input.due), reason: input.reason, requestKey: input.key } });
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'extension_requested', text: `Asked for ${showDate(input.due)}: ${input.reason}`, requestKey: input.key } });
+    await sendExtensionRequest(tx, action.id, extension.id, deps);
   });
   return actionAnswer(deps, {
     actionId: action.id,

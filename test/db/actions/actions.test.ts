@@ -250,3 +250,55 @@ describe('listing actions', () => {
     expect(mine.actions.map((x) => x.description)).toEqual(['Invite DVIP.']);
   });
 });
+
+describe('the cards in people\u2019s direct messages', () => {
+  const outbox = () => db.prisma.outboxMessage.findMany({ where: { template: 'action.card' }, orderBy: [{ createdAt: 'asc' }, { targetId: 'asc' }] });
+
+  it('sends each owner the card once on each platform, and brings every copy up to date after a change', async () => {
+    const key = randomUUID();
+    const { action } = await record({ owners: [seed.member.id, hirani.id] }, key);
+    await record({ owners: [seed.member.id, hirani.id] }, key);
+    const sent = await outbox();
+    // Asha Hirani has no Teams identity: three cards, each sent on its own (never folded into a digest).
+    expect(sent.map((m) => [m.platform, m.targetKind, m.targetId, m.operation, m.digestible]).sort()).toEqual(
+      [
+        ['slack', 'user', seed.member.slackUserId, 'post', false],
+        ['slack', 'user', hirani.slackUserId, 'post', false],
+        ['teams', 'user', seed.member.teamsAadId, 'post', false],
+      ].sort(),
+    );
+    expect(sent[0]?.data).toMatchObject({ action: { id: action.id, state: 'open' }, rights: { canChange: true, canManage: false }, intro: 'An action for you from Fri 20 Nov 2026, 10:00.' });
+
+    await click(asha(), 'action.done', { actionId: action.id });
+    const updates = (await outbox()).filter((m) => m.operation === 'update');
+    expect(updates.map((u) => u.updatesId).sort()).toEqual(sent.map((s) => s.id).sort());
+    expect(updates.every((u) => (u.data as { action: { state: string } }).action.state === 'done')).toBe(true);
+    await click(asha(), 'action.done', { actionId: action.id });
+    expect((await outbox()).filter((m) => m.operation === 'update')).toHaveLength(3);
+  });
+
+  it('sends the card to new owners when reassigned, and updates the former owner\u2019s copy without its buttons', async () => {
+    const { action } = await record();
+    await submitOn(chair(), await formFor(chair(), action.id, 'reassign'), { owners: [hirani.id], reason: 'Handed over.' });
+    const cards = await outbox();
+    const former = cards.find((m) => m.operation === 'update' && m.targetId === seed.member.slackUserId);
+    expect(former?.data).toMatchObject({ rights: { canChange: false, canManage: false }, action: { owners: [{ name: 'Asha Hirani' }] } });
+    expect(cards.filter((m) => m.operation === 'post').map((m) => m.targetId)).toContain(hirani.slackUserId);
+  });
+
+  it('tells the clerk and the chair when an owner asks for more time, with the decision buttons', async () => {
+    const { action } = await record();
+    await submitOn(norfolk(), await formFor(norfolk(), action.id, 'more-time'), { due: '2027-02-28', reason: 'Analyst away.' });
+    const asked = (await outbox()).filter((m) => m.operation === 'post' && (m.data as { intro?: string }).intro === 'Richard Norfolk asked for more time.');
+    expect(asked.map((m) => m.targetId).sort()).toEqual([seed.clerk.slackUserId, seed.clerk.teamsAadId, seed.chair.slackUserId, seed.chair.teamsAadId].sort());
+    expect(asked[0]?.data).toMatchObject({ rights: { canManage: true }, action: { pendingExtension: { dueIso: '2027-02-28', reason: 'Analyst away.' } } });
+  });
+
+  it('gives a member the card as it is now (what Teams asks for on refresh), and no one else', async () => {
+    const { action } = await record();
+    const seen = as('action', await click(norfolk(), 'action.view', { actionId: action.id }));
+    expect(seen.rights).toEqual({ canChange: true, canManage: false });
+    expect(as('action', await click(asha(), 'action.view', { actionId: action.id })).rights).toEqual({ canChange: false, canManage: false });
+    await expect(click(slack('UOUTSIDER'), 'action.view', { actionId: action.id })).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
+  });
+});
