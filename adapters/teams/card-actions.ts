@@ -11,7 +11,7 @@
 // a card or a form, it goes to the clicker's personal chat and the message says so.
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, type AdaptiveCard } from '../../cards/index.ts';
+import { choicesCarried, formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, type AdaptiveCard } from '../../cards/index.ts';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -115,7 +115,9 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
     if (definition && Object.keys(error.fieldErrors).length > 0) {
       if (shared) return messageResponse(refusalText(error));
       const metadata = (typeof data.metadata === 'object' && data.metadata !== null ? data.metadata : {}) as Record<string, string>;
-      const card = renderAdaptiveForm({ ...definition, metadata }, error.fieldErrors, values);
+      const choices = choicesCarried(data);
+      const fields = definition.fields.map((f) => (choices[f.id] ? { ...f, options: choices[f.id] } : f));
+      const card = renderAdaptiveForm({ ...definition, fields, metadata }, error.fieldErrors, values);
       return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: origin ? withOrigin(card, verb, origin) : card };
     }
     return messageResponse(error.say);
