@@ -116,3 +116,17 @@ export function actionsListCard(result: ActionsResult): Card {
     ],
   };
 }
+
+/** One owner's chase: their open actions, each with its buttons, in one message. */
+export function actionChaseCard(data: TemplateData<'action.chase'>): Card {
+  const items: ItemEntry[] = data.actions.map((a) => ({
+    title: md`**${STATE_WORDS[a.state]}**, due ${a.due}: ${a.description.length > 200 ? `${a.description.slice(0, 199)}\u2026` : a.description}`,
+    lines: [joined(' \u00b7 ', [a.meeting.short, a.item])],
+    actions: actionButtons(a, { canChange: true, canManage: false }),
+  }));
+  return {
+    fallback: `A reminder of your ${data.actions.length === 1 ? 'action' : `${data.actions.length} actions`} for ${data.boardName}`,
+    title: `Your actions: ${data.boardName}`,
+    body: [{ type: 'text', text: 'A reminder from the clerk: these are still open. Mark them done, add an update or ask for more time.' }, { type: 'items', items }],
+  };
+}

@@ -3,13 +3,13 @@ import { DESCRIPTION_MAX, REASON_MAX } from '../../src/features/actions/action-f
 import { UPDATE_MAX } from '../../src/features/actions/add-action-update.ts';
 import { defineForm } from '../kit.ts';
 import type { FeatureCards } from '../registry-types.ts';
-import { actionMessageCard, actionResultCard, actionsListCard } from './action-card.ts';
+import { actionChaseCard, actionMessageCard, actionResultCard, actionsListCard } from './action-card.ts';
 
 const reasonField = { label: 'Reason', kind: 'textarea', required: true, maxLength: REASON_MAX } as const;
 
 export const actionCards = {
   results: { action: actionResultCard, actions: actionsListCard },
-  templates: { 'action.card': actionMessageCard },
+  templates: { 'action.card': actionMessageCard, 'action.chase': actionChaseCard },
   forms: {
     'action.create': defineForm({
       id: 'action.create',

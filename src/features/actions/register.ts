@@ -9,7 +9,10 @@ import { actionFilterArgs, listActions } from './list-actions.ts';
 import { markActionDone } from './mark-action-done.ts';
 import { openActionForm } from './open-action-form.ts';
 import { CHANGE_FORMS, openChangeForm } from './open-change-form.ts';
-import { actionCardTemplate } from './templates.ts';
+import { actionCardTemplate, actionChaseTemplate } from './templates.ts';
+import { chaseNow } from './chase-actions.ts';
+import { actionChaseJob } from './chase-job.ts';
+import { noArgs } from '../../kernel/args.ts';
 import { viewAction } from './view-action.ts';
 
 export const actions = defineFeature({
@@ -30,6 +33,14 @@ export const actions = defineFeature({
       who: 'everyone',
       args: actionFilterArgs,
       run: (deps, input) => listActions(deps, { ...input, filter: input.args }),
+    }),
+    command({
+      words: 'actions chase',
+      usage: 'actions chase',
+      description: 'Chase every owner of an open action now: one message each (once a day).',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => chaseNow(deps, input),
     }),
   ],
   buttons: [
@@ -54,6 +65,7 @@ export const actions = defineFeature({
       run: (deps, input) => decideExtension(deps, { ...input, ...input.payload }),
     }),
   ],
-  templates: [actionCardTemplate],
+  templates: [actionCardTemplate, actionChaseTemplate],
+  jobs: (ctx) => [actionChaseJob(ctx)],
   forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm],
 });

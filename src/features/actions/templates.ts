@@ -15,3 +15,6 @@ export const actionCardTemplate = template(
     intro: z.string().optional(),
   }),
 );
+
+/** One owner's chase: every open action of theirs that is due a reminder, in one message. */
+export const actionChaseTemplate = template('action.chase', z.object({ boardName: z.string(), actions: z.array(actionViewSchema).min(1) }));
