@@ -14,4 +14,4 @@ export { renderSlackModal, slackErrorsResponse, readSlackViewValues, EMPTY_CHOIC
 export { renderAdaptiveCard, adaptiveAttachment, teamsSummary, ADAPTIVE_CONTENT_TYPE } from './render/adaptive.ts';
 export type { AdaptiveCard, AdaptiveAttachment, CardElement as AdaptiveElement, CardAction as AdaptiveAction } from './render/adaptive-types.ts';
 export { plainField } from './escape.ts';
-export { renderAdaptiveForm, readAdaptiveFormValues, type AdaptiveFormData } from './render/adaptive-form.ts';
+export { choicesCarried, renderAdaptiveForm, readAdaptiveFormValues, type AdaptiveFormData } from './render/adaptive-form.ts';

@@ -99,6 +99,10 @@ export interface Card {
   fallback?: string;
   title?: string;
   body: Element[];
+  /** The button action that gives the card as it is now, for the person looking: Teams asks for
+   * it whenever the card is shown (Adaptive Card `refresh`, so every owner's copy is current);
+   * Slack has no such thing and ignores it. */
+  refresh?: { id: string; payload: Payload };
 }
 
 /** `people`: a person picker over the platform's own directory (Slack users_select /

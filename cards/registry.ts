@@ -4,6 +4,7 @@
 import type { FormRequest, Result } from '../src/core.ts';
 import type { OutboundMessage } from '../src/delivery/port.ts';
 import type { FormId } from '../src/features/index.ts';
+import { actionCards } from './actions/index.ts';
 import { agendaCards } from './agendas/index.ts';
 import { boardCards } from './boards/index.ts';
 import type { CardContext } from './context.ts';
@@ -29,6 +30,7 @@ const RESULT_CARDS = {
   ...deliveryCards.results,
   ...memberCards.results,
   ...returnsCards.results,
+  ...actionCards.results,
 } satisfies ResultCards;
 
 const FORM_DEFINITIONS = {
@@ -38,12 +40,14 @@ const FORM_DEFINITIONS = {
   ...forwardPlanCards.forms,
   ...memberCards.forms,
   ...returnsCards.forms,
+  ...actionCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {
   ...agendaCards.templates,
   ...deliveryCards.templates,
   ...returnsCards.templates,
+  ...actionCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

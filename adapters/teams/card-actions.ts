@@ -15,7 +15,7 @@
 // once the work ends (a new turn in the conversation: the invoke's own has ended by then).
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, submittedFields, type AdaptiveCard } from '../../cards/index.ts';
+import { choicesCarried, formDefinition, formFor, readAdaptiveFormValues, renderAdaptiveCard, renderAdaptiveForm, resultCard, plainField, submittedFields, type AdaptiveCard } from '../../cards/index.ts';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -152,7 +152,9 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
   if (definition && Object.keys(error.fieldErrors).length > 0) {
     if (shared) return messageResponse(refusalText(error));
     const metadata = (typeof data.metadata === 'object' && data.metadata !== null ? data.metadata : {}) as Record<string, string>;
-    const form = { ...definition, metadata };
+    // The choices of its selects came with the submission: the card shown again keeps them.
+    const choices = choicesCarried(data);
+    const form = { ...definition, fields: definition.fields.map((f) => (choices[f.id] ? { ...f, options: choices[f.id] } : f)), metadata };
     const card = renderAdaptiveForm(form, error.fieldErrors, values);
     return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: origin ? withOrigin(card, verb, origin) : card, form, errors: error.fieldErrors }) };
   }

@@ -13,6 +13,26 @@ const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 export interface AdaptiveFormData {
   form: string;
   metadata: Form['metadata'];
+  /** The choices of its select fields, as JSON ({ field: [[value, label], ...] }): Teams sends back
+   * only what was chosen, and a form shown again with its errors needs its choices again. */
+  choices?: string;
+}
+
+/** The choices a form's submit data carried (see AdaptiveFormData), for showing it again. */
+export function choicesCarried(data: Record<string, unknown>): Record<string, { value: string; label: string }[]> {
+  if (typeof data.choices !== 'string') return {};
+  try {
+    const parsed = JSON.parse(data.choices) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const out: Record<string, { value: string; label: string }[]> = {};
+    for (const [field, list] of Object.entries(parsed)) {
+      if (!Array.isArray(list)) continue;
+      out[field] = list.filter((c): c is [string, string] => Array.isArray(c) && typeof c[0] === 'string' && typeof c[1] === 'string').map(([value, label]) => ({ value, label }));
+    }
+    return out;
+  } catch {
+    return {};
+  }
 }
 
 /** Words shown as they are (a hint, an error): escaped as markdown. */
@@ -104,7 +124,9 @@ export function renderAdaptiveForm(form: Form, errors: FieldErrors = {}, values:
     if (hint) body.push(wordsBlock(hint, { isSubtle: true, size: 'Small', spacing: 'None' }));
     if (error) body.push(wordsBlock(`\u26a0\ufe0f ${error}`, { color: 'Attention', weight: 'Bolder', size: 'Small', spacing: 'None' }));
   }
-  const data: AdaptiveFormData = { form: form.id, metadata: form.metadata };
+  const selects = form.fields.filter((f) => (f.kind === 'select' || f.kind === 'multiselect') && f.options && f.options.length > 0);
+  const choices = selects.length > 0 ? JSON.stringify(Object.fromEntries(selects.map((f) => [f.id, (f.options ?? []).map((o) => [o.value, o.label])]))) : undefined;
+  const data: AdaptiveFormData = { form: form.id, metadata: form.metadata, ...(choices ? { choices } : {}) };
   return adaptiveCard(body, form.title, [{ type: 'Action.Execute', title: plainField(form.submitLabel), verb: form.id, style: 'positive', associatedInputs: 'auto', data: { ...data } }]);
 }
 

@@ -178,6 +178,8 @@ export interface AdaptiveCard {
   /** Shown where the card cannot be (markdown, escaped). */
   fallbackText?: string;
   msteams?: { width: 'Full' };
+  /** Universal Actions: Teams invokes this action when the card is shown and shows the answer. */
+  refresh?: { action: ExecuteAction; userIds?: string[] };
   body: CardElement[];
   actions?: CardAction[];
 }

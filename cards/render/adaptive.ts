@@ -167,7 +167,8 @@ export function adaptiveCard(body: CardElement[], fallback: string, actions?: Ca
 
 export function renderAdaptiveCard(card: Card): AdaptiveCard {
   const title = card.title ? [wordsBlock(card.title, { size: 'Large', weight: 'Bolder', style: 'heading' })] : [];
-  return adaptiveCard([...title, ...adaptiveBody(card.body)], cardFallback(card));
+  const rendered = adaptiveCard([...title, ...adaptiveBody(card.body)], cardFallback(card));
+  return card.refresh ? { ...rendered, refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: card.refresh.id, data: { ...card.refresh.payload } } } } : rendered;
 }
 
 /** The plain line Teams shows in a notification for a card (the activity's summary and text). */

@@ -50,3 +50,8 @@ export function toLocalParts(instant: Date, zone: string): LocalParts {
     short: local.toFormat('ccc d LLL yyyy, HH:mm'),
   };
 }
+
+/** The local date ("2026-12-28") of an instant in a zone: what "today" is for a board. */
+export function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-LL-dd');
+}

@@ -116,6 +116,8 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
     ],
   }),
   'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
+  action: (s) => ({ kind: 'action', notice: s, action: actionView(s), rights: { canChange: true, canManage: true } }),
+  actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
     return {
@@ -169,6 +171,23 @@ function returnsFixtures(): Pick<{ [K in CardKind]: (s: string) => ResultOf<K> }
         chartsUrl: calendarUrl,
       },
     }),
+  };
+}
+
+function actionView(s: string): ResultOf<'action'>['action'] {
+  return {
+    id: 'a1',
+    boardName: s,
+    description: s,
+    meeting: { id: 'm1', short: s },
+    item: s,
+    exempt: false,
+    dueIso: '2026-12-03',
+    due: s,
+    state: 'overdue',
+    owners: [{ memberId: 'p1', name: s }, { memberId: 'p2', name: s }],
+    history: [{ kind: 'update', text: s, by: s, when: s }, { kind: s, when: s }],
+    pendingExtension: { id: 'e1', due: s, dueIso: '2027-01-10', reason: s, by: s },
   };
 }
 

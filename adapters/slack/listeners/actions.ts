@@ -1,8 +1,9 @@
 // Button clicks (block_actions), acknowledged before this runs (ack-first.ts): the core handles the
 // action; the answer replaces the card that was clicked when it was the person's own (an ephemeral
-// answer), and comes to them privately when the card is shared in a channel (an agenda card, a
-// notice), so no one's click changes what everyone else sees. A result that is a form opens as a
-// modal with the click's trigger_id. Link buttons (`link#...`) need nothing beyond the ack.
+// answer, or a card in their direct messages with Quorum, updated with chat.update), and comes to
+// them privately when the card is shared in a channel (an agenda card, a notice), so no one's click
+// changes what everyone else sees. A result that is a form opens as a modal with the click's
+// trigger_id. Link buttons (`link#...`) need nothing beyond the ack.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackActionName } from '../../../cards/index.ts';
 import { afterAck } from '../ack-first.ts';
@@ -29,8 +30,13 @@ export function buttonClicked(deps: ListenerDeps) {
     } catch {
       payload = null;
     }
+    let kind: string | undefined;
     const reply = await answer(
-      () => deps.core.clickButton({ actor, button: name, payload, ...(channelId ? { conversationId: channelId } : {}) }),
+      async () => {
+        const result = await deps.core.clickButton({ actor, button: name, payload, ...(channelId ? { conversationId: channelId } : {}) });
+        kind = result.kind;
+        return result;
+      },
       deps.logger,
       what,
       channelId ? { channelId } : {},
@@ -42,6 +48,16 @@ export function buttonClicked(deps: ListenerDeps) {
     }
     const ownCard = body.container?.is_ephemeral === true;
     const message = reply.failed ? renderText(reply.message.text) : reply.message;
+    // A card in the person's own direct messages with Quorum is theirs alone: as in Teams, an answer
+    // that is a card replaces it in place (chat.update); a sentence or a refusal comes beside it.
+    const messageTs = body.message?.ts;
+    if (channelId?.startsWith('D') && messageTs && !reply.failed && kind !== 'notice' && message.blocks) {
+      const updated = await client.chat
+        .update({ channel: channelId, ts: messageTs, text: message.text, blocks: message.blocks })
+        .then(() => true)
+        .catch((error: unknown) => (deps.logger.warn({ ...what, err: error }, 'could not update the card clicked'), false));
+      if (updated) return;
+    }
     await respond({
       response_type: 'ephemeral',
       replace_original: ownCard && !reply.failed,

@@ -2,7 +2,7 @@
 // refused submission shows each error next to its field, on both platforms.
 import { describe, expect, it } from 'vitest';
 import type { FormValues } from '../../../cards/model.ts';
-import { readAdaptiveFormValues, renderAdaptiveForm } from '../../../cards/render/adaptive-form.ts';
+import { choicesCarried, readAdaptiveFormValues, renderAdaptiveForm } from '../../../cards/render/adaptive-form.ts';
 import { readSlackViewValues, renderSlackModal, slackErrorsResponse, type SlackInputState } from '../../../cards/render/slack-form.ts';
 import { sampleFiguresEntered, sampleFiguresErrors, sampleFiguresForm, sampleMeetingForm } from '../../support/card-samples.ts';
 import { expectValidForm } from '../../../cards/validate/expect-valid.ts';
@@ -143,9 +143,18 @@ describe('a refused submission shows each error next to its field', () => {
   it('on Teams, submits with Action.Execute: verb the form id, data the form and its metadata', () => {
     const { adaptive } = expectValidForm(sampleFiguresForm);
     expect(adaptive.actions).toEqual([
-      { type: 'Action.Execute', title: 'Submit', verb: 'figures.submit', style: 'positive', associatedInputs: 'auto', data: { form: 'figures.submit', metadata: { roundId: 'r-2017q3', organisation: 'mps' } } },
+      { type: 'Action.Execute', title: 'Submit', verb: 'figures.submit', style: 'positive', associatedInputs: 'auto', data: { form: 'figures.submit', metadata: { roundId: 'r-2017q3', organisation: 'mps' }, choices: expect.any(String) } },
     ]);
     expect(JSON.stringify(adaptive)).not.toContain('Attention');
+  });
+
+  it('on Teams, the submit data carries the select fields\u2019 choices, so a form shown again with its errors keeps them', () => {
+    const { adaptive } = expectValidForm(sampleFiguresForm);
+    const data = (adaptive.actions?.[0] as { data: Record<string, unknown> }).data;
+    expect(choicesCarried(data)).toEqual({ period: [{ value: '2017q3', label: 'Q3 2017/18' }, { value: '2017q4', label: 'Q4 2017/18' }] });
+    expect(choicesCarried({ choices: '{"period":[["x"],[1,"y"],["ok","Fine"]],"other":"no"}' })).toEqual({ period: [{ value: 'ok', label: 'Fine' }] });
+    expect(choicesCarried({ choices: 'not json' })).toEqual({});
+    expect(choicesCarried({})).toEqual({});
   });
 
   it('shows a field\u2019s own error too (a form built with its errors)', () => {
