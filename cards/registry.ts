@@ -5,6 +5,7 @@ import type { FormRequest, Result } from '../src/core.ts';
 import type { OutboundMessage } from '../src/delivery/port.ts';
 import type { FormId } from '../src/features/index.ts';
 import { agendaCards } from './agendas/index.ts';
+import { apologyCards } from './apologies/index.ts';
 import { boardCards } from './boards/index.ts';
 import type { CardContext } from './context.ts';
 import { deliveryCards } from './delivery/index.ts';
@@ -25,6 +26,7 @@ const RESULT_CARDS = {
   ...agendaCards.results,
   ...forwardPlanCards.results,
   ...deliveryCards.results,
+  ...apologyCards.results,
 } satisfies ResultCards;
 
 const FORM_DEFINITIONS = {
@@ -32,11 +34,13 @@ const FORM_DEFINITIONS = {
   ...meetingCards.forms,
   ...agendaCards.forms,
   ...forwardPlanCards.forms,
+  ...apologyCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {
   ...agendaCards.templates,
   ...deliveryCards.templates,
+  ...apologyCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

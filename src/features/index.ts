@@ -5,13 +5,14 @@ import type { z } from 'zod';
 import type { ButtonSpec, CommandSpec, FeatureDefinition, FormSpec, TemplateSpec, ValuesSchema } from '../kernel/feature.ts';
 import type { FormRequest, NoticeResult } from '../kernel/results.ts';
 import { agendas } from './agendas/register.ts';
+import { apologies } from './apologies/register.ts';
 import { boards } from './boards/register.ts';
 import { delivery } from './delivery/register.ts';
 import { forwardPlan } from './forward-plan/register.ts';
 import { help } from './help/register.ts';
 import { meetings } from './meetings/register.ts';
 
-export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery] as const satisfies readonly FeatureDefinition[];
+export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, apologies] as const satisfies readonly FeatureDefinition[];
 
 type Feature = (typeof FEATURES)[number];
 type ListOf<K extends 'commands' | 'buttons' | 'forms' | 'templates'> = Feature extends infer F ? (F extends { [P in K]: readonly (infer S)[] } ? S : never) : never;

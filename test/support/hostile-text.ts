@@ -111,6 +111,39 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
       recent: [entry('o3', 'sent')],
     };
   },
+  'apologies.reply': (s) => ({
+    kind: 'apologies.reply',
+    notice: s,
+    meeting: agendaView(s).meeting,
+    memberId: 'p1',
+    memberName: s,
+    self: false,
+    state: 'apologies',
+    reason: s,
+    substitute: s,
+  }),
+  'apologies.list': (s) => {
+    const person = { memberId: 'p1', name: s, organisation: s, reason: s, substitute: s, recordedVia: 'clerk', countsTowardsQuorum: false };
+    return {
+      kind: 'apologies.list',
+      notice: s,
+      meeting: agendaView(s).meeting,
+      forecast: { quorum: 3, counting: 5, apologies: 2, substitutes: 1, attending: 1, noReply: 2, expected: 4, status: 'quorate' },
+      apologies: [person, { memberId: 'p2', name: s, countsTowardsQuorum: true }],
+      attending: [person],
+      noReply: [person],
+      open: true,
+    };
+  },
+  'apologies.minutes': (s) => ({ kind: 'apologies.minutes', meeting: agendaView(s).meeting, withTitles: true, paragraph: s, bullets: s, source: 'replies' }),
+  'apologies.paste': (s) => ({
+    kind: 'apologies.paste',
+    meeting: agendaView(s).meeting,
+    recordedAs: 'replies',
+    recorded: [{ asWritten: s, memberName: s, substitute: s, close: true }, { asWritten: s }],
+    unresolved: [{ asWritten: s, why: s }],
+    none: false,
+  }),
 };
 
 function agendaView(s: string): ResultOf<'agenda'>['agenda'] {
