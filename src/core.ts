@@ -12,12 +12,14 @@ import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, Templa
 import { readButtonPayload, readFormMetadata, readFormValues, type RawValues } from './kernel/form-values.ts';
 import { recordConversation, type ConversationInput, type RecordConversationResult } from './features/conversations/record-conversation.ts';
 import type { ScheduledJob } from './scheduling/scheduler.ts';
+import { claimRequest, recordRequestAnswer, type ClaimRequestInput, type RequestClaim } from './features/requests/claim-request.ts';
 import type { DeliveryContext } from './kernel/deps.ts';
 
 export type { Result, ResultKind } from './features/index.ts';
 export type { AnswerAudience } from './kernel/feature.ts';
 export type { CommandInfo, CoreDeps } from './kernel/deps.ts';
 export type { FormRequest, NoticeResult } from './kernel/results.ts';
+export type { RequestClaim } from './features/requests/claim-request.ts';
 
 interface Where {
   actor: Actor;
@@ -57,6 +59,11 @@ export interface Core {
   upcomingMeetings(actor: Actor): Promise<UpcomingMeetingsResult>;
   /** Refuses (`ignored`) to re-point a conversation stored for another tenant or workspace. */
   recordConversation(input: ConversationInput): Promise<RecordConversationResult>;
+  /** Claims a platform request by its key, once across instances; a repeat learns it is one, with
+   * the first answer when one was stored. */
+  claimRequest(input: ClaimRequestInput): Promise<RequestClaim>;
+  /** Stores the answer a claimed request was given, for its repeats. */
+  recordRequestAnswer(input: { key: string; answer: unknown }): Promise<void>;
   /** Every command, for help and the manifests. */
   readonly catalogue: readonly CommandInfo[];
   /** Whether a form id is one of the core's (adapters read its values with the card's definition). */
@@ -128,5 +135,7 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
     },
     upcomingMeetings: (actor) => listUpcomingMeetings(deps, { actor }),
     recordConversation: (input) => recordConversation(deps, input),
+    claimRequest: (input) => claimRequest(deps, input),
+    recordRequestAnswer: (input) => recordRequestAnswer(deps, input),
   };
 }

@@ -1,7 +1,15 @@
 // The Slack adapter: a Bolt app whose receiver only moves bytes (HTTP at POST /slack/events on the
 // service's own express app, or Socket Mode), and listeners that translate Slack's payloads into
 // core calls and the results into Block Kit through the cards. No business rules here.
-import { App, ExpressReceiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  defaultProcessEventErrorHandler as defaultSocketModeErrorHandler,
+  ExpressReceiver,
+  HTTPModuleFunctions,
+  SocketModeReceiver,
+  type ReceiverProcessEventErrorHandlerArgs,
+  type SocketModeReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import express from 'express';
 import type { SlackConfig } from '../../src/config.ts';
@@ -13,6 +21,8 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackMessenger } from './messenger.ts';
+import { OnceOnlyReceiver, SlackRequestRefused } from './once.ts';
+import { refuseOutOfTimeRequests } from './request-time.ts';
 import { renderOutbound } from './render.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -57,6 +67,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
 
   if (config.mode === 'http') {
     const router = express.Router();
+    router.post(SLACK_EVENTS_PATH, refuseOutOfTimeRequests(logger));
     const receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
       router,
@@ -64,8 +75,9 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       logger: boltLogger,
       // Ack first, then work: Slack wants an answer within 3 seconds.
       processBeforeResponse: false,
+      processEventErrorHandler: answerRefusal,
     });
-    const app = new App({ receiver, authorize, logger: boltLogger, clientOptions });
+    const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
     registerListeners(app, { core, logger });
     const connection = () => `http ${SLACK_EVENTS_PATH}`;
     return {
@@ -86,8 +98,10 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     appToken: config.appToken,
     logger: boltLogger,
     installerOptions: { clientOptions: { ...clientOptions } },
+    processEventErrorHandler: acknowledgeRefusal,
   });
-  const app = new App({ receiver, socketMode: true, authorize, logger: boltLogger, clientOptions });
+  // Not `socketMode: true`: Bolt only uses it to build a receiver, and this one is given (guarded).
+  const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
   registerListeners(app, { core, logger });
   let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
   receiver.client.on('connected', () => (socket = { state: 'on', detail: 'socket mode connected' }));
@@ -122,6 +136,20 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       socket = { state: 'on', detail: 'socket mode disconnected' };
     },
   };
+}
+
+/** A request refused before Bolt (once.ts) gets its own status and reason; anything else is Bolt's. */
+async function answerRefusal(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  const { error, response } = args;
+  if (!(error instanceof SlackRequestRefused) || response.headersSent) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  response.writeHead(error.status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(error.body));
+  return true;
+}
+
+/** Socket Mode has no status to answer with: a refused request is acknowledged (and was logged). */
+async function acknowledgeRefusal(args: SocketModeReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  return args.error instanceof SlackRequestRefused ? true : defaultSocketModeErrorHandler(args);
 }
 
 /** auth.test at start: a refused token is reported on /healthz, and does not stop the service. */

@@ -31,6 +31,10 @@ export interface SlackMessengerOptions {
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 const METADATA_EVENT = 'quorum_outbox_message';
+/** How far before the queue time to look, for a clock that differs from Slack's. */
+const HISTORY_CLOCK_SLACK_SECONDS = 300;
+/** At most this many pages of 200 messages: a channel busier than that since the crash is not one Quorum posts to. */
+const HISTORY_PAGES = 25;
 
 export function createSlackMessenger(options: SlackMessengerOptions): Messenger & { client: WebClient } {
   const client = new WebClient(options.token, {
@@ -80,14 +84,25 @@ export function createSlackMessenger(options: SlackMessengerOptions): Messenger 
         client.chat.update({ channel: sent.conversationId, ts: sent.messageId, text: rendered.text, blocks: rendered.blocks }),
       );
     },
-    async findSent(target, outboxId): Promise<SentMessage | undefined> {
+    async findSent(target, outboxId, queuedAt): Promise<SentMessage | undefined> {
+      // Reads the conversation's history (channels:history, groups:history, im:history in the
+      // manifest) back to when the message was queued, newest first, a page at a time.
       const channel = await channelOf(target);
-      const history = await call(() => client.conversations.history({ channel, limit: 50, include_all_metadata: true }));
-      const found = (history.messages ?? []).find((m) => {
-        const payload = (m as { metadata?: { event_payload?: { outbox_id?: string; outbox_ids?: string } } }).metadata?.event_payload;
-        return payload?.outbox_id === outboxId || (payload?.outbox_ids ?? '').split(',').includes(outboxId);
-      });
-      return found?.ts ? { conversationId: channel, messageId: found.ts } : undefined;
+      const oldest = (Math.floor(queuedAt.getTime() / 1000) - HISTORY_CLOCK_SLACK_SECONDS).toFixed(6);
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page += 1) {
+        const history = await call(() =>
+          client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) }),
+        );
+        const found = (history.messages ?? []).find((m) => {
+          const payload = (m as { metadata?: { event_payload?: { outbox_id?: string; outbox_ids?: string } } }).metadata?.event_payload;
+          return payload?.outbox_id === outboxId || (payload?.outbox_ids ?? '').split(',').includes(outboxId);
+        });
+        if (found?.ts) return { conversationId: channel, messageId: found.ts };
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!history.has_more || !cursor) return undefined;
+      }
+      return undefined;
     },
   };
 }

@@ -13,6 +13,7 @@ import { QuorumTeamsBot } from './bot.ts';
 import { conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import { createTeamsMessenger } from './messenger.ts';
+import { onceOnly } from './once.ts';
 import { createPersonalChat } from './personal-chat.ts';
 import { messagesRoute, QuorumCloudAdapter } from './receive.ts';
 import { renderOutbound, textMessage } from './render.ts';
@@ -67,7 +68,7 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   router.post(
     '/',
     express.json({ limit: '1mb' }),
-    messagesRoute({ adapter, logic: (context) => bot.run(context), logger, unauthenticated: config.mode === 'unauthenticated' }),
+    messagesRoute({ adapter, logic: onceOnly((context) => bot.run(context), { core, logger }), logger, unauthenticated: config.mode === 'unauthenticated' }),
   );
   router.all('/', (_req, res) => {
     res.status(405).set('Allow', 'POST').json({ error: 'method_not_allowed' });

@@ -297,7 +297,7 @@ export class Dispatcher {
           // Tried before (a timeout, a crash): where the platform can tell, look before sending again.
           const found: Row[] = [];
           for (const row of sending) {
-            const already = await messenger.findSent(target, row.id);
+            const already = await messenger.findSent(target, row.id, row.created_at);
             if (!already) continue;
             found.push(row);
             await this.recordSent([row], already, claim.token);

@@ -45,9 +45,10 @@ export interface Messenger {
   send(target: DeliveryTarget, messages: OutboundMessage[]): Promise<SentMessage>;
   /** Replaces the card of a message already sent. */
   update(sent: SentMessage & { reference?: Record<string, unknown> }, message: OutboundMessage): Promise<void>;
-  /** After a crash between sending and recording: was this outbox message already posted?
+  /** After a crash between sending and recording: was this outbox message already posted? It can
+   * only have gone out after `queuedAt`, so the platform need look no further back.
    * Platforms that cannot tell return undefined, and the message is sent again. */
-  findSent?(target: DeliveryTarget, outboxId: string): Promise<SentMessage | undefined>;
+  findSent?(target: DeliveryTarget, outboxId: string, queuedAt: Date): Promise<SentMessage | undefined>;
 }
 
 /** Runs a platform call; a failure comes out as the DeliveryFailure `classify` makes of it. */

@@ -1,21 +1,24 @@
 // Opens the database the configuration names: the embedded PGlite in a local folder (the
-// default, nothing to install) or a PostgreSQL server. Both speak the same SQL, get the same
-// migrations, and are reached by the rest of the code through the same Prisma client.
-import { mkdir } from 'node:fs/promises';
+// default, nothing to install) or a PostgreSQL server. Both are reached the same way, through
+// node-postgres and Prisma's pg adapter: PGlite runs in a worker thread and is served over the
+// PostgreSQL protocol on a private unix socket, so its work never blocks the HTTP server.
+// The drivers are loaded when a database is opened, not when this module is imported.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { Worker } from 'node:worker_threads';
+import type { Pool, PoolConfig } from 'pg';
 import type { Logger } from '../logger.ts';
-import { PrismaClient } from './generated/client.ts';
+import type { PrismaClient } from './generated/client.ts';
+import { lockFolder, type FolderLock } from './folder-lock.ts';
 import { migrate, type MigrationResult } from './migrator.ts';
-import { pgConnection, pgliteConnection, type SqlConnection } from './sql.ts';
+import { pgConnection, type SqlConnection } from './sql.ts';
 
 export type { PrismaClient } from './generated/client.ts';
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir?: string } // no dataDir: in memory (tests)
+  /** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from */
+  | { kind: 'pglite'; dataDir?: string; image?: Uint8Array }
   | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Database {
@@ -26,46 +29,45 @@ export interface Database {
   migrate(logger?: Logger): Promise<MigrationResult>;
   /** A cheap round trip, for /healthz. */
   ping(): Promise<{ ok: true; ms: number } | { ok: false; error: string }>;
+  /** PGlite only: the whole data folder as a tar, to start other instances from (test templates). */
+  dumpImage?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === 'pglite') {
-    let dataDir: string | undefined;
-    if (target.dataDir) {
-      dataDir = path.resolve(target.dataDir, 'pglite');
-      await mkdir(dataDir, { recursive: true });
-    }
-    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
-    return assemble('pglite', prisma, pgliteConnection(client), async () => {
-      await prisma.$disconnect();
-      await client.close();
-    });
-  }
-  const poolConfig: pg.PoolConfig = {
-    connectionString: target.url,
-    max: 10,
-    ...(target.schema ? { options: `-c search_path=${quoteIdent(target.schema)}` } : {}),
-  };
-  const pool = new pg.Pool(poolConfig);
-  // An idle client losing its server connection must not crash the process; the pool replaces it.
-  pool.on('error', () => undefined);
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg(pool, target.schema ? { schema: target.schema } : undefined),
-  });
-  return assemble('postgres', prisma, pgConnection(pool), async () => {
-    await prisma.$disconnect();
-    await pool.end();
-  });
+/** The lock file beside a PGlite data folder; one process at a time may hold it. */
+export function pgliteLockFile(dataDir: string): string {
+  return path.resolve(dataDir, 'pglite.lock');
 }
 
-function assemble(
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'pglite') return openPglite(target);
+  return openPool(
+    'postgres',
+    {
+      connectionString: target.url,
+      max: 10,
+      ...(target.schema ? { options: `-c search_path=${quoteIdent(target.schema)}` } : {}),
+    },
+    target.schema,
+  );
+}
+
+async function openPool(
   kind: Database['kind'],
-  prisma: PrismaClient,
-  sql: SqlConnection,
-  close: () => Promise<void>,
-): Database {
+  config: PoolConfig,
+  schema: string | undefined,
+  extra: { close?: () => Promise<void>; dumpImage?: () => Promise<Uint8Array> } = {},
+): Promise<Database> {
+  const [{ default: pg }, { PrismaPg }, { PrismaClient }] = await Promise.all([
+    import('pg'),
+    import('@prisma/adapter-pg'),
+    import('./generated/client.ts'),
+  ]);
+  const pool: Pool = new pg.Pool(config);
+  // An idle client losing its server connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  const sql = pgConnection(pool);
   return {
     kind,
     prisma,
@@ -80,8 +82,134 @@ function assemble(
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     },
-    close,
+    ...(extra.dumpImage ? { dumpImage: extra.dumpImage } : {}),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+      await extra.close?.();
+    },
   };
+}
+
+async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Promise<Database> {
+  let lock: FolderLock | undefined;
+  let dataDir: string | undefined;
+  if (target.dataDir) {
+    await mkdir(target.dataDir, { recursive: true });
+    lock = await lockFolder(pgliteLockFile(target.dataDir));
+    dataDir = path.resolve(target.dataDir, 'pglite');
+    await mkdir(dataDir, { recursive: true });
+  }
+  // A private folder (0700, from mkdtemp) for the socket: only this user can connect.
+  // node-postgres finds a server's socket as <host>/.s.PGSQL.<port>.
+  const socketDir = await mkdtemp(path.join(tmpdir(), 'quorum-pglite-'));
+  let worker: PgliteWorker | undefined;
+  try {
+    worker = await PgliteWorker.start({
+      ...(dataDir ? { dataDir } : {}),
+      ...(target.image ? { image: target.image } : {}),
+      socketPath: path.join(socketDir, '.s.PGSQL.5432'),
+      maxConnections: 4,
+    });
+    const running = worker;
+    return await openPool(
+      'pglite',
+      // One connection: PGlite is a single session, and pglite-socket interleaves the
+      // extended-protocol messages of concurrent connections. The pool queues the callers.
+      { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 },
+      undefined,
+      {
+        dumpImage: () => running.dump(),
+        close: async () => {
+          await running.close();
+          await rm(socketDir, { recursive: true, force: true });
+          await lock?.release();
+        },
+      },
+    );
+  } catch (error) {
+    await worker?.close().catch(() => undefined);
+    await rm(socketDir, { recursive: true, force: true });
+    await lock?.release();
+    throw error;
+  }
+}
+
+type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'dumped'; id: number; bytes: Uint8Array }
+  | { type: 'closed'; id: number }
+  | { type: 'error'; id: number; message: string };
+
+/** The worker thread that owns the PGlite instance (src/persistence/pglite-worker.mjs). */
+class PgliteWorker {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (e: Error) => void }>();
+  private readonly exited: Promise<void>;
+  private dead = false;
+
+  private constructor(private readonly worker: Worker) {
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', (reply: WorkerReply) => {
+      if (!('id' in reply)) return;
+      const waiter = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      if (reply.type === 'error') waiter?.reject(new Error(reply.message));
+      else waiter?.resolve(reply);
+    });
+    worker.on('exit', (code) => {
+      this.dead = true;
+      for (const waiter of this.waiting.values()) waiter.reject(new Error(`the PGlite worker stopped (exit code ${code})`));
+      this.waiting.clear();
+    });
+  }
+
+  static async start(data: { dataDir?: string; image?: Uint8Array; socketPath: string; maxConnections: number }) {
+    const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: data });
+    await new Promise<void>((resolve, reject) => {
+      const onExit = (code: number) => reject(new Error(`the PGlite worker stopped while starting (exit code ${code})`));
+      worker.once('error', reject);
+      worker.once('exit', onExit);
+      worker.once('message', (reply: WorkerReply) => {
+        worker.off('error', reject);
+        worker.off('exit', onExit);
+        if (reply.type === 'ready') resolve();
+        else reject(new Error(`PGlite could not open: ${reply.type === 'failed' ? reply.message : reply.type}`));
+      });
+    });
+    // Errors after start (say the worker runs out of memory) surface as failed queries and in /healthz.
+    worker.on('error', () => undefined);
+    return new PgliteWorker(worker);
+  }
+
+  private request(type: 'dump' | 'close'): Promise<WorkerReply> {
+    const id = this.nextId++;
+    if (this.dead) return Promise.reject(new Error('the PGlite worker has stopped'));
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ type, id });
+    });
+  }
+
+  async dump(): Promise<Uint8Array> {
+    const reply = await this.request('dump');
+    if (reply.type !== 'dumped') throw new Error(`unexpected reply from the PGlite worker: ${reply.type}`);
+    return reply.bytes;
+  }
+
+  private closing: Promise<void> | undefined;
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      try {
+        await this.request('close');
+      } catch {
+        // Already stopped: nothing to close.
+      }
+      await this.exited;
+    })();
+    return this.closing;
+  }
 }
 
 export function quoteIdent(name: string): string {

@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.ts';
-import type { SqlConnection, SqlSession } from './sql.ts';
+import { inTransaction, type SqlConnection, type SqlSession } from './sql.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
@@ -77,7 +77,7 @@ export async function migrate(
     await session.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await session.exec(CREATE_MIGRATIONS_TABLE);
-      return await applyPending(db, session, migrations, options.logger);
+      return await applyPending(session, migrations, options.logger);
     } finally {
       await session.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
@@ -85,7 +85,6 @@ export async function migrate(
 }
 
 async function applyPending(
-  db: SqlConnection,
   session: SqlSession,
   migrations: Migration[],
   logger: Logger | undefined,
@@ -124,7 +123,8 @@ async function applyPending(
     const id = randomUUID();
     const started = Date.now();
     try {
-      await db.transaction(async (tx) => {
+      // On the session that holds the lock: an embedded PGlite has a single connection.
+      await inTransaction(session, async (tx) => {
         await tx.query(
           'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
           [id, migration.checksum, migration.name],

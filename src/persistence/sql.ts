@@ -1,7 +1,6 @@
-// A minimal raw-SQL connection, the same over PGlite and node-postgres. The migrator, the
-// health check and the locks that make several instances safe use it; everything else goes
-// through Prisma.
-import type { PGlite } from '@electric-sql/pglite';
+// A minimal raw-SQL connection over node-postgres (PGlite is reached the same way, through its
+// socket). The migrator, the health check and the locks that make several instances safe use
+// it; everything else goes through Prisma.
 import type { Pool, PoolClient } from 'pg';
 
 export interface SqlSession {
@@ -18,27 +17,17 @@ export interface SqlConnection extends SqlSession {
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
 }
 
-export function pgliteConnection(db: PGlite): SqlConnection {
-  const session: SqlSession = {
-    exec: async (sql) => {
-      await db.exec(sql);
-    },
-    query: async <Row>(sql: string, params: unknown[] = []) => (await db.query<Row>(sql, params)).rows,
-  };
-  return {
-    ...session,
-    // PGlite is one connection: every call already runs on the same session.
-    session: (work) => work(session),
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work({
-          exec: async (sql) => {
-            await tx.exec(sql);
-          },
-          query: async <Row>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
-        }),
-      ),
-  };
+/** Runs work in a transaction on one session: committed if it resolves, rolled back if it throws. */
+export async function inTransaction<T>(session: SqlSession, work: (session: SqlSession) => Promise<T>): Promise<T> {
+  await session.exec('BEGIN');
+  try {
+    const result = await work(session);
+    await session.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await session.exec('ROLLBACK');
+    throw error;
+  }
 }
 
 function clientSession(client: PoolClient): SqlSession {
@@ -66,17 +55,6 @@ export function pgConnection(pool: Pool): SqlConnection {
     },
     query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
     session,
-    transaction: (work) =>
-      session(async (s) => {
-        await s.exec('BEGIN');
-        try {
-          const result = await work(s);
-          await s.exec('COMMIT');
-          return result;
-        } catch (error) {
-          await s.exec('ROLLBACK');
-          throw error;
-        }
-      }),
+    transaction: (work) => session((s) => inTransaction(s, work)),
   };
 }

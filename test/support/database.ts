@@ -1,56 +1,103 @@
-// A fresh, migrated database for one test file: in-memory PGlite by default, or (when
-// TEST_DATABASE_URL or DATABASE_URL names a PostgreSQL server, as CI sets it) a schema of its
-// own in that database, dropped afterwards, so test files can run in parallel.
+// A migrated database for one test file, started from a template that test/support/global-setup.ts
+// migrates once per run instead of migrating per test:
+// - PGlite (the default): an in-memory instance loaded from the template's data folder image;
+// - a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL, as CI sets it): a database of its own,
+//   CREATE DATABASE ... TEMPLATE the migrated one, dropped afterwards.
+// Files whose tests share one database call reset() between tests.
+// Outside vitest (bench/), or when the setup did not run, it migrates a fresh database itself.
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { openDatabase, quoteIdent, type Database } from '../../src/persistence/database.ts';
 
+/** Set by the global setup: the data folder images and the PostgreSQL template database. */
+export const TEMPLATE_ENV = {
+  pgliteMigrated: 'QUORUM_TEST_PGLITE_IMAGE',
+  pgliteBlank: 'QUORUM_TEST_PGLITE_BLANK_IMAGE',
+  postgresTemplate: 'QUORUM_TEST_PG_TEMPLATE',
+} as const;
+
+function env(name: string): string | undefined {
+  // eslint-disable-next-line no-restricted-syntax -- the test harness, not the app, picks its database
+  return process.env[name] || undefined;
+}
+
 /** The PostgreSQL server the suite runs against, or undefined for PGlite. */
 export function testServerUrl(): string | undefined {
-  // eslint-disable-next-line no-restricted-syntax -- the test harness, not the app, picks its database
-  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  const url = env('TEST_DATABASE_URL') ?? env('DATABASE_URL');
   return url && /^postgres(ql)?:\/\//.test(url) ? url : undefined;
 }
 
+/** The same server, another database. */
+export function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    return await admin.query(sql, params);
+  } finally {
+    await admin.end();
+  }
+}
+
 export interface TestDatabase extends Database {
-  /** The schema this test owns (PostgreSQL server only). */
-  schema?: string;
-  /** Closes and, on a server, drops the schema. */
+  /** Empties every table but the migrations' record (files whose tests share one database). */
+  reset(): Promise<void>;
+  /** Closes and, on a server, drops the database. */
   destroy(): Promise<void>;
 }
 
+const images = new Map<string, Promise<Uint8Array>>();
+function image(file: string): Promise<Uint8Array> {
+  let loaded = images.get(file);
+  if (!loaded) {
+    loaded = readFile(file).then((buffer) => new Uint8Array(buffer));
+    images.set(file, loaded);
+  }
+  return loaded;
+}
+
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrated = options.migrate !== false;
   const url = testServerUrl();
   let db: Database;
-  let schema: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  let fromTemplate = false;
   if (url) {
-    schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
-    } finally {
-      await admin.end();
-    }
-    db = await openDatabase({ kind: 'postgres', url, schema });
+    const template = migrated ? env(TEMPLATE_ENV.postgresTemplate) : undefined;
+    const base = new URL(url).pathname.slice(1) || 'postgres';
+    const name = `${template ?? base.slice(0, 40)}_${randomBytes(5).toString('hex')}`;
+    await adminQuery(url, `CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ''}`);
+    fromTemplate = template !== undefined;
+    db = await openDatabase({ kind: 'postgres', url: databaseUrl(url, name) });
+    drop = () => adminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).then(() => undefined);
   } else {
-    db = await openDatabase({ kind: 'pglite' });
+    const file = env(migrated ? TEMPLATE_ENV.pgliteMigrated : TEMPLATE_ENV.pgliteBlank);
+    fromTemplate = migrated && file !== undefined;
+    db = await openDatabase({ kind: 'pglite', ...(file ? { image: await image(file) } : {}) });
   }
-  if (options.migrate !== false) await db.migrate();
+  if (migrated && !fromTemplate) await db.migrate();
   return {
     ...db,
-    ...(schema ? { schema } : {}),
+    reset: () => resetDatabase(db),
     destroy: async () => {
       await db.close();
-      if (url && schema) {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        try {
-          await admin.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
-        } finally {
-          await admin.end();
-        }
-      }
+      await drop?.();
     },
   };
+}
+
+export async function resetDatabase(db: Database): Promise<void> {
+  const tables = await db.sql.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables
+     WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
+  );
+  if (tables.length > 0) {
+    await db.sql.exec(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+  }
 }

@@ -13,6 +13,9 @@ export function fakeCore(overrides: Partial<Core> = {}): Core {
     submitForm: unused('submitForm'),
     upcomingMeetings: unused('upcomingMeetings'),
     recordConversation: unused('recordConversation'),
+    // Every request is new unless the test says otherwise.
+    claimRequest: () => Promise.resolve({ first: true }),
+    recordRequestAnswer: () => Promise.resolve(),
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@
 //   const call = await slack.waitFor('views.publish', (c) => c.body.user_id === 'U1');
 //   await slack.close();
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -99,7 +100,40 @@ export interface FakeSlackOptions {
   identity?: Partial<FakeSlackIdentity>;
   /** When set, calls made with another token get `invalid_auth` (a missing one `not_authed`). */
   botToken?: string;
+  /** The bot token's scopes: a method needing another gets `missing_scope`, as Slack answers.
+   * By default exactly what manifest/slack/manifest.json asks for. */
+  scopes?: readonly string[];
 }
+
+/** The bot scopes the committed Slack manifest asks for: what a real installation grants. */
+export function manifestBotScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../../manifest/slack/manifest.json', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  };
+  return manifest.oauth_config.scopes.bot;
+}
+
+/** The scope a conversation method needs, by the kind of conversation its id names. */
+const byConversation = (family: 'history' | 'read') => (body: Record<string, unknown>): string => {
+  const id = String(body.channel ?? '');
+  const kind = id.startsWith('C') ? 'channels' : id.startsWith('D') ? 'im' : 'groups';
+  return `${kind}:${family}`;
+};
+
+/** The bot scope each Web API method needs (Slack's method reference), for the methods the fake answers. */
+const METHOD_SCOPES: Record<string, string | ((body: Record<string, unknown>) => string)> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.delete': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'conversations.open': 'im:write',
+  'conversations.info': byConversation('read'),
+  'conversations.history': byConversation('history'),
+  'conversations.members': byConversation('read'),
+  'users.info': 'users:read',
+  'users.lookupByEmail': 'users:read.email',
+  'team.info': 'team:read',
+};
 
 interface PostedMessage {
   channel: string;
@@ -125,6 +159,7 @@ const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'user_
 
 export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
   const identity: FakeSlackIdentity = { ...DEFAULT_IDENTITY, ...options.identity };
+  const granted = new Set(options.scopes ?? manifestBotScopes());
   let calls: RecordedCall[] = [];
   let responses: RecordedResponse[] = [];
   let failures = new Map<string, FakeFailure[]>();
@@ -141,7 +176,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
 
   const nextTs = () => {
     counter += 1;
-    return `${1_700_000_000 + counter}.${String(counter).padStart(6, '0')}`;
+    // Real seconds, as Slack's are (`oldest` in conversations.history compares with them); the
+    // counter keeps every ts unique and increasing.
+    return `${Math.floor(Date.now() / 1000)}.${String(counter).padStart(6, '0')}`;
   };
   const viewId = () => `V${String(++counter).padStart(8, '0')}`;
 
@@ -208,13 +245,20 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         },
       };
     },
-    'conversations.history': ({ body }) => ({
-      messages: messages
-        .filter((m) => m.channel === body.channel)
-        .reverse()
-        .map((m) => ({ type: 'message', ts: m.ts, text: m.text, blocks: m.blocks, metadata: m.metadata, user: m.user, bot_id: m.bot_id })),
-      has_more: false,
-    }),
+    'conversations.history': ({ body }) => {
+      // Newest first, from `oldest`, a page of `limit` at a time (the cursor is the offset).
+      const oldest = Number(body.oldest ?? 0);
+      const limit = Math.min(Number(body.limit ?? 100) || 100, 999);
+      const offset = Number(body.cursor ?? 0) || 0;
+      const found = messages.filter((m) => m.channel === body.channel && Number(m.ts) >= oldest).reverse();
+      const page = found.slice(offset, offset + limit);
+      const more = offset + limit < found.length;
+      return {
+        messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, blocks: m.blocks, metadata: m.metadata, user: m.user, bot_id: m.bot_id })),
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+      };
+    },
     'users.info': ({ body }) => {
       const user = users.get(String(body.user ?? ''));
       return user ? { user: userOutput(user, identity) } : { ok: false, error: 'user_not_found' };
@@ -269,6 +313,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     }
     const handler = handlers.get(method) ?? answers[method];
     if (!handler) return record(call, res, 200, { ok: false, error: 'unknown_method' });
+    const scopeRule = METHOD_SCOPES[method];
+    const needed = typeof scopeRule === 'function' ? scopeRule(body) : scopeRule;
+    if (needed && !granted.has(needed)) {
+      return record(call, res, 200, { ok: false, error: 'missing_scope', needed, provided: [...granted].join(',') });
+    }
     const answer = handler(call);
     return record(call, res, 200, { ok: true, ...answer });
   }

@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testServerUrl } from '../../support/database.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+// A start boots Node, tsx and PGlite; on a busy machine that takes tens of seconds. Each wait
+// below is bounded by WAIT_MS, and each test's own timeout covers all its waits together.
+const WAIT_MS = 120_000;
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -36,7 +39,7 @@ function startService(env: Record<string, string>) {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { msg: string; level: number; port?: number });
-  const waitForLog = async (pattern: RegExp, timeoutMs = 45_000) => {
+  const waitForLog = async (pattern: RegExp, timeoutMs = WAIT_MS) => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = logs().find((entry) => pattern.test(entry.msg));
@@ -74,6 +77,14 @@ describe('npm start', () => {
     expect(slack.status).toBe(503);
     expect(await slack.json()).toMatchObject({ error: 'platform_off' });
 
+    // A second process on the same folder while the first runs is refused, and says why.
+    const intruder = startService({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toMatch(
+      new RegExp(`embedded database folder is in use by another Quorum process \\(pid ${service.child.pid};`),
+    );
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
 
@@ -83,7 +94,7 @@ describe('npm start', () => {
     expect(again.logs().some((entry) => /applied migration/.test(entry.msg))).toBe(false);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 4 * WAIT_MS);
 
   it.runIf(testServerUrl())('uses the PostgreSQL server named by DATABASE_URL', async () => {
     const service = startService({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: testServerUrl() as string });
@@ -92,7 +103,7 @@ describe('npm start', () => {
     expect(await health.json()).toMatchObject({ database: { kind: 'postgres', ok: true } });
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
-  });
+  }, 2 * WAIT_MS);
 
   it('refuses to start on a malformed variable, naming it and what is expected', async () => {
     const service = startService({ PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxb-do-not-print-me' });
@@ -100,5 +111,5 @@ describe('npm start', () => {
     expect(service.output()).toMatch(/PORT: expected a TCP port number such as 3978/);
     expect(service.output()).toMatch(/SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set/);
     expect(service.output()).not.toMatch(/do-not-print-me/);
-  });
+  }, WAIT_MS);
 });

@@ -168,11 +168,13 @@ describe('Slack app manifest', () => {
     expect([...m.oauth_config.scopes.bot].sort()).toEqual(
       [
         'app_mentions:read', // app_mention events
+        'channels:history', // after a crash, find whether a post to a public board channel went out
+        'groups:history', // the same in a private board channel
         'channels:read', // board channels; member_joined_channel in public channels
         'chat:write', // post and update agendas, reminders, cards
         'commands', // /quorum
         'groups:read', // member_joined_channel in private board channels
-        'im:history', // message.im: people message the bot
+        'im:history', // message.im: people message the bot; find a DM sent before a crash
         'im:write', // open a DM for actions, chases, figure requests
         'team:read', // the workspace's name and domain for links
         'users:read', // members' names and time zones

@@ -6,7 +6,7 @@ import { verifySlackRequest } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackMessenger } from '../../../adapters/slack/messenger.ts';
 import { type OutboundMessage, DeliveryFailure } from '../../../src/delivery/port.ts';
-import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
+import { manifestBotScopes, startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 import { signSlackRequest, slashCommand, viewSubmission, blockActions, button } from '../../support/slack-client.ts';
 
 let fake: FakeSlackApi;
@@ -73,7 +73,35 @@ describe('fake Slack Web API', () => {
     expect(failure).toMatchObject({ kind: 'rate_limited', retryAfterMs: 2_000 });
     const sent = await messenger.send({ kind: 'user', id: 'U7' }, [message('o2')]);
     expect(sent.conversationId).toBe('D7');
-    expect(await messenger.findSent?.({ kind: 'user', id: 'U7' }, 'o2')).toEqual(sent);
+    expect(await messenger.findSent?.({ kind: 'user', id: 'U7' }, 'o2', new Date(Date.now() - 1000))).toEqual(sent);
+  });
+
+  it('finds a message sent before a crash with only the manifest\u2019s scopes, pages back to when it was queued', async () => {
+    const messenger = createSlackMessenger({ token: 'xoxb-harness', apiUrl: fake.apiUrl, render: () => ({ text: 'Agenda', blocks: [] }) });
+    const queuedAt = new Date(Date.now() - 1000);
+    for (const channel of ['C1', 'G1']) {
+      const sent = await messenger.send({ kind: 'channel', id: channel }, [message(`early-${channel}`)]);
+      // 450 later messages in the channel: the one sent is on the third page of history.
+      for (let i = 0; i < 450; i += 1) await client.chat.postMessage({ channel, text: `chatter ${i}` });
+      expect(await messenger.findSent?.({ kind: 'channel', id: channel }, `early-${channel}`, queuedAt)).toEqual(sent);
+      expect(await messenger.findSent?.({ kind: 'channel', id: channel }, 'never-sent', queuedAt)).toBeUndefined();
+    }
+    const pages = fake.calls('conversations.history');
+    expect(pages.every((c) => c.status === 200 && Number(c.body.oldest) > 0)).toBe(true);
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers missing_scope for a method the installed scopes do not allow, as Slack does', async () => {
+    const narrow = await startFakeSlackApi({ scopes: ['chat:write'] });
+    try {
+      const narrowClient = new WebClient('xoxb-any', { slackApiUrl: narrow.apiUrl, retryConfig: { retries: 0 } });
+      await expect(narrowClient.conversations.history({ channel: 'C1' })).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'channels:history' } });
+      await expect(narrowClient.conversations.history({ channel: 'G1' })).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'groups:history' } });
+      await expect(narrowClient.chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
+    } finally {
+      await narrow.close();
+    }
+    expect(manifestBotScopes()).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history', 'chat:write']));
   });
 
   it('waits for calls still to come, and says what it saw when they do not', async () => {

@@ -1,0 +1,53 @@
+// The embedded PGlite, run in a worker thread so that its work (WebAssembly, synchronous while a
+// statement runs) never blocks the HTTP server's event loop. It is served over the PostgreSQL
+// protocol on a unix socket (@electric-sql/pglite-socket), so the service reaches it with
+// node-postgres and @prisma/adapter-pg exactly as it reaches a PostgreSQL server.
+// Plain JavaScript: a worker is started by Node itself, without the TypeScript loader.
+import { Blob } from 'node:buffer';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** @type {{ dataDir?: string; socketPath: string; image?: Uint8Array; maxConnections: number }} */
+const options = workerData;
+
+async function open() {
+  const pgliteOptions = {};
+  if (options.dataDir) pgliteOptions.dataDir = options.dataDir;
+  // A migrated image (a tar of a data folder, as dumpDataDir writes it) to start from.
+  if (options.image) pgliteOptions.loadDataDir = new Blob([options.image]);
+  const db = await PGlite.create(pgliteOptions);
+  const server = new PGLiteSocketServer({ db, path: options.socketPath, maxConnections: options.maxConnections });
+  await server.start();
+  return { db, server };
+}
+
+let opened;
+try {
+  opened = await open();
+  parentPort.postMessage({ type: 'ready' });
+} catch (error) {
+  parentPort.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+parentPort.on('message', async (message) => {
+  try {
+    if (message.type === 'dump') {
+      const tar = await opened.db.dumpDataDir('none');
+      const bytes = new Uint8Array(await tar.arrayBuffer());
+      parentPort.postMessage({ type: 'dumped', id: message.id, bytes }, [bytes.buffer]);
+    } else if (message.type === 'close') {
+      await opened.server.stop();
+      await opened.db.close();
+      parentPort.postMessage({ type: 'closed', id: message.id });
+      parentPort.close();
+    }
+  } catch (error) {
+    parentPort.postMessage({
+      type: 'error',
+      id: message.id,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+});
