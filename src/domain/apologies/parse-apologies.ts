@@ -210,7 +210,10 @@ export const parseApologies = (pasted: string, roster: readonly RosterPerson[]):
     // One line pasted on its own, "A, B and C": read it as the sentence's list.
     return { kind: 'apologies', apologies: readSentenceBody(stripFinalStop(first), roster).map((e) => toParsed(e, roster)) };
   }
-  return { kind: 'apologies', apologies: listed.map((line) => toParsed(readListLine(line, roster), roster)) };
+  const apologies = listed.map((line) => toParsed(readListLine(line, roster), roster));
+  // Without a heading, lines of which none names anyone are not an apologies passage at all.
+  if (!heading && apologies.every((a) => a.match.kind === 'none' && !looksLikePersonName(a.name))) return { kind: 'not_found' };
+  return { kind: 'apologies', apologies };
 };
 
 /** For the clerk: the people the passage names who match nobody, or several people. */

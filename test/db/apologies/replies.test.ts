@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { addApologiesRoster } from '../../support/apologies-roster.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 
 let db: TestDatabase;
@@ -24,16 +25,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   seed = await createSeedBoard(db.prisma);
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack', 'teams'] });
-  // The roster beyond the seed: the Borough Commander's standing deputy (who does not count), a
-  // police colleague, a fire brigade member, and someone on another board.
-  const policeOrg = await db.prisma.organisation.findFirstOrThrow({ where: { boardId: seed.boardId, name: 'Metropolitan Police Service' } });
-  const fireOrg = await db.prisma.organisation.create({ data: { boardId: seed.boardId, name: 'London Fire Brigade' } });
-  const deputy = await db.prisma.member.create({ data: { boardId: seed.boardId, organisationId: policeOrg.id, name: 'Ms Lynne Abram', slackUserId: 'UDEPUTY', countsTowardsQuorum: false, role: 'officer' } });
-  const colleague = await db.prisma.member.create({ data: { boardId: seed.boardId, organisationId: policeOrg.id, name: 'Chief Inspector Mark Strugnell', slackUserId: 'UCOLLEAGUE' } });
-  const fire = await db.prisma.member.create({ data: { boardId: seed.boardId, organisationId: fireOrg.id, name: 'Steve Leader', slackUserId: 'UFIRE' } });
-  await db.prisma.member.update({ where: { id: seed.member.id }, data: { standingDeputyId: deputy.id } });
-  const other = await createSeedBoard(db.prisma, { slug: 'other' });
-  police = { deputy: deputy.id, colleague: colleague.id, stranger: other.member.slackUserId, fire: fire.id };
+  const roster = await addApologiesRoster(db.prisma, seed);
+  police = { deputy: roster.deputy.id, colleague: roster.colleague.id, stranger: roster.stranger.slackUserId, fire: roster.fire.id };
 });
 afterAll(async () => {
   await db?.destroy();
@@ -116,11 +109,11 @@ describe('a member sends apologies', () => {
 
 describe('who may reply', () => {
   it('the standing deputy and a clerk may reply for the member; a colleague may not; a stranger is told whom to ask', async () => {
-    const byDeputy = await send(slack('UDEPUTY'), { reason: 'Sickness' });
+    const byDeputy = await send(slack('UAPOL1'), { reason: 'Sickness' });
     expect(byDeputy.notice).toContain('Richard Norfolk\u2019s apologies');
     expect((await replies())[0]).toMatchObject({ recordedVia: 'deputy', recordedById: police.deputy });
 
-    await expect(send(slack('UCOLLEAGUE'), { reason: 'x' })).rejects.toMatchObject({
+    await expect(send(slack('UAPOL2'), { reason: 'x' })).rejects.toMatchObject({
       code: 'NOT_YOUR_REPLY',
       say: 'Only Richard Norfolk, their deputy or the clerk, Alex Dewsnap can change Richard Norfolk\u2019s reply.',
     });

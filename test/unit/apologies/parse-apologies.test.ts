@@ -110,6 +110,7 @@ describe('other ways minutes write apologies', () => {
     expect(parseApologies('Apologies: none', roster)).toEqual({ kind: 'none' });
     expect(parseApologies('There were no apologies.', roster)).toEqual({ kind: 'none' });
     expect(parseApologies('   \n', roster)).toEqual({ kind: 'not_found' });
+    expect(parseApologies('The Chairman welcomed all to the meeting.', roster)).toEqual({ kind: 'not_found' });
     const twins: RosterPerson[] = [
       { id: 'A1', name: 'Sam Green', organisation: 'Victim Support' },
       { id: 'A2', name: 'Sam Green', organisation: 'Barnet Homes' },
