@@ -72,7 +72,8 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
     onNoBoard: false,
     meetings: [
       { meetingId: 'm1', boardName: s, title: s, short: s, venue: s, status: 'draft', itemCount: 3, isClerk: true },
-      { meetingId: 'm2', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 0, isClerk: false },
+      { meetingId: 'm2', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 0, isClerk: false, myReply: { state: 'apologies', substitute: s } },
+      { meetingId: 'm3', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 1, isClerk: false },
     ],
   }),
   agenda: (s) => ({ kind: 'agenda', notice: s, forClerk: true, agenda: agendaView(s) }),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
 import { addApologiesRoster, type ApologiesRoster } from '../../support/apologies-roster.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
-import { blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
+import { appHomeOpened, blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
 import { eventually, startSlackService, type SlackService } from './service.ts';
 
@@ -121,6 +121,16 @@ describe('apologies on Slack', () => {
     await ephemeralTo(seed.member.slackUserId, 'no change: that was already recorded');
     expect(await service.db.prisma.meetingReply.count()).toBe(1);
     expect(service.fake.calls('chat.update')).toHaveLength(1);
+  });
+
+  it('the member sees their own reply on the App Home tab, with buttons to change it', async () => {
+    service.fake.reset();
+    await service.slack.event(appHomeOpened({ user: seed.member.slackUserId }));
+    const published = await service.fake.waitFor('views.publish', (c) => c.body.user_id === seed.member.slackUserId);
+    const home = JSON.stringify(published.body.view);
+    expect(home).toContain('Your reply: apologies (Ms Lynne Abram substituting)');
+    expect(home).toContain('"action_id":"apologies.attend"');
+    expect(home).toContain('"action_id":"apologies.withdraw"');
   });
 
   it('"I\u2019ll attend" answers the clicker alone and updates the count', async () => {

@@ -91,6 +91,14 @@ describe('apologies on Teams', () => {
     expect(await service.db.prisma.meetingReply.count()).toBe(1);
   });
 
+  it('the member sees their own reply in their personal chat with Quorum ("meetings")', async () => {
+    await service.teams.send(service.teams.message({ text: 'meetings', place: 'personal', from: { ...richard() }, conversation: { id: RICHARD_CHAT, conversationType: 'personal', tenantId: TEAMS_DEFAULTS.tenantId } as never }));
+    const listing = await service.fake.waitFor((c) => posted(c) && c.conversationId === RICHARD_CHAT && JSON.stringify(c.body).includes('Your upcoming meetings'));
+    const card = JSON.stringify(adaptiveCardOf(listing.body));
+    expect(card).toContain('Your reply: apologies (Ms Lynne Abram substituting)');
+    expect(card).toContain('"verb":"apologies.withdraw"');
+  });
+
   it('"I\u2019ll attend" in the channel is answered for the clicker alone, in their own chat; nothing is posted in the channel', async () => {
     const chair = person('Krishna Suresh', seed.chair.teamsAadId);
     service.fake.setPersonalChat(chair.id, 'a:1personal-chat-krishna');
