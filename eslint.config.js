@@ -41,6 +41,17 @@ export default tseslint.config(
     },
   },
   {
+    // The playground's page runs in the browser, with the adaptivecards bundle as a global.
+    files: ['adapters/playground/page/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: {
+        window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly', EventSource: 'readonly',
+        CSS: 'readonly', URLSearchParams: 'readonly', setInterval: 'readonly', AdaptiveCards: 'readonly',
+      },
+    },
+  },
+  {
     files: ['scripts/**', 'bench/**', 'test/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },

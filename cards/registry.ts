@@ -13,6 +13,7 @@ import { forwardPlanCards } from './forward-plan/index.ts';
 import { helpCards } from './help/index.ts';
 import { formShape, type FormDefinition } from './kit.ts';
 import { meetingCards } from './meetings/index.ts';
+import { memberCards } from './members/index.ts';
 import type { Card, Element, Form } from './model.ts';
 import { noticeCard } from './notice-card.ts';
 import { lines, md } from './text.ts';
@@ -27,6 +28,7 @@ const RESULT_CARDS = {
   ...forwardPlanCards.results,
   ...deliveryCards.results,
   ...apologyCards.results,
+  ...memberCards.results,
 } satisfies ResultCards;
 
 const FORM_DEFINITIONS = {

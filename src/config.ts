@@ -35,7 +35,7 @@ const envSchema = z
       error: 'expected development, production or test',
     }).default('development'),
     PORT: port.default(3978),
-    HOST: optionalString.default('0.0.0.0'),
+    HOST: optionalString,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'expected one of fatal, error, warn, info, debug, trace, silent',
@@ -75,6 +75,12 @@ const envSchema = z
       .default('MultiTenant'),
     MICROSOFT_APP_TENANT_ID: optionalString,
     TEAMS_ALLOW_UNAUTHENTICATED: booleanFlag,
+    PLAYGROUND: z
+      .enum(['auto', 'on', 'off', 'true', 'false', ''], { error: 'expected auto, on or off' })
+      .optional()
+      .transform((value) => (value === 'true' ? 'on' : value === 'false' ? 'off' : value || 'auto')),
+    PLAYGROUND_ALLOW_REMOTE: booleanFlag,
+    PLAYGROUND_DEMO: z.enum(['on', 'off', ''], { error: 'expected on or off' }).optional(),
   });
 
 export type SlackConfig =
@@ -93,10 +99,24 @@ export type TeamsConfig =
       tenantId?: string;
     };
 
+/** The local playground (adapters/playground): a chat in the browser that drives the bot. */
+export interface PlaygroundConfig {
+  enabled: boolean;
+  /** Why it is on or off, for the start-up log. */
+  reason: string;
+  /** Whether browsers on other machines may use it (never by default). */
+  allowRemote: boolean;
+  /** Whether a demo board is made when the database has no board yet (PLAYGROUND_DEMO=off: not). */
+  demo: boolean;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
+  /** Where the server listens: 0.0.0.0 unless HOST says otherwise, or 127.0.0.1 (loopback) when
+   * the playground is on. */
   host: string;
+  playground: PlaygroundConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicBaseUrl?: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -191,10 +211,15 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     : env.TEAMS_ALLOW_UNAUTHENTICATED
       ? { mode: 'unauthenticated' }
       : { mode: 'off' };
+  const playground = playgroundOf(env.PLAYGROUND, { credentials: slack.mode !== 'off' || teams.mode !== 'off', production: env.NODE_ENV === 'production' }, {
+    allowRemote: env.PLAYGROUND_ALLOW_REMOTE,
+    demo: env.PLAYGROUND_DEMO !== 'off',
+  });
   return {
     env: env.NODE_ENV,
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (playground.enabled ? '127.0.0.1' : '0.0.0.0'),
+    playground,
     logLevel: env.LOG_LEVEL,
     ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
     database: env.DATABASE_URL
@@ -203,6 +228,20 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     slack,
     teams,
   };
+}
+
+/** The playground is on by itself only where nothing else is: no Slack or Teams credentials, and
+ * not in production. PLAYGROUND=on turns it on beside them, PLAYGROUND=off turns it off. */
+function playgroundOf(
+  setting: 'auto' | 'on' | 'off',
+  where: { credentials: boolean; production: boolean },
+  options: Pick<PlaygroundConfig, 'allowRemote' | 'demo'>,
+): PlaygroundConfig {
+  if (setting === 'on') return { enabled: true, reason: 'PLAYGROUND=on', ...options };
+  if (setting === 'off') return { enabled: false, reason: 'PLAYGROUND=off', ...options };
+  if (where.production) return { enabled: false, reason: 'NODE_ENV=production; set PLAYGROUND=on to use it', ...options };
+  if (where.credentials) return { enabled: false, reason: 'Slack or Teams is configured; set PLAYGROUND=on to use it as well', ...options };
+  return { enabled: true, reason: 'no Slack or Teams credentials are set; PLAYGROUND=off turns it off', ...options };
 }
 
 /** What is on and off, and which variables switch each on: for the start-up log. No secrets. */
@@ -235,6 +274,11 @@ export function describeConfig(config: Config): string[] {
       lines.push(`Teams: on at POST /api/messages for app ${config.teams.appId} (${config.teams.appType}); Bot Framework tokens verified`);
       break;
   }
+  lines.push(
+    config.playground.enabled
+      ? `Playground: on (${config.playground.reason}), for browsers on ${config.playground.allowRemote ? 'any machine (PLAYGROUND_ALLOW_REMOTE=true)' : 'this machine only'}`
+      : `Playground: off (${config.playground.reason})`,
+  );
   return lines;
 }
 

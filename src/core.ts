@@ -3,7 +3,7 @@
 // from src/, so they can be tested with a fake one. Routing only: permissions, rules and wording
 // are the features' own.
 import type { Actor } from './domain/platform.ts';
-import { AppError, ErrorCode } from './errors.ts';
+import { AppError, ErrorCode, isAppError } from './errors.ts';
 import { FEATURES, type Result } from './features/index.ts';
 import { listUpcomingMeetings, type UpcomingMeetingsResult } from './features/meetings/list-upcoming-meetings.ts';
 import { parseCommandLine } from './kernel/command-line.ts';
@@ -55,6 +55,10 @@ export interface Core {
   clickButton(input: ButtonInput): Promise<Result>;
   /** Handles a form submission. Throws AppError (FORM_INVALID with fieldErrors) for bad fields. */
   submitForm(input: FormInput): Promise<Result>;
+  /** What can be said of a submission without the database (unknown form, stale metadata, bad
+   * fields), so an adapter can answer with field errors before any database work: the refusal,
+   * or undefined when submitForm should run. Never throws an AppError; never touches the database. */
+  checkForm(input: Pick<FormInput, 'form' | 'values' | 'metadata'>): AppError | undefined;
   /** The person's upcoming meetings, for Slack App Home and the Teams personal chat. */
   upcomingMeetings(actor: Actor): Promise<UpcomingMeetingsResult>;
   /** Refuses (`ignored`) to re-point a conversation stored for another tenant or workspace. */
@@ -103,6 +107,8 @@ export function scheduledJobs(ctx: DeliveryContext): ScheduledJob[] {
   return DEFINITIONS.flatMap((f) => f.jobs?.(ctx) ?? []);
 }
 
+const unknownForm = () => new AppError(ErrorCode.UNKNOWN_FORM, 'That form is no longer supported. Close it and run the command again.', { log: 'unknown form' });
+
 const invocation = (where: Where, slug?: string): Invocation => ({
   actor: where.actor,
   audience: where.audience ?? 'person',
@@ -127,11 +133,24 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
     },
     submitForm: async (input) => {
       const spec = FORMS.get(input.form);
-      if (!spec) throw new AppError(ErrorCode.UNKNOWN_FORM, 'That form is no longer supported. Close it and run the command again.', { log: 'unknown form' });
+      if (!spec) throw unknownForm();
       const metadata = readFormMetadata(spec.metadata, input.metadata, spec.id);
       const schema = typeof spec.values === 'function' ? await spec.values(deps, metadata) : spec.values;
       const values = readFormValues(schema, input.values);
       return (await spec.run(deps, { ...invocation(input), values, metadata })) as Result;
+    },
+    checkForm: (input) => {
+      const spec = FORMS.get(input.form);
+      if (!spec) return unknownForm();
+      try {
+        readFormMetadata(spec.metadata, input.metadata, spec.id);
+        const schema = typeof spec.values === 'function' ? spec.check?.(deps.now()) : spec.values;
+        if (schema) readFormValues(schema, input.values);
+        return undefined;
+      } catch (error) {
+        if (isAppError(error)) return error;
+        throw error;
+      }
     },
     upcomingMeetings: (actor) => listUpcomingMeetings(deps, { actor }),
     recordConversation: (input) => recordConversation(deps, input),

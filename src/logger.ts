@@ -1,6 +1,8 @@
 // Structured logs (pino, JSON lines). Secrets and message contents are redacted by path, so a
 // stray object passed to the logger cannot leak a token, a signing secret or what someone wrote.
+// In a terminal the same lines are shown readably (pino-pretty); piped or redirected, they stay JSON.
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -27,7 +29,8 @@ export const REDACTED_PATHS = [
   '*.text',
 ];
 
-export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: { level: string; destination?: pino.DestinationStream; pretty?: boolean }): Logger {
+  const readable = options.pretty ?? (options.destination === undefined && process.stdout.isTTY === true);
   return pino(
     {
       name: 'quorum',
@@ -36,6 +39,9 @@ export function createLogger(options: { level: string; destination?: pino.Destin
       base: { service: 'quorum' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    readable
+      ? // Synchronous, so that a fatal line before exiting is not lost.
+        pretty({ colorize: pretty.isColorSupported, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,name', destination: options.destination ?? 1 })
+      : options.destination,
   );
 }

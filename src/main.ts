@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createTeamsAdapter, type TeamsEndpointOverrides } from '../adapters/teams/index.ts';
+import { Playground } from '../adapters/playground/index.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { createCore, scheduledJobs, TEMPLATES, type Core } from './core.ts';
 import { Dispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
@@ -13,6 +14,7 @@ import type { Platform } from './domain/platform.ts';
 import { fetchModernGovMeeting } from './integrations/moderngov/index.ts';
 import { publicFetch } from './integrations/public-fetch.ts';
 import { Scheduler } from './scheduling/scheduler.ts';
+import { startupProblem } from './startup-problems.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -55,7 +57,8 @@ export interface StartOptions {
 
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
   const { config, logger, db: givenDb } = options;
-  const now = options.clock ?? (() => new Date());
+  const playground = config.playground.enabled ? new Playground({ config: config.playground, logger: logger.child({ component: 'playground' }) }) : undefined;
+  const now = options.clock ?? playground?.clock.now ?? (() => new Date());
   for (const line of describeConfig(config)) logger.info(line);
   const db =
     givenDb ??
@@ -69,7 +72,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
 
   const platforms: Platform[] = [];
   if (config.slack.mode !== 'off') platforms.push('slack');
-  if (config.teams.mode !== 'off') platforms.push('teams');
+  if (config.teams.mode !== 'off' || playground) platforms.push('teams');
   // The core wakes the dispatcher after queueing; the dispatcher needs the adapters, which need the core.
   const wake: { dispatcher?: Dispatcher } = {};
   const core = createCore({
@@ -99,7 +102,9 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
 
   const messengers: Partial<Record<Platform, Messenger>> = {};
   for (const adapter of adapters) if (adapter.messenger) messengers[adapter.platform] = adapter.messenger;
-  const dispatcher = new Dispatcher({ prisma: db.prisma, messengers, templates: TEMPLATES, logger: logger.child({ component: 'dispatcher' }), ...options.dispatcher });
+  playground?.attach({ core, prisma: db.prisma });
+  if (playground) messengers.teams = playground.messenger(messengers.teams);
+  const dispatcher = new Dispatcher({ prisma: db.prisma, messengers, templates: TEMPLATES, logger: logger.child({ component: 'dispatcher' }), ...(playground ? { clock: now } : {}), ...options.dispatcher });
   wake.dispatcher = dispatcher;
   const deliveryContext = { platforms, now, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
   const scheduler = new Scheduler({
@@ -109,8 +114,10 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     clock: now,
     onWork: () => dispatcher.poke(),
   });
+  playground?.drive({ scheduler, dispatcher });
 
   const startedAt = Date.now();
+  let started = false;
   const stateOf = (platform: 'slack' | 'teams') =>
     adapters.find((a) => a.platform === platform)?.state() ?? { state: 'off' as const };
   const health = async (): Promise<HealthReport> => {
@@ -119,7 +126,8 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     const teams = stateOf('teams');
     const healthy = ping.ok && slack.state !== 'error' && teams.state !== 'error';
     return {
-      status: healthy ? 'ok' : 'degraded',
+      // Ready only once start-up has finished (the server listens a little before that).
+      status: !started ? 'starting' : healthy ? 'ok' : 'degraded',
       version: VERSION,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       database: ping.ok ? { kind: db.kind, ok: true, ms: ping.ms } : { kind: db.kind, ok: false, error: ping.error },
@@ -128,7 +136,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     };
   };
 
-  const mounts: HttpMount[] = adapters.flatMap((a) => a.mounts);
+  const mounts: HttpMount[] = [...(playground?.mounts() ?? []), ...adapters.flatMap((a) => a.mounts)];
   mounts.push({ path: '/calendar', router: calendarRouter({ prisma: db.prisma, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) }) });
   if (config.slack.mode === 'off') mounts.push(offRoute('/slack/events', 'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'));
   if (config.teams.mode === 'off') mounts.push(offRoute('/api/messages', 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.'));
@@ -138,8 +146,11 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   for (const adapter of adapters) await adapter.start();
+  playground?.listening(port, config.host);
+  await playground?.start();
   dispatcher.start();
   if (!options.manualScheduler) await scheduler.start();
+  started = true;
   logger.info({ port }, `Quorum is listening on http://${config.host}:${port} (health: /healthz)`);
 
   let stopping: Promise<void> | undefined;
@@ -148,6 +159,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
       await scheduler.stop();
       await dispatcher.stop();
       for (const adapter of adapters) await adapter.stop();
+      await playground?.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!givenDb) await db.close();
@@ -181,7 +193,9 @@ async function main(): Promise<void> {
   try {
     running = await startQuorum({ config, logger });
   } catch (error) {
-    logger.fatal({ err: error }, 'Quorum could not start');
+    const problem = startupProblem(error, config);
+    if (problem) logger.fatal(`Quorum could not start: ${problem}`);
+    else logger.fatal({ err: error }, 'Quorum could not start');
     process.exit(1);
   }
   const shutdown = (signal: string) => {

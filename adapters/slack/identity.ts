@@ -72,6 +72,12 @@ export function slackErrorCode(error: unknown): string {
   return e.message ?? String(error);
 }
 
+/** Slack could not be reached at all (no answer: the network, a proxy, a firewall): nothing was
+ * said about the tokens. */
+export function isSlackUnreachable(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'slack_webapi_request_error';
+}
+
 /** An error from a Web API call (Slack answered with an error, a status, or could not be reached). */
 export function isSlackApiError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -17,11 +17,12 @@ import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
+import { ackFirst } from './ack-first.ts';
 import { createBoltLogger } from './bolt-logger.ts';
-import { SlackIdentity, slackErrorCode } from './identity.ts';
+import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createSlackMessenger } from './messenger.ts';
-import { OnceOnlyReceiver, SlackRequestRefused } from './once.ts';
+import { onceOnly, OnceOnlyReceiver, SlackRequestRefused } from './once.ts';
 import { refuseOutOfTimeRequests } from './request-time.ts';
 import { renderOutbound } from './render.ts';
 
@@ -73,11 +74,12 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       router,
       endpoints: SLACK_EVENTS_PATH,
       logger: boltLogger,
-      // Ack first, then work: Slack wants an answer within 3 seconds.
+      // The HTTP answer goes out as soon as ackFirst() acks, before any listener's work.
       processBeforeResponse: false,
       processEventErrorHandler: answerRefusal,
     });
     const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
+    guard(app, { core, logger });
     registerListeners(app, { core, logger });
     const connection = () => `http ${SLACK_EVENTS_PATH}`;
     return {
@@ -102,6 +104,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
   });
   // Not `socketMode: true`: Bolt only uses it to build a receiver, and this one is given (guarded).
   const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
+  guard(app, { core, logger });
   registerListeners(app, { core, logger });
   let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
   receiver.client.on('connected', () => (socket = { state: 'on', detail: 'socket mode connected' }));
@@ -122,7 +125,9 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
         },
         (error: unknown) => {
           socket = { state: 'error', detail: `socket mode: ${slackErrorCode(error)}` };
-          logger.error({ err: error }, 'Slack Socket Mode could not connect');
+          if (isSlackUnreachable(error)) {
+            logger.error({ err: error }, 'Slack Socket Mode could not connect: Slack cannot be reached from this machine (check its internet access, proxy or firewall); the tokens were not checked');
+          } else logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack Socket Mode could not connect: Slack refused it (check SLACK_APP_TOKEN, an app-level token with connections:write)');
         },
       );
       let timer: NodeJS.Timeout | undefined;
@@ -158,7 +163,9 @@ async function checkIdentity(identity: SlackIdentity, logger: Logger): Promise<v
     const who = await identity.check();
     logger.info({ botUserId: who.userId, teamId: who.teamId }, 'Slack: connected as the bot user');
   } catch (error) {
-    logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: auth.test failed; Slack features will not work until the token is fixed');
+    if (isSlackUnreachable(error)) {
+      logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: could not reach Slack to check the bot token (check this machine\u2019s internet access, proxy or firewall); asking again later');
+    } else logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack: auth.test failed; Slack features will not work until the token is fixed');
   }
 }
 
@@ -167,4 +174,11 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
   if (known.known) return { state: 'on', detail: connection };
   if (known.error) return { state: 'error', detail: `auth.test failed: ${known.error}` };
   return { state: 'on', detail: `${connection} (bot identity not checked yet)` };
+}
+
+/** Before any listener, in this order: acknowledge (no database work before the ack), then claim
+ * the request's key so that a retry or a replay does nothing again. */
+function guard(app: App, deps: { core: Core; logger: Logger }): void {
+  app.use(ackFirst(deps));
+  app.use(onceOnly(deps));
 }

@@ -1,14 +1,15 @@
-// Every Slack request is applied once, and only well-formed ones reach the listeners. This sits
-// between the receiver (HTTP or Socket Mode, which only move bytes) and Bolt's App, so it is one
-// place for every kind of request, whatever the listeners do and whenever they acknowledge:
+// Every Slack request is applied once, and only well-formed ones reach the listeners:
 //
-// - a body the listeners could not read (request-shape.ts) is refused: HTTP 400 with the reason;
-// - the request's key (the event_id of an event, which Slack keeps when it retries with
-//   X-Slack-Retry-Num; otherwise the trigger_id, or a fingerprint of the signed body) is claimed in
-//   the database before any work, so a retry or a replay, on this instance or another, does
-//   nothing again: it is acknowledged with the first answer when that was stored.
+// - OnceOnlyReceiver sits between the receiver (HTTP or Socket Mode, which only move bytes) and
+//   Bolt's App: a body the listeners could not read (request-shape.ts) is refused with HTTP 400
+//   and the reason, and every other request is given its key: the event_id of an event, which
+//   Slack keeps when it retries with X-Slack-Retry-Num; otherwise the trigger_id, or a fingerprint
+//   of the signed body. No database work happens here: the ack comes first (ack-first.ts).
+// - onceOnly(), the middleware registered right after ackFirst(), claims that key in the database
+//   before any listener runs, so a retry or a replay, on this instance or another, is acknowledged
+//   as the first was (the ack is worked out from the request alone) and then does nothing again.
 import { createHash } from 'node:crypto';
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { AnyMiddlewareArgs, App, Context, Middleware, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Core } from '../../src/core.ts';
 import type { Logger } from '../../src/logger.ts';
 import { readSlackRequest, type SlackRequestKind } from './request-shape.ts';
@@ -25,9 +26,12 @@ export class SlackRequestRefused extends Error {
 }
 
 export interface OnceOnlyOptions {
-  core: Pick<Core, 'claimRequest' | 'recordRequestAnswer'>;
+  core: Pick<Core, 'claimRequest'>;
   logger: Logger;
 }
+
+/** Where the receiver leaves the request's key for onceOnly() (Bolt copies it onto the context). */
+const REQUEST_KEY = 'quorumRequestKey';
 
 /** The key a retry or a replay of this request repeats. */
 export function slackRequestKey(body: Record<string, unknown>, kind: SlackRequestKind): string {
@@ -35,13 +39,6 @@ export function slackRequestKey(body: Record<string, unknown>, kind: SlackReques
   if (typeof body.trigger_id === 'string' && body.trigger_id.length > 0) return `slack:trigger:${body.trigger_id}`;
   return `slack:body:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`;
 }
-
-/** The stored answer: what the first request was acknowledged with (null for an empty ack). */
-interface StoredAck {
-  ack: unknown;
-}
-
-const isStoredAck = (value: unknown): value is StoredAck => typeof value === 'object' && value !== null && 'ack' in value;
 
 export class OnceOnlyReceiver implements Receiver {
   constructor(
@@ -66,10 +63,9 @@ export class OnceOnlyReceiver implements Receiver {
   }
 
   private async process(app: App, event: ReceiverEvent): Promise<void> {
-    const { core, logger } = this.options;
     const shape = readSlackRequest(event.body);
     if (!shape.ok) {
-      logger.info({ reason: shape.reason }, 'Slack request refused: malformed');
+      this.options.logger.info({ reason: shape.reason }, 'Slack request refused: malformed');
       throw new SlackRequestRefused(400, { error: 'invalid_request', message: `Quorum could not read this request: ${shape.reason}.` });
     }
     if (shape.kind === 'ignored') {
@@ -77,26 +73,22 @@ export class OnceOnlyReceiver implements Receiver {
       return;
     }
     const key = slackRequestKey(event.body, shape.kind);
-    const claim = await core.claimRequest({ platform: 'slack', key });
+    await app.processEvent({ ...event, customProperties: { ...event.customProperties, [REQUEST_KEY]: key } });
+  }
+}
+
+/** The middleware after ackFirst(): the first request with its key goes on to the listeners;
+ * a retry or replay of it stops here (it was acknowledged already, as the first was). */
+export function onceOnly(options: OnceOnlyOptions): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const key = (args.context as Context)[REQUEST_KEY];
+    if (typeof key !== 'string') throw new Error('a Slack request reached the listeners without its key: use OnceOnlyReceiver');
+    const claim = await options.core.claimRequest({ platform: 'slack', key });
     if (!claim.first) {
-      const answer = isStoredAck(claim.answer) ? claim.answer.ack : undefined;
-      logger.info({ kind: shape.kind, retryNum: event.retryNum, retryReason: event.retryReason, answered: answer !== undefined }, 'Slack request already handled: not applied again');
-      await event.ack(answer ?? undefined);
+      const body = args.body as { type?: string };
+      options.logger.info({ kind: body.type }, 'Slack request already handled: not applied again');
       return;
     }
-    let recording: Promise<void> | undefined;
-    const ack: ReceiverEvent['ack'] = async (response?: unknown) => {
-      await event.ack(response);
-      if (shape.kind === 'event') return;
-      const stored: StoredAck = { ack: response ?? null };
-      recording = core
-        .recordRequestAnswer({ key, answer: stored })
-        .catch((error: unknown) => logger.warn({ err: error, kind: shape.kind }, 'could not store the answer for repeats of this request'));
-    };
-    try {
-      await app.processEvent({ ...event, ack });
-    } finally {
-      await recording;
-    }
-  }
+    await args.next();
+  };
 }

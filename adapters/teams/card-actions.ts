@@ -20,6 +20,7 @@ import { actorOf, conversationIdOf, conversationKindOf } from './conversation.ts
 import { safeError } from './errors.ts';
 import { membershipOf, type PersonalChat } from './personal-chat.ts';
 import { ORIGIN_KEY, withOrigin } from './render.ts';
+import { witnessed } from './witness.ts';
 
 export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -52,9 +53,9 @@ function resultResponse(result: Result, origin: string | undefined): CardActionR
   if (result.kind === 'form') {
     const form = formFor(result);
     const card = renderAdaptiveForm(form);
-    return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: origin ? withOrigin(card, form.id, origin) : card };
+    return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: origin ? withOrigin(card, form.id, origin) : card, result }) };
   }
-  return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: renderAdaptiveCard(resultCard(result, { platform: 'teams' })) };
+  return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: renderAdaptiveCard(resultCard(result, { platform: 'teams' })), result }) };
 }
 
 export interface CardActionDeps {
@@ -115,8 +116,9 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
     if (definition && Object.keys(error.fieldErrors).length > 0) {
       if (shared) return messageResponse(refusalText(error));
       const metadata = (typeof data.metadata === 'object' && data.metadata !== null ? data.metadata : {}) as Record<string, string>;
-      const card = renderAdaptiveForm({ ...definition, metadata }, error.fieldErrors, values);
-      return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: origin ? withOrigin(card, verb, origin) : card };
+      const form = { ...definition, metadata };
+      const card = renderAdaptiveForm(form, error.fieldErrors, values);
+      return { statusCode: 200, type: ADAPTIVE_CARD_RESPONSE, value: witnessed({ adaptive: origin ? withOrigin(card, verb, origin) : card, form, errors: error.fieldErrors }) };
     }
     return messageResponse(error.say);
   }

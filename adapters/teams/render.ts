@@ -16,6 +16,7 @@ import {
 import type { Result } from '../../src/core.ts';
 import type { OutboundMessage } from '../../src/delivery/port.ts';
 import type { TeamsRendered } from './messenger.ts';
+import { witnessed } from './witness.ts';
 
 /** A message the bot sends: an Adaptive Card, or a plain sentence. */
 export type TeamsMessage = Partial<Activity> & { type: 'message' };
@@ -27,12 +28,15 @@ export function renderResult(result: Result, origin?: string): TeamsMessage {
     case 'form': {
       const form = formFor(result);
       const card = renderAdaptiveForm(form);
-      return { type: 'message', summary: plainField(form.title), attachments: [adaptiveAttachment(origin ? withOrigin(card, form.id, origin) : card)] };
+      const adaptive = witnessed({ adaptive: origin ? withOrigin(card, form.id, origin) : card, result });
+      return { type: 'message', summary: plainField(form.title), attachments: [adaptiveAttachment(adaptive)] };
     }
     case 'notice':
       return textMessage(result.text);
-    default:
-      return cardMessage(resultCard(result, { platform: 'teams' }));
+    default: {
+      const card = resultCard(result, { platform: 'teams' });
+      return { type: 'message', summary: teamsSummary(card), attachments: [adaptiveAttachment(witnessed({ adaptive: renderAdaptiveCard(card), result }))] };
+    }
   }
 }
 
@@ -66,5 +70,5 @@ export function textMessage(text: string): TeamsMessage {
 /** The outbox's messages (one, or several as a digest) for the Teams messenger. */
 export function renderOutbound(messages: OutboundMessage[]): TeamsRendered {
   const card = outboundMessagesCard(messages);
-  return { text: teamsSummary(card), attachment: adaptiveAttachment(renderAdaptiveCard(card)) };
+  return { text: teamsSummary(card), attachment: adaptiveAttachment(witnessed({ adaptive: renderAdaptiveCard(card), messages })) };
 }

@@ -28,7 +28,7 @@ const replyActions = (m: Upcoming): Action[] => [
 ];
 
 export function upcomingCard(result: UpcomingMeetingsResult): Card {
-  if (result.onNoBoard) return noticeCard('You are not on any board yet. Your clerk adds you; a clerk can set a board up with "board setup".');
+  if (result.onNoBoard) return noticeCard(`You are not on any board yet. ${result.whoAddsYou ?? ''} A clerk can set a new board up with "board setup".`.replace(/ {2,}/g, ' '));
   return {
     fallback: `Your upcoming meetings: ${result.meetings.length}`,
     title: 'Your upcoming meetings',

@@ -11,9 +11,10 @@ import { delivery } from './delivery/register.ts';
 import { forwardPlan } from './forward-plan/register.ts';
 import { help } from './help/register.ts';
 import { meetings } from './meetings/register.ts';
+import { members } from './members/register.ts';
 import { requests } from './requests/register.ts';
 
-export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, requests, apologies] as const satisfies readonly FeatureDefinition[];
+export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, requests, members, apologies] as const satisfies readonly FeatureDefinition[];
 
 type Feature = (typeof FEATURES)[number];
 type ListOf<K extends 'commands' | 'buttons' | 'forms' | 'templates'> = Feature extends infer F ? (F extends { [P in K]: readonly (infer S)[] } ? S : never) : never;

@@ -10,7 +10,8 @@ export type ComponentState =
   | { state: 'error'; detail: string };
 
 export interface HealthReport {
-  status: 'ok' | 'degraded';
+  /** 'starting' until start-up has finished; answered 503 until then, as 'degraded' is. */
+  status: 'starting' | 'ok' | 'degraded';
   version: string;
   uptimeSeconds: number;
   database: { kind: string; ok: boolean; ms?: number; error?: string };
@@ -39,6 +40,8 @@ export function createHttpApp(options: HttpServerOptions): Express {
     const report = await options.health();
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
+  // Before the default page: the playground, when on, serves its chat at /.
+  for (const mount of options.mounts) app.use(mount.path, mount.router);
   app.get('/', (_req, res) => {
     res.type('text/plain').send('Quorum is running. See /healthz for its state.\n');
   });
@@ -49,8 +52,6 @@ export function createHttpApp(options: HttpServerOptions): Express {
   app.get('/terms', (_req, res) => {
     res.type('text/plain').send(TERMS);
   });
-  for (const mount of options.mounts) app.use(mount.path, mount.router);
-
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', path: req.path });
   });

@@ -52,6 +52,10 @@ export interface FormSpec<Id extends string = string, V extends z.ZodType = z.Zo
   /** The fields, as typed: empty fields arrive as undefined (see form-values.ts). A schema, or
    * one built for what the metadata names (a meeting form reads dates in its board's timezone). */
   values: V | ((deps: CoreDeps, metadata: z.output<M>) => Promise<V>);
+  /** When `values` needs the database: a schema that needs none, checked before the platform is
+   * answered (adapters acknowledge before any database work); what it cannot know (a board's
+   * timezone) the full schema checks after. */
+  check?: (now: Date) => z.ZodType;
   /** What the form carries through and back (ids, never names or dates). */
   metadata: M;
   run(deps: CoreDeps, input: Invocation & { values: z.output<V>; metadata: z.output<M> }): Promise<R>;

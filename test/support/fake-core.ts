@@ -11,6 +11,7 @@ export function fakeCore(overrides: Partial<Core> = {}): Core {
     runCommand: unused('runCommand'),
     clickButton: unused('clickButton'),
     submitForm: unused('submitForm'),
+    checkForm: () => undefined,
     upcomingMeetings: unused('upcomingMeetings'),
     recordConversation: unused('recordConversation'),
     // Every request is new unless the test says otherwise.

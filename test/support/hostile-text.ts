@@ -100,6 +100,22 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
       { id: 'p3', title: s, status: 'deferred' },
     ],
   }),
+  roster: (s) => ({
+    kind: 'roster',
+    board: { id: 'b1', name: s, quorum: 3 },
+    notice: s,
+    canManage: true,
+    counts: { people: 2, countTowardsQuorum: 1, notLinked: 1 },
+    groups: [
+      {
+        organisation: { id: 'o1', name: s, shortName: s },
+        people: [
+          { id: 'p1', name: s, title: s, role: 'adviser', boardRoles: ['chair'], deputy: s, deputyFor: [s], countsTowardsQuorum: false, submitsFigures: true, linked: { slack: false, teams: false } },
+        ],
+      },
+      { people: [{ id: 'p2', name: s, role: 'member', boardRoles: [], countsTowardsQuorum: true, submitsFigures: false, linked: { slack: true, teams: false } }] },
+    ],
+  }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
     return {

@@ -1,27 +1,24 @@
-// Button clicks (block_actions): the core handles the action; the answer replaces the card that
-// was clicked when it was the person's own (an ephemeral answer), and comes to them privately
-// when the card is shared in a channel (an agenda card, a notice), so no one's click changes what
-// everyone else sees. A result that is a form opens as a modal with the click's trigger_id.
+// Button clicks (block_actions), acknowledged before this runs (ack-first.ts): the core handles the
+// action; the answer replaces the card that was clicked when it was the person's own (an ephemeral
+// answer), and comes to them privately when the card is shared in a channel (an agenda card, a
+// notice), so no one's click changes what everyone else sees. A result that is a form opens as a
+// modal with the click's trigger_id. Link buttons (`link#...`) need nothing beyond the ack.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackActionName } from '../../../cards/index.ts';
+import { afterAck } from '../ack-first.ts';
 import { answer } from '../answer.ts';
 import { renderText } from '../render.ts';
 import { slackActor } from '../translate.ts';
 import { openForm, type ListenerDeps } from './shared.ts';
 
-type ActionArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & Pick<AllMiddlewareArgs, 'client'>;
+type ActionArgs = Omit<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>, 'ack'> & Pick<AllMiddlewareArgs, 'client'>;
 
 export function register(app: App, deps: ListenerDeps): void {
-  // Every button but plain links (which carry a url and need no answer beyond the ack).
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^(?!link#)/ }, buttonClicked(deps));
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^link#/ }, async ({ ack }) => {
-    await ack();
-  });
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: /^(?!link#)/ }, afterAck(buttonClicked(deps)));
 }
 
 export function buttonClicked(deps: ListenerDeps) {
-  return async ({ ack, body, action, respond, client }: ActionArgs): Promise<void> => {
-    await ack();
+  return async ({ body, action, respond, client }: ActionArgs): Promise<void> => {
     const actor = slackActor({ userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}), ...(body.user.name ? { displayName: body.user.name } : {}) });
     const channelId = body.channel?.id;
     const name = slackActionName(action.action_id);

@@ -9,8 +9,6 @@ import type { SlackAnswer } from '../render.ts';
 export interface ListenerDeps {
   core: Core;
   logger: Logger;
-  /** How long a slash command may run before the ack goes out without its answer (tests). */
-  ackBudgetMs?: number;
 }
 
 /** Records where the bot can speak. A failure is logged; the person's request goes on. */

@@ -1,62 +1,49 @@
 // Form submissions (view_submission). Bad fields go back the Slack way, under each input with
-// the modal still open (response_action: errors), and nothing is saved. A good submission closes
-// the modal and the result comes to the person privately in the channel the form came from.
+// the modal still open (response_action: errors), and nothing is saved: that is the ack's answer,
+// decided without the database (ack-first.ts). A submission that passes closes the modal; then
+// the core runs it, and its result, or a refusal only the database could make (a meeting gone,
+// someone no longer a clerk), comes to the person privately in the channel the form came from.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { formDefinition, readSlackViewValues, renderSlackMessage, resultCard, slackErrorsResponse } from '../../../cards/index.ts';
-import { isAppError } from '../../../src/errors.ts';
-import { answerError, UNEXPECTED_ERROR_TEXT } from '../answer.ts';
-import { FORM_CHANNEL_KEY } from '../render.ts';
+import { formDefinition, readSlackViewValues, renderSlackMessage, resultCard } from '../../../cards/index.ts';
+import { afterAck, formMetadata } from '../ack-first.ts';
+import { answerError } from '../answer.ts';
+import { FORM_CHANNEL_KEY, type SlackMessage } from '../render.ts';
 import { slackActor } from '../translate.ts';
 import type { ListenerDeps } from './shared.ts';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & Pick<AllMiddlewareArgs, 'client'>;
+type ViewArgs = Omit<SlackViewMiddlewareArgs<ViewSubmitAction>, 'ack'> & Pick<AllMiddlewareArgs, 'client'>;
 
 export function register(app: App, deps: ListenerDeps): void {
-  app.view({ type: 'view_submission', callback_id: /.+/ }, formSubmitted(deps));
+  app.view({ type: 'view_submission', callback_id: /.+/ }, afterAck(formSubmitted(deps)));
 }
 
 export function formSubmitted(deps: ListenerDeps) {
-  return async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  return async ({ body, view, client }: ViewArgs): Promise<void> => {
     const definition = formDefinition(view.callback_id);
-    const firstField = definition?.fields[0]?.id ?? 'value';
-    if (!definition) {
-      await ack(slackErrorsResponse({ [firstField]: 'This form is out of date. Close it and run the command again.' }));
-      return;
-    }
-    let metadata: Record<string, unknown> = {};
-    try {
-      metadata = view.private_metadata ? (JSON.parse(view.private_metadata) as Record<string, unknown>) : {};
-    } catch {
-      metadata = {};
-    }
+    if (!definition) return; // Refused in the ack.
+    const metadata = formMetadata(view.private_metadata);
     const channelId = typeof metadata[FORM_CHANNEL_KEY] === 'string' ? (metadata[FORM_CHANNEL_KEY] as string) : undefined;
     const actor = slackActor({ userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}), ...(body.user.name ? { displayName: body.user.name } : {}) });
     const values = readSlackViewValues(definition, view.state.values);
     const what = { form: view.callback_id, userId: body.user.id };
-    let result;
+    let message: SlackMessage;
     try {
-      result = await deps.core.submitForm({ actor, form: view.callback_id, values, metadata, ...(channelId ? { conversationId: channelId } : {}) });
+      const result = await deps.core.submitForm({ actor, form: view.callback_id, values, metadata, ...(channelId ? { conversationId: channelId } : {}) });
+      if (result.kind === 'form') return;
+      message = renderSlackMessage(resultCard(result, { platform: 'slack' }));
     } catch (error) {
-      if (isAppError(error)) {
-        const known = Object.fromEntries(Object.entries(error.fieldErrors).filter(([id]) => definition.fields.some((f) => f.id === id)));
-        await ack(slackErrorsResponse(Object.keys(known).length > 0 ? known : { [firstField]: error.say }));
-        deps.logger.info({ ...what, code: error.code, reason: error.log, fields: Object.keys(error.fieldErrors) }, 'form refused');
-        return;
-      }
-      answerError(error, deps.logger, what);
-      await ack(slackErrorsResponse({ [firstField]: UNEXPECTED_ERROR_TEXT }));
-      return;
+      // The modal is closed: the refusal (with each field's problem) or the apology comes as a message.
+      const failed = answerError(error, deps.logger, what);
+      if (failed.kind !== 'message') return;
+      message = failed.message;
     }
-    await ack({ response_action: 'clear' });
-    if (result.kind === 'form') return;
-    const message = renderSlackMessage(resultCard(result, { platform: 'slack' }));
     try {
-      if (channelId) await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text: message.text, blocks: message.blocks });
-      else await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks });
+      if (channelId) await client.chat.postEphemeral({ channel: channelId, user: body.user.id, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+      else await client.chat.postMessage({ channel: body.user.id, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
     } catch (error) {
       // Not in that channel any more (or a DM the bot cannot open): fall back to the person's DM.
       deps.logger.warn({ ...what, err: error }, 'could not answer in the channel; answering by direct message');
-      await client.chat.postMessage({ channel: body.user.id, text: message.text, blocks: message.blocks }).catch(() => undefined);
+      await client.chat.postMessage({ channel: body.user.id, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) }).catch(() => undefined);
     }
   };
 }

@@ -24,7 +24,7 @@ export async function requireOpenForReplies(db: Db, meeting: MeetingWithBoard, n
   if (meeting.startsAt <= now || meeting.status === 'held' || meeting.status === 'minutes_approved') {
     throw new AppError(
       ErrorCode.MEETING_PASSED,
-      `The meeting of ${when} has started, so replies can no longer be changed. Tell ${await clerksToAsk(db, meeting.board)}, who marks attendance on the day.`,
+      `The meeting of ${when} has started, so replies can no longer be changed. Tell ${await clerksToAsk(db, meeting.board)}, who can mark attendance on the day.`,
       { log: `meeting ${meeting.id} started` },
     );
   }

@@ -5,18 +5,15 @@ import type { Actor } from '../../domain/platform.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { Board, Member, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
 import { findMember, isClerk } from '../boards/members.ts';
+import { namesOf, peopleWhoCanHelp } from '../members/people-who-can-help.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export type ReplyVia = 'member' | 'deputy' | 'clerk';
 
-/** "the clerk, Alex Dewsnap" / "the clerks, A and B": whom to ask. */
+/** "Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair)": whom to ask (the members feature's rule). */
 export async function clerksToAsk(db: Db, board: Board): Promise<string> {
-  const roles = await db.boardRole.findMany({ where: { boardId: board.id, role: 'clerk', member: { active: true } }, include: { member: true }, orderBy: { createdAt: 'asc' } });
-  const names = [...new Set(roles.map((r) => r.member.name))];
-  if (names.length === 0) return 'the chair';
-  if (names.length === 1) return `the clerk, ${names[0]}`;
-  return `the clerks, ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return namesOf(await peopleWhoCanHelp(db, board.id)) || 'the clerk';
 }
 
 /** Whether `deputy` deputises for `member`'s organisation. */
@@ -43,7 +40,7 @@ export async function requireReplier(db: Db, board: Board, actor: Actor, member:
   if (recorder.id === member.id) return { recorder, via: 'member' };
   if (await isClerk(db, board.id, recorder.id)) return { recorder, via: 'clerk' };
   if (await isOrganisationDeputy(db, recorder, member)) return { recorder, via: 'deputy' };
-  throw new AppError(ErrorCode.NOT_YOUR_REPLY, `Only ${member.name}, their deputy or ${await clerksToAsk(db, board)} can change ${member.name}\u2019s reply.`, {
+  throw new AppError(ErrorCode.NOT_YOUR_REPLY, `Only ${member.name}, their deputy, ${await clerksToAsk(db, board)} can change ${member.name}\u2019s reply.`, {
     log: `member ${recorder.id} may not reply for ${member.id}`,
   });
 }

@@ -3,12 +3,31 @@
 import type { Actor } from '../../domain/platform.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { Board, Member, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
+import { askSentence, namesOf, peopleWhoCanHelp, whoCanHelp } from '../members/people-who-can-help.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** How a person is found among members: by their id on the platform they came from. */
-export function identityOf(actor: Actor): { slackUserId: string } | { teamsAadId: string } {
-  return actor.platform === 'slack' ? { slackUserId: actor.userId } : { teamsAadId: actor.userId };
+/**
+ * How a person is found among members: by their id on the platform they came from, within the
+ * workspace (Slack team) or tenant (Teams) they came from. A member's id counts in the workspace
+ * recorded with it, or, when none is recorded, in their board's own workspace; the same user id
+ * arriving from another workspace is someone else and finds nobody. The adapters always say the
+ * workspace (Slack signs team_id; Teams sends the tenant); when nothing names it (the local
+ * emulator, a use case called directly) the id alone is what there is to go on.
+ */
+export function identityOf(actor: Actor): Prisma.MemberWhereInput {
+  const tenant = actor.tenantId;
+  if (actor.platform === 'slack') {
+    return { slackUserId: actor.userId, ...(tenant ? { OR: [{ slackTeamId: tenant }, { slackTeamId: null, board: { slackTeamId: tenant } }] } : {}) };
+  }
+  return { teamsAadId: actor.userId, ...(tenant ? { OR: [{ teamsTenantId: tenant }, { teamsTenantId: null, board: { teamsTenantId: tenant } }] } : {}) };
+}
+
+/** The columns that record a person's platform identity on a member: their id and its workspace. */
+export function identityFields(actor: Actor): { slackUserId: string; slackTeamId: string | null } | { teamsAadId: string; teamsTenantId: string | null } {
+  return actor.platform === 'slack'
+    ? { slackUserId: actor.userId, slackTeamId: actor.tenantId ?? null }
+    : { teamsAadId: actor.userId, teamsTenantId: actor.tenantId ?? null };
 }
 
 /** The actor's member record on a board, if any. */
@@ -27,7 +46,7 @@ export async function requireClerk(prisma: Db, board: Board, actor: Actor): Prom
   if (!member || !(await isClerk(prisma, board.id, member.id))) {
     throw new AppError(
       ErrorCode.NOT_A_CLERK,
-      `Only the clerk or the chair of ${board.name} can do that. If you should be able to, ask the clerk to give you the role.`,
+      `Only the clerk or the chair of ${board.name} can do that. ${await whoCanHelp(prisma, board.id, 'if you should be able to')}`,
       { log: `not a clerk of board ${board.id}` },
     );
   }
@@ -37,6 +56,12 @@ export async function requireClerk(prisma: Db, board: Board, actor: Actor): Prom
 /** The actor's member record, or NOT_A_MEMBER with what they were trying to do. */
 export async function requireMember(prisma: Db, board: Board, actor: Actor, toDo: string): Promise<Member> {
   const member = await findMember(prisma, board.id, actor);
-  if (!member) throw new AppError(ErrorCode.NOT_A_MEMBER, `Only members of ${board.name} can ${toDo}.`, { log: `not a member of board ${board.id}` });
+  if (!member) {
+    const helpers = await peopleWhoCanHelp(prisma, board.id);
+    const ask = helpers.length > 0 ? `If you are on the board, ask ${namesOf(helpers)} to add you.` : askSentence(helpers);
+    throw new AppError(ErrorCode.NOT_A_MEMBER, `Only members of ${board.name} can ${toDo}. ${ask}`, {
+      log: `not a member of board ${board.id}`,
+    });
+  }
   return member;
 }

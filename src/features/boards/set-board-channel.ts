@@ -2,7 +2,7 @@
 // private to the board (exempt items are then shown in full there).
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { PrismaClient } from '../../persistence/generated/client.ts';
-import { channelFields } from './board-channel.ts';
+import { anyBoardChannelWhere, channelFields } from './board-channel.ts';
 import { findBoard, type BoardContext } from './find-board.ts';
 import { requireClerk } from './members.ts';
 import type { BoardUpdatedResult } from './setup-board.ts';
@@ -13,7 +13,7 @@ export async function setBoardChannel(deps: { prisma: PrismaClient }, input: Boa
   const board = await findBoard(deps.prisma, rest);
   await requireClerk(deps.prisma, board, input.actor);
   const fields = channelFields(input.actor, conversationId)!;
-  const other = await deps.prisma.board.findFirst({ where: { ...fields, id: { not: board.id } } });
+  const other = await deps.prisma.board.findFirst({ where: { ...anyBoardChannelWhere(input.actor, conversationId), id: { not: board.id } } });
   if (other) throw new AppError(ErrorCode.CHANNEL_TAKEN, `This channel already belongs to ${other.name}.`, { log: `channel taken by board ${other.id}` });
   await deps.prisma.board.update({ where: { id: board.id }, data: { ...fields, ...(input.isPrivate !== undefined ? { channelIsPrivate: input.isPrivate } : {}) } });
   return {

@@ -5,7 +5,8 @@ import type { Actor } from '../../domain/platform.ts';
 import { isValidZone } from '../../domain/time.ts';
 import { AppError, ErrorCode, formInvalid } from '../../errors.ts';
 import type { PrismaClient } from '../../persistence/generated/client.ts';
-import { channelFields } from './board-channel.ts';
+import { anyBoardChannelWhere, channelFields } from './board-channel.ts';
+import { identityFields } from './members.ts';
 
 export const boardSetupValues = z.object({
   name: z.string({ error: 'Enter the board\u2019s name.' }).trim().min(3, { error: 'Enter the board\u2019s full name, e.g. Safer Communities Partnership Board.' }).max(120, { error: 'Keep the name to 120 characters or fewer.' }),
@@ -28,10 +29,16 @@ export interface BoardUpdatedResult {
 
 /** Before the form opens: a channel that is already a board's cannot be set up again. */
 export async function checkChannelFree(deps: { prisma: PrismaClient }, input: { actor: Actor; conversationId?: string }): Promise<void> {
-  const channel = channelFields(input.actor, input.conversationId);
-  const taken = channel ? await deps.prisma.board.findFirst({ where: channel }) : null;
+  if (!input.conversationId) return;
+  // Any board, whichever workspace or tenant set it up: a channel shared between workspaces has one id.
+  const taken = await deps.prisma.board.findFirst({ where: anyBoardChannelWhere(input.actor, input.conversationId) });
   if (taken) {
-    throw new AppError(ErrorCode.CHANNEL_TAKEN, `This channel is already ${taken.name}\u2019s channel. Set a new board up in another channel.`, { log: `channel taken by board ${taken.id}` });
+    const ours = (input.actor.platform === 'slack' ? taken.slackTeamId : taken.teamsTenantId) === (input.actor.tenantId ?? null);
+    throw new AppError(
+      ErrorCode.CHANNEL_TAKEN,
+      ours ? `This channel is already ${taken.name}\u2019s channel. Set a new board up in another channel.` : 'This channel already has a board, set up from another workspace. Set a new board up in another channel.',
+      { log: `channel taken by board ${taken.id}` },
+    );
   }
 }
 
@@ -44,28 +51,39 @@ export async function setupBoard(
     throw formInvalid({ slug: `"${values.slug}" is already used by another board.` }, 'That short name is taken.');
   }
   const channel = channelFields(input.actor, input.conversationId);
-  if (channel && (await deps.prisma.board.findFirst({ where: channel }))) {
+  if (input.conversationId && (await deps.prisma.board.findFirst({ where: anyBoardChannelWhere(input.actor, input.conversationId) }))) {
     throw formInvalid({ name: 'This channel is already a board\u2019s channel. Run setup in another channel.' }, 'This channel already belongs to a board.');
   }
-  const board = await deps.prisma.board.create({
-    data: {
-      name: values.name,
-      slug: values.slug,
-      timezone: values.timezone,
-      quorum: values.quorum,
-      ...(channel ?? {}),
-      members: {
-        create: {
-          name: values.yourName || input.actor.displayName || 'Clerk',
-          title: 'Clerk',
-          role: 'officer',
-          ...(input.actor.platform === 'slack' ? { slackUserId: input.actor.userId } : { teamsAadId: input.actor.userId }),
+  // Board, first member and clerk role in one transaction; a second setup racing this one for the
+  // same channel or short name meets the unique keys and is refused as the checks above would.
+  let board;
+  try {
+    board = await deps.prisma.$transaction(async (tx) => {
+      const created = await tx.board.create({
+        data: {
+          name: values.name,
+          slug: values.slug,
+          timezone: values.timezone,
+          quorum: values.quorum,
+          ...(channel ?? {}),
+          members: {
+            create: {
+              name: values.yourName || input.actor.displayName || 'Clerk',
+              title: 'Clerk',
+              role: 'officer',
+              ...identityFields(input.actor),
+            },
+          },
         },
-      },
-    },
-    include: { members: true },
-  });
-  await deps.prisma.boardRole.create({ data: { boardId: board.id, memberId: board.members[0]!.id, role: 'clerk' } });
+        include: { members: true },
+      });
+      await tx.boardRole.create({ data: { boardId: created.id, memberId: created.members[0]!.id, role: 'clerk' } });
+      return created;
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'P2002') throw error;
+    throw formInvalid({ name: 'This channel or short name was taken by another board a moment ago. Check and try again.' }, 'Another board was set up here at the same time.');
+  }
   return {
     kind: 'board-updated',
     notice: `${board.name} is set up${channel ? ' with this channel as its board channel' : ''}, and you are its clerk. Next: "meeting new".`,

@@ -5,6 +5,7 @@ import { toLocalParts } from '../../domain/time.ts';
 import type { PrismaClient } from '../../persistence/generated/client.ts';
 import { identityOf } from '../boards/members.ts';
 import { myReplies, type MyReply } from '../apologies/my-replies.ts';
+import { whoAddsYou } from '../members/people-who-can-help.ts';
 
 export interface UpcomingMeeting {
   meetingId: string;
@@ -24,6 +25,8 @@ export interface UpcomingMeetingsResult {
   meetings: UpcomingMeeting[];
   /** True when the person is on no board at all. */
   onNoBoard: boolean;
+  /** Then: who adds them ("If you are on X, ask Tracy Scollin (clerk) to add you."). */
+  whoAddsYou?: string;
 }
 
 export async function listUpcomingMeetings(
@@ -32,7 +35,7 @@ export async function listUpcomingMeetings(
 ): Promise<UpcomingMeetingsResult> {
   const identity = identityOf(input.actor);
   const memberships = await deps.prisma.member.findMany({ where: { ...identity, active: true }, include: { roles: true, board: true } });
-  if (memberships.length === 0) return { kind: 'upcoming-meetings', meetings: [], onNoBoard: true };
+  if (memberships.length === 0) return { kind: 'upcoming-meetings', meetings: [], onNoBoard: true, whoAddsYou: await whoAddsYou(deps.prisma, input.actor) };
   const clerkOf = new Set(memberships.filter((m) => m.roles.length > 0).map((m) => m.boardId));
   const meetings = await deps.prisma.meeting.findMany({
     where: {

@@ -84,7 +84,7 @@ describe('a member sends apologies', () => {
     expect((await cardUpdates('skipped')).length).toBeGreaterThanOrEqual(4);
 
     now = new Date('2026-12-04T10:00:00Z');
-    await expect(send(member(), { reason: 'Late' })).rejects.toMatchObject({ code: 'MEETING_PASSED', say: expect.stringContaining('has started, so replies can no longer be changed. Tell the clerk, Alex Dewsnap') });
+    await expect(send(member(), { reason: 'Late' })).rejects.toMatchObject({ code: 'MEETING_PASSED', say: expect.stringContaining('has started, so replies can no longer be changed. Tell Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair)') });
     await expect(open(member())).rejects.toMatchObject({ code: 'MEETING_PASSED' });
     expect(await replies()).toEqual([]);
   });
@@ -115,11 +115,11 @@ describe('who may reply', () => {
 
     await expect(send(slack('UAPOL2'), { reason: 'x' })).rejects.toMatchObject({
       code: 'NOT_YOUR_REPLY',
-      say: 'Only Richard Norfolk, their deputy or the clerk, Alex Dewsnap can change Richard Norfolk\u2019s reply.',
+      say: 'Only Richard Norfolk, their deputy, Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair) can change Richard Norfolk\u2019s reply.',
     });
     await expect(t.click(slack(police.stranger), 'apologies.open', { meetingId })).rejects.toMatchObject({
       code: 'NOT_A_MEMBER',
-      say: 'You are not on the roster of Safer Communities Partnership Board, so you cannot send apologies for its meetings. Ask the clerk, Alex Dewsnap to add you, or to record it for you.',
+      say: 'You are not on the roster of Safer Communities Partnership Board, so you cannot send apologies for its meetings. Ask Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair) to add you, or to record it for you.',
     });
     await expect(t.click(slack('UNOBODY'), 'apologies.attend', { meetingId, memberId: seed.member.id })).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
 

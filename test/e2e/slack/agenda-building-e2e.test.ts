@@ -43,23 +43,26 @@ beforeEach(() => service.fake.reset());
 
 const as = (userId: string) => ({ user_id: userId, channel_id: 'CSCPB', response_url: service.fake.responseUrl() });
 const command = (text: string, userId = seed.clerk.slackUserId) => service.slack.command(slashCommand({ text, ...as(userId) }));
+/** The answer to a command, posted to its response_url after the empty ack. */
+const ask = (text: string, userId = seed.clerk.slackUserId) => service.ask(slashCommand({ text, ...as(userId) }));
 
 async function clickOnOwnCard(actionId: string, value: unknown) {
+  const responseUrl = service.fake.responseUrl();
   await service.slack.interaction(
     blockActions({
       user: { id: seed.clerk.slackUserId, username: 'alex', name: 'alex', team_id: 'T0SEED' },
       container: { type: 'message', message_ts: '1.1', channel_id: 'CSCPB', is_ephemeral: true },
-      response_url: service.fake.responseUrl(),
+      response_url: responseUrl,
       actions: [button({ action_id: actionId, value: JSON.stringify(value) })],
     }),
   );
-  const reply = await service.fake.waitForResponse(() => true);
+  const reply = await service.fake.waitForResponse((r) => responseUrl.endsWith(`/${r.id}`));
   return reply.body as { text: string; blocks: unknown[]; replace_original?: boolean };
 }
 
 describe('building the agenda', () => {
   it('imports a meeting from ModernGov, shown first, saved on confirmation', async () => {
-    const res = await command(`agenda import 10234 <${moderngovUrl}>`);
+    const res = await ask(`agenda import 10234 <${moderngovUrl}>`);
     const preview = JSON.stringify(res.body);
     expect(preview).toContain('Check these items before saving');
     expect(preview).toContain('ModernGov meeting 10234');
@@ -90,9 +93,9 @@ describe('building the agenda', () => {
   });
 
   it('says clearly when the ModernGov address is wrong, and saves nothing', async () => {
-    const res = await command(`agenda import 999 <${moderngovUrl}>`);
+    const res = await ask(`agenda import 999 <${moderngovUrl}>`);
     expect(JSON.stringify(res.body)).toMatch(/ModernGov/);
-    const usage = await command('agenda import');
+    const usage = await ask('agenda import');
     expect(JSON.stringify(usage.body)).toContain('agenda import 1234 https://democracy.example.gov.uk');
     expect(await service.db.prisma.agendaImport.count({ where: { source: 'moderngov' } })).toBe(1);
   });
@@ -103,6 +106,8 @@ describe('building the agenda', () => {
     const open = await service.fake.waitFor('views.open');
     const meta = (open.body.view as { private_metadata: string }).private_metadata;
     await service.slack.interaction(viewSubmission({ callback_id: 'meeting.create', private_metadata: meta, user: { id: seed.clerk.slackUserId }, values: { date: { type: 'datepicker', selected_date: '2030-03-22' }, time: { type: 'timepicker', selected_time: '10:00' } } }));
+    // The modal closes at once; the meeting is saved after, and the clerk told.
+    await service.fake.waitFor('chat.postEphemeral');
     service.fake.reset();
 
     await command('agenda paste');
@@ -165,7 +170,7 @@ describe('around the agenda', () => {
       }),
     );
     const proposal = await eventually(async () => (await service.db.prisma.forwardPlanItem.findFirst()) ?? undefined);
-    const plan = await command('plan');
+    const plan = await ask('plan');
     expect(JSON.stringify(plan.body)).toContain('plan.decide');
     const decided = await clickOnOwnCard('plan.decide', { itemId: proposal.id, decision: 'accept', meetingId: meeting.id });
     expect(JSON.stringify(decided.blocks)).toMatch(/accepted\. It is item \d+ on the agenda/);

@@ -25,6 +25,8 @@ beforeEach(() => {
 const clerk = () => ({ user_id: seed.clerk.slackUserId, user_name: 'alex.dewsnap' });
 const command = (text: string, who = clerk()) =>
   service.slack.command(slashCommand({ text, channel_id: 'CSCPB', response_url: service.fake.responseUrl(), ...who }));
+/** The answer to a command, posted to its response_url after the empty ack. */
+const ask = (text: string, who = clerk()) => service.ask(slashCommand({ text, channel_id: 'CSCPB', ...who }));
 
 function expectValid(schema: typeof slackMessageSchema | typeof slackModalSchema, payload: unknown) {
   const parsed = schema.safeParse(payload);
@@ -96,8 +98,10 @@ describe('meetings and agendas on Slack', () => {
       }),
     );
     expect(added.body).toEqual({ response_action: 'clear' });
+    // The modal closed at once; the item is saved after, and the clerk told.
+    await service.fake.waitFor('chat.postEphemeral');
 
-    const post = await command('agenda post');
+    const post = await ask('agenda post');
     expect(JSON.stringify(post.body)).toContain('posted to the Slack channel');
     const posted = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB');
     expectValid(slackMessageSchema, { text: posted.body.text, blocks: posted.body.blocks });
@@ -121,7 +125,7 @@ describe('meetings and agendas on Slack', () => {
   });
 
   it('refuses clerk commands from members, saying who can', async () => {
-    const res = await command('agenda post', { user_id: seed.member.slackUserId, user_name: 'richard.norfolk' });
+    const res = await ask('agenda post', { user_id: seed.member.slackUserId, user_name: 'richard.norfolk' });
     expect(JSON.stringify(res.body)).toContain('Only the clerk or the chair of Safer Communities Partnership Board can do that');
     expect(service.fake.calls('chat.postMessage')).toEqual([]);
   });
@@ -144,20 +148,22 @@ describe('meetings and agendas on Slack', () => {
     const dm = await service.fake.waitFor('chat.postMessage', (c) => JSON.stringify(c.body.blocks ?? '').includes('could not be delivered'));
     expect(JSON.stringify(dm.body.blocks)).toContain('Quorum is not in the channel');
 
-    const status = await command('outbox');
+    const status = await ask('outbox');
     const body = JSON.stringify(status.body);
     expect(body).toContain('Failed: fix the cause, then retry');
     expect(body).toContain('outbox.retry');
+    const responseUrl = service.fake.responseUrl();
     const click = await service.slack.interaction(
       blockActions({
         user: { id: seed.clerk.slackUserId, username: 'alex.dewsnap', name: 'alex.dewsnap', team_id: 'T0SEED' },
         container: { type: 'message', message_ts: '1.1', channel_id: 'CSCPB', is_ephemeral: true },
-        response_url: service.fake.responseUrl(),
+        response_url: responseUrl,
         actions: [button({ action_id: 'outbox.retry', value: JSON.stringify({ outboxId: failed.id }) })],
       }),
     );
     expect(click.status).toBe(200);
-    const replaced = await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('Messages for'));
+    const replaced = await service.fake.waitForResponse((r) => responseUrl.endsWith(`/${r.id}`));
+    expect(JSON.stringify(replaced.body)).toContain('Messages for');
     expect(replaced.body).toMatchObject({ replace_original: true });
     await eventually(async () => (await service.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).status === 'sent');
   });

@@ -1,8 +1,9 @@
 // Retries and replays act once, through the real service: Slack re-sends an event with the same
 // event_id and X-Slack-Retry-Num; an attacker (or a proxy) re-sends a signed slash command or form
 // submission byte for byte within Slack's 5 minutes. Each is applied once, on this instance or on
-// another sharing the database, and the repeat is answered with the first answer. A request
-// stamped more than 5 minutes from now, either way, is refused.
+// another sharing the database. Every request is acknowledged before any database work
+// (ack-first.ts), so a repeat gets the same ack as the first and its work is then not done again.
+// A request stamped more than 5 minutes from now, either way, is refused.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
@@ -44,6 +45,17 @@ async function newMeeting(date: string): Promise<void> {
   service.fake.reset();
 }
 
+/** Waits until `check` holds (the work follows the ack), then a little longer, and checks that it still holds. */
+async function settled(check: () => Promise<boolean>, what: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`never saw: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await check(), `${what}, and nothing more after it`).toBe(true);
+}
+
 const nextMeeting = () =>
   service.db.prisma.meeting.findFirstOrThrow({ where: { status: { not: 'cancelled' } }, orderBy: { startsAt: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } });
 
@@ -77,21 +89,25 @@ describe('a request applied once', () => {
     const remove = slashCommand({ text: 'agenda remove 2', ...clerk() });
     const timestamp = now();
     const first = await service.slack.command(remove, { timestamp });
-    expect(JSON.stringify(first.body)).toContain('Item 2 removed');
     const replay = await service.slack.command(remove, { timestamp });
-    expect(replay.status).toBe(200);
-    expect(replay.body).toEqual(first.body);
     const onOther = await otherSlack.command(remove, { timestamp });
-    expect(onOther.body).toEqual(first.body);
-    const afterRemove = (await nextMeeting()).items.map((i) => i.title);
-    expect(afterRemove).toEqual(before.filter((_, i) => i !== 1));
+    for (const answer of [replay, onOther]) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(first.body);
+    }
+    const afterRemove = before.filter((_, i) => i !== 1);
+    await settled(async () => JSON.stringify((await nextMeeting()).items.map((i) => i.title)) === JSON.stringify(afterRemove), 'item 2 removed once');
+    const answered = service.fake.responses(remove.response_url);
+    expect(answered).toHaveLength(1);
+    expect(JSON.stringify(answered[0]?.body)).toContain('Item 2 removed');
 
     const move = slashCommand({ text: 'agenda move 1 to 3', ...clerk() });
     await service.slack.command(move, { timestamp });
     await service.slack.command(move, { timestamp });
     await otherSlack.command(move, { timestamp });
     const [a, b, c, ...rest] = afterRemove;
-    expect((await nextMeeting()).items.map((i) => i.title)).toEqual([b, c, a, ...rest]);
+    await settled(async () => JSON.stringify((await nextMeeting()).items.map((i) => i.title)) === JSON.stringify([b, c, a, ...rest]), 'item 1 moved to 3 once');
+    expect(service.fake.responses(move.response_url)).toHaveLength(1);
   });
 
   it('adds one item and one proposal when their form submissions are replayed', async () => {
@@ -105,10 +121,9 @@ describe('a request applied once', () => {
     });
     const timestamp = now();
     const results = await Promise.all([service.slack.interaction(add, { timestamp }), service.slack.interaction(add, { timestamp }), otherSlack.interaction(add, { timestamp })]);
-    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect((await nextMeeting()).items).toHaveLength(count + 1);
-    const stored = await service.db.prisma.handledRequest.findFirstOrThrow({ where: { key: `slack:trigger:${add.trigger_id}` } });
-    expect(stored.answer).toEqual({ ack: { response_action: 'clear' } });
+    expect(results.map((r) => [r.status, r.body])).toEqual([200, 200, 200].map((status) => [status, { response_action: 'clear' }]));
+    await settled(async () => (await nextMeeting()).items.length === count + 1, 'one item added');
+    expect(await service.db.prisma.handledRequest.count({ where: { key: `slack:trigger:${add.trigger_id}` } })).toBe(1);
     expect((await service.slack.interaction(add, { timestamp })).body).toEqual({ response_action: 'clear' });
 
     const propose = viewSubmission({
@@ -120,14 +135,15 @@ describe('a request applied once', () => {
     await service.slack.interaction(propose, { timestamp });
     await service.slack.interaction(propose, { timestamp });
     await otherSlack.interaction(propose, { timestamp });
-    expect(await service.db.prisma.forwardPlanItem.count({ where: { title: 'Knife crime review' } })).toBe(1);
+    await settled(async () => (await service.db.prisma.forwardPlanItem.count({ where: { title: 'Knife crime review' } })) === 1, 'one proposal');
   });
 
   it('still applies a new request that says the same thing (a fresh trigger_id is a new click)', async () => {
     const count = (await nextMeeting()).items.length;
     await service.slack.command(slashCommand({ text: 'agenda remove 1', ...clerk() }));
+    await settled(async () => (await nextMeeting()).items.length === count - 1, 'the first removal');
     await service.slack.command(slashCommand({ text: 'agenda remove 1', ...clerk() }));
-    expect((await nextMeeting()).items).toHaveLength(count - 2);
+    await settled(async () => (await nextMeeting()).items.length === count - 2, 'the second removal');
   });
 
   it('refuses a request stamped more than 5 minutes ahead or behind, and applies nothing', async () => {
@@ -140,8 +156,10 @@ describe('a request applied once', () => {
     const ahead = await service.slack.event(appMention({ command: 'meeting cancel', user: seed.clerk.slackUserId }), { timestamp: now() + 3600 });
     expect(ahead.status).toBe(401);
     // A little clock drift is fine.
-    const drift = await service.slack.command(slashCommand({ text: 'help', ...clerk() }), { timestamp: now() + 120 });
+    const help = slashCommand({ text: 'help', ...clerk() });
+    const drift = await service.slack.command(help, { timestamp: now() + 120 });
     expect(drift.status).toBe(200);
+    await service.fake.waitForResponse((r) => help.response_url.endsWith(r.id));
     expect((await nextMeeting()).items).toHaveLength(count);
     expect(await service.db.prisma.meeting.count({ where: { status: 'cancelled' } })).toBe(1);
   });

@@ -6,7 +6,8 @@ import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../../support/fake-slack-api.ts';
-import { createSlackClient, type SlackClient } from '../../support/slack-client.ts';
+import { createSlackClient, type SlackClient, type SlackResponse } from '../../support/slack-client.ts';
+import type { SlashCommand } from '@slack/bolt';
 
 export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
 
@@ -19,6 +20,9 @@ export interface SlackService {
   botToken: string;
   /** Everything the service logged so far, as JSON lines. */
   logs(): string;
+  /** Sends a slash command with a fresh response_url and waits for the answer posted there (every
+   * command is acked empty first, then answered through its response_url). */
+  ask(command: SlashCommand): Promise<{ ack: SlackResponse; body: Record<string, unknown> }>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +60,13 @@ export async function startSlackService(
     signingSecret,
     botToken: BOT_TOKEN,
     logs,
+    ask: async (command) => {
+      const responseUrl = fake.responseUrl();
+      const ack = await slack.command({ ...command, response_url: responseUrl });
+      if (ack.status !== 200 || ack.text !== '') throw new Error(`the command was not acked empty: ${ack.status} ${ack.text}`);
+      const answer = await fake.waitForResponse((r) => responseUrl.endsWith(`/${encodeURIComponent(r.id)}`));
+      return { ack, body: answer.body };
+    },
     stop: async () => {
       await quorum.stop();
       await db.destroy();

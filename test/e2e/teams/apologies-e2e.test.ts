@@ -147,7 +147,7 @@ describe('apologies on Teams', () => {
     const colleague = person('Mark Strugnell', roster.colleague.teamsAadId);
     service.fake.setPersonalChat(colleague.id, 'a:1personal-chat-mark');
     const res = await action('apologies.withdraw', { meetingId, memberId: seed.member.id }, 'personal', colleague);
-    expect(res.value).toBe('Only Richard Norfolk, their deputy or the clerk, Alex Dewsnap can change Richard Norfolk\u2019s reply.');
+    expect(res.value).toBe('Only Richard Norfolk, their deputy, Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair) can change Richard Norfolk\u2019s reply.');
     expect(await service.db.prisma.meetingReply.findFirst({ where: { memberId: seed.member.id } })).toMatchObject({ reply: 'apologies' });
   });
 });

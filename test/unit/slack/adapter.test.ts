@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
 import type { Core } from '../../../src/core.ts';
 import { createLogger } from '../../../src/logger.ts';
+import { capturingLogger } from '../../support/capture-logs.ts';
 import { fakeCore } from '../../support/fake-core.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 
@@ -71,6 +72,33 @@ describe('Socket Mode', () => {
     const call = fake.calls('apps.connections.open')[0];
     expect(call?.token).toBe('xapp-1-A1-1-def');
     expect(adapter.state()).toEqual({ state: 'error', detail: 'socket mode: invalid_auth' });
+    await adapter.stop();
+  });
+
+  it('says Slack cannot be reached, not that a token is wrong, when nothing answers', async () => {
+    const { logger: capturing, logs } = capturingLogger('error');
+    // Port 9 (discard) on this machine: nothing listens there.
+    const adapter = await createSlackAdapter({
+      config: { mode: 'socket', botToken: 'xoxb-6', appToken: 'xapp-1-A1-1-ghi', apiUrl: 'http://127.0.0.1:9/api/' },
+      core,
+      logger: capturing,
+    });
+    await adapter.start();
+    expect(adapter.state()).toMatchObject({ state: 'error', detail: expect.stringMatching(/^socket mode: unreachable/) });
+    const said = logs();
+    expect(said).toContain('Slack: could not reach Slack to check the bot token');
+    expect(said).toContain('Slack Socket Mode could not connect: Slack cannot be reached from this machine');
+    expect(said).not.toContain('until the token is fixed');
+    expect(said).not.toContain('check SLACK_APP_TOKEN');
+    await adapter.stop();
+  });
+
+  it('says which token Slack refused', async () => {
+    fake.failNext('apps.connections.open', { error: 'invalid_auth' });
+    const { logger: capturing, logs } = capturingLogger('error');
+    const adapter = await createSlackAdapter({ config: { mode: 'socket', botToken: 'xoxb-7', appToken: 'xapp-1-A1-1-jkl', apiUrl: fake.apiUrl }, core, logger: capturing });
+    await adapter.start();
+    expect(logs()).toContain('Slack Socket Mode could not connect: Slack refused it (check SLACK_APP_TOKEN');
     await adapter.stop();
   });
 });

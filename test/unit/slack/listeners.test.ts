@@ -1,5 +1,7 @@
 // The Slack listeners called directly, with a fake core and Bolt's arguments built by hand (the
-// bolt-ts-starter-template way): how a slow command, a refusal, a crash and a form are answered.
+// bolt-ts-starter-template way): how a command, a refusal, a crash and a form are answered. The
+// request was acknowledged before a listener runs (ack-first.ts; test/e2e/slack/ack-first.test.ts),
+// so listeners get no ack: every answer goes through respond() or views.open.
 import { Writable } from 'node:stream';
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { describe, expect, it, vi } from 'vitest';
@@ -29,7 +31,7 @@ function fakeCore(runCommand: Core['runCommand']): Core & { recorded: unknown[] 
   };
 }
 
-function deps(core: Core, ackBudgetMs = 200): ListenerDeps & { logs: () => Record<string, unknown>[] } {
+function deps(core: Core): ListenerDeps & { logs: () => Record<string, unknown>[] } {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -40,7 +42,6 @@ function deps(core: Core, ackBudgetMs = 200): ListenerDeps & { logs: () => Recor
   return {
     core,
     logger: createLogger({ level: 'debug', destination }),
-    ackBudgetMs,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
   };
 }
@@ -48,13 +49,12 @@ function deps(core: Core, ackBudgetMs = 200): ListenerDeps & { logs: () => Recor
 /** Bolt's arguments for a slash command listener, with spies. */
 function buildArguments(overrides: Partial<Parameters<typeof slashCommand>[0]> = {}) {
   const command = slashCommand(overrides);
-  const ack = vi.fn<(response?: string | RespondArguments) => Promise<void>>(async () => undefined);
   const respond = vi.fn(async (_message: string | RespondArguments) => ({}));
   const viewsOpen = vi.fn(async (_args: unknown) => ({ ok: true }));
   const client = { views: { open: viewsOpen } } as unknown as AllMiddlewareArgs['client'];
-  const args = { command, body: command, payload: command, ack, respond, client, say: vi.fn() } as unknown as SlackCommandMiddlewareArgs &
+  const args = { command, body: command, payload: command, respond, client, say: vi.fn() } as unknown as Omit<SlackCommandMiddlewareArgs, 'ack'> &
     Pick<AllMiddlewareArgs, 'client'>;
-  return { args, command, ack, respond, viewsOpen };
+  return { args, command, respond, viewsOpen };
 }
 
 const help = async (): Promise<Result> => ({ kind: 'help' as const, commands: CATALOGUE });
@@ -73,35 +73,19 @@ describe('/quorum listener', () => {
     expect(core.recorded).toEqual([expect.objectContaining({ conversationId: 'CBOARD', kind: 'channel', tenantId: 'T1' })]);
   });
 
-  it('answers within the ack when the command is quick', async () => {
-    const { args, ack, respond } = buildArguments({ text: 'help' });
+  it('answers through respond(), privately', async () => {
+    const { args, respond } = buildArguments({ text: 'help' });
     await quorumCommand(deps(fakeCore(help)))(args);
-    expect(ack).toHaveBeenCalledTimes(1);
-    expect(ack.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral', text: expect.any(String), blocks: expect.any(Array) });
-    expect(respond).not.toHaveBeenCalled();
-  });
-
-  it('acks at once and answers through respond() when the command is slow', async () => {
-    const slow = () => new Promise<Result>((resolve) => setTimeout(() => resolve({ kind: 'help' as const, commands: CATALOGUE }), 400));
-    const { args, ack, respond } = buildArguments({ text: 'help' });
-    const started = Date.now();
-    let ackedAfter = -1;
-    ack.mockImplementation(async () => {
-      ackedAfter = Date.now() - started;
-    });
-    await quorumCommand(deps(fakeCore(slow), 100))(args);
-    expect(ack).toHaveBeenCalledWith();
-    expect(ackedAfter).toBeLessThan(350);
     expect(respond).toHaveBeenCalledTimes(1);
-    expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral', blocks: expect.any(Array) });
+    expect(respond.mock.calls[0]?.[0]).toMatchObject({ response_type: 'ephemeral', text: expect.any(String), blocks: expect.any(Array) });
   });
 
   it('shows an AppError\u2019s own message, privately', async () => {
     const refuse = () => Promise.reject(new AppError(ErrorCode.NOT_A_CLERK, 'Only the clerk or the chair of Safer Communities Partnership Board can do that.'));
     const d = deps(fakeCore(refuse));
-    const { args, ack } = buildArguments({ text: 'outbox' });
+    const { args, respond } = buildArguments({ text: 'outbox' });
     await quorumCommand(d)(args);
-    expect(ack.mock.calls[0]?.[0]).toMatchObject({
+    expect(respond.mock.calls[0]?.[0]).toMatchObject({
       response_type: 'ephemeral',
       text: 'Only the clerk or the chair of Safer Communities Partnership Board can do that.',
     });
@@ -111,20 +95,20 @@ describe('/quorum listener', () => {
   it('apologises for an unexpected error without showing it, and logs it with its stack', async () => {
     const crash = () => Promise.reject(new TypeError('Cannot read properties of undefined (reading "slug")'));
     const d = deps(fakeCore(crash));
-    const { args, ack } = buildArguments({ text: 'outbox' });
+    const { args, respond } = buildArguments({ text: 'outbox' });
     await quorumCommand(d)(args);
-    const answer = ack.mock.calls[0]?.[0] as RespondArguments;
+    const answer = respond.mock.calls[0]?.[0] as RespondArguments;
     expect(answer.text).toBe(UNEXPECTED_ERROR_TEXT);
     expect(JSON.stringify(answer)).not.toContain('slug');
     const logged = d.logs().find((l) => l.msg === 'request failed') as { err?: { stack?: string } } | undefined;
     expect(logged?.err?.stack).toContain('TypeError');
   });
 
-  it('opens a form in a modal with the command\u2019s trigger id, after an empty ack', async () => {
+  it('opens a form in a modal with the command\u2019s trigger id', async () => {
     const form = async (): Promise<Result> => ({ kind: 'form', form: 'board.setup', values: { timezone: 'Europe/London', quorum: '3' }, metadata: {} });
-    const { args, ack, viewsOpen, command } = buildArguments({ text: 'board setup' });
+    const { args, respond, viewsOpen, command } = buildArguments({ text: 'board setup' });
     await quorumCommand(deps(fakeCore(form)))(args);
-    expect(ack).toHaveBeenCalledWith();
+    expect(respond).not.toHaveBeenCalled();
     expect(viewsOpen).toHaveBeenCalledTimes(1);
     expect(viewsOpen.mock.calls[0]?.[0]).toMatchObject({ trigger_id: command.trigger_id, view: { type: 'modal' } });
   });
