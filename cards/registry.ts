@@ -6,6 +6,7 @@ import type { OutboundMessage } from '../src/delivery/port.ts';
 import type { FormId } from '../src/features/index.ts';
 import { actionCards } from './actions/index.ts';
 import { agendaCards } from './agendas/index.ts';
+import { apologyCards } from './apologies/index.ts';
 import { boardCards } from './boards/index.ts';
 import type { CardContext } from './context.ts';
 import { deliveryCards } from './delivery/index.ts';
@@ -28,6 +29,7 @@ const RESULT_CARDS = {
   ...agendaCards.results,
   ...forwardPlanCards.results,
   ...deliveryCards.results,
+  ...apologyCards.results,
   ...memberCards.results,
   ...returnsCards.results,
   ...actionCards.results,
@@ -41,6 +43,7 @@ const FORM_DEFINITIONS = {
   ...memberCards.forms,
   ...returnsCards.forms,
   ...actionCards.forms,
+  ...apologyCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {
@@ -48,6 +51,7 @@ const TEMPLATE_CARDS = {
   ...deliveryCards.templates,
   ...returnsCards.templates,
   ...actionCards.templates,
+  ...apologyCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

@@ -54,6 +54,12 @@ export function meetingFacts(agenda: AgendaView): Element {
   };
 }
 
+/** Counts only: the card may be in a channel, so names are for the clerk's list. */
+export function repliesLine(replies: NonNullable<AgendaView['replies']>): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `Replies: ${plural(replies.apologies, 'apology', 'apologies')}, ${replies.attending} attending \u00b7 ${replies.expected} expected who count (quorum ${replies.quorum})`;
+}
+
 export interface AgendaCardOptions {
   /** A line at the top, e.g. "Reminder: the meeting is tomorrow." */
   lead?: string;
@@ -67,6 +73,10 @@ export function agendaCard(agenda: AgendaView, options: AgendaCardOptions = {}):
   const m = agenda.meeting;
   const cancelled = m.status === 'cancelled';
   const actions: Action[] = [];
+  // Members reply from the posted card and its reminders; the answer is for the clicker alone.
+  if (m.status === 'agenda_published' && !options.forClerk) {
+    actions.push(button('apologies.open', 'Send apologies', { meetingId: m.id }), button('apologies.attend', 'I\u2019ll attend', { meetingId: m.id }));
+  }
   if (options.papersUrl) actions.push(link('View papers', options.papersUrl));
   if (agenda.calendarUrl && !cancelled) actions.push(link('Add to calendar', agenda.calendarUrl));
   if (options.forClerk && !cancelled) actions.push(button('agenda.post', m.status === 'draft' ? 'Post to the board channel' : 'Bring the posted card up to date', { meetingId: m.id }, { style: 'primary' }));
@@ -80,6 +90,7 @@ export function agendaCard(agenda: AgendaView, options: AgendaCardOptions = {}):
       { type: 'heading', text: 'Order of business' },
       { type: 'items', items: agendaItems(agenda) },
       ...(actions.length > 0 ? [{ type: 'actions' as const, actions }] : []),
+      ...(agenda.replies && !cancelled ? [{ type: 'context' as const, text: repliesLine(agenda.replies) }] : []),
       { type: 'context', text: `Version ${m.version + 1} \u00b7 times are ${m.timezone}` },
     ],
   };

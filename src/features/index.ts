@@ -6,6 +6,7 @@ import type { ButtonSpec, CommandSpec, FeatureDefinition, FormSpec, TemplateSpec
 import type { FormRequest, NoticeResult } from '../kernel/results.ts';
 import { actions } from './actions/register.ts';
 import { agendas } from './agendas/register.ts';
+import { apologies } from './apologies/register.ts';
 import { boards } from './boards/register.ts';
 import { delivery } from './delivery/register.ts';
 import { forwardPlan } from './forward-plan/register.ts';
@@ -15,7 +16,7 @@ import { members } from './members/register.ts';
 import { requests } from './requests/register.ts';
 import { returns } from './returns/register.ts';
 
-export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, requests, members, returns, actions] as const satisfies readonly FeatureDefinition[];
+export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, requests, members, returns, actions, apologies] as const satisfies readonly FeatureDefinition[];
 
 type Feature = (typeof FEATURES)[number];
 type ListOf<K extends 'commands' | 'buttons' | 'forms' | 'templates'> = Feature extends infer F ? (F extends { [P in K]: readonly (infer S)[] } ? S : never) : never;

@@ -62,13 +62,10 @@ export const samplePapersUrl = 'https://barnet.moderngov.co.uk/ieListDocuments.a
 /** The agenda as the core builds it for a public channel: exempt items withheld. */
 const redacted = (view: AgendaView): AgendaView => ({ ...view, showsExempt: false, items: view.items.map((i) => (i.exempt ? redactedItem(i.number) : i)) });
 
-/** The agenda card for a public channel or a board-only one, with the "Send apologies" button the
- * apologies feature will add (a raw button here: the feature does not exist yet). */
-export const sampleAgendaCard = (showsExempt = false): Card => {
-  const card = agendaCard(showsExempt ? { ...sampleAgenda, showsExempt } : redacted(sampleAgenda), { papersUrl: samplePapersUrl });
-  const apologies = { kind: 'button' as const, id: 'apology.send', label: 'Send apologies', payload: { meetingId: sampleAgenda.meeting.id } };
-  return { ...card, body: card.body.map((e) => (e.type === 'actions' ? { ...e, actions: [apologies, ...e.actions] } : e)) };
-};
+/** The agenda card for a public channel or a board-only one, with the members' "Send apologies"
+ * and "I'll attend" buttons and the count of replies so far. */
+export const sampleAgendaCard = (showsExempt = false): Card =>
+  agendaCard({ ...(showsExempt ? { ...sampleAgenda, showsExempt } : redacted(sampleAgenda)), replies: { apologies: 2, attending: 9, expected: 12, quorum: 3 } }, { papersUrl: samplePapersUrl });
 
 /** An action card, before and after "Mark done": the same card rendered again, updated in place
  * (chat.update on Slack, the invoke's answer on Teams). */

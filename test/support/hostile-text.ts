@@ -72,7 +72,8 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
     onNoBoard: false,
     meetings: [
       { meetingId: 'm1', boardName: s, title: s, short: s, venue: s, status: 'draft', itemCount: 3, isClerk: true },
-      { meetingId: 'm2', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 0, isClerk: false },
+      { meetingId: 'm2', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 0, isClerk: false, myReply: { state: 'apologies', substitute: s } },
+      { meetingId: 'm3', boardName: s, title: s, short: s, status: 'agenda_published', itemCount: 1, isClerk: false },
     ],
   }),
   agenda: (s) => ({ kind: 'agenda', notice: s, forClerk: true, agenda: agendaView(s) }),
@@ -131,6 +132,39 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
     };
   },
   ...returnsFixtures(),
+  'apologies.reply': (s) => ({
+    kind: 'apologies.reply',
+    notice: s,
+    meeting: agendaView(s).meeting,
+    memberId: 'p1',
+    memberName: s,
+    self: false,
+    state: 'apologies',
+    reason: s,
+    substitute: s,
+  }),
+  'apologies.list': (s) => {
+    const person = { memberId: 'p1', name: s, organisation: s, reason: s, substitute: s, recordedVia: 'clerk', countsTowardsQuorum: false };
+    return {
+      kind: 'apologies.list',
+      notice: s,
+      meeting: agendaView(s).meeting,
+      forecast: { quorum: 3, counting: 5, apologies: 2, substitutes: 1, attending: 1, noReply: 2, expected: 4, status: 'quorate' },
+      apologies: [person, { memberId: 'p2', name: s, countsTowardsQuorum: true }],
+      attending: [person],
+      noReply: [person],
+      open: true,
+    };
+  },
+  'apologies.minutes': (s) => ({ kind: 'apologies.minutes', meeting: agendaView(s).meeting, withTitles: true, paragraph: s, bullets: s, source: 'replies' }),
+  'apologies.paste': (s) => ({
+    kind: 'apologies.paste',
+    meeting: agendaView(s).meeting,
+    recordedAs: 'replies',
+    recorded: [{ asWritten: s, memberName: s, substitute: s, close: true }, { asWritten: s }],
+    unresolved: [{ asWritten: s, why: s }],
+    none: false,
+  }),
 };
 
 function returnsFixtures(): Pick<{ [K in CardKind]: (s: string) => ResultOf<K> }, 'returns.catalogueSaved' | 'returns.roundOpened' | 'returns.submitted' | 'returns.status' | 'returns.dashboard'> {

@@ -8,6 +8,8 @@ import type { DeliveryContext } from '../../kernel/deps.ts';
 import type { Board } from '../../persistence/generated/client.ts';
 import { buildAgendaView, channelAudience, loadMeeting, type MeetingWithItems } from './agenda-view.ts';
 import { agendaCardTemplate, agendaChangedTemplate, agendaReminderTemplate } from './templates.ts';
+import { replyCounts, type ReplyCounts } from '../apologies/meeting-replies.ts';
+import { warnIfQuorumAtRisk } from '../apologies/quorum-warning.ts';
 
 export interface BoardChannel {
   platform: Platform;
@@ -21,8 +23,10 @@ export function boardChannels(board: Board, platforms: readonly Platform[]): Boa
   return channels;
 }
 
-const viewFor = (meeting: MeetingWithItems, channel: BoardChannel, ctx: DeliveryContext) =>
-  buildAgendaView(meeting, channelAudience(meeting.board, channel.platform, channel.channelId), ctx.publicBaseUrl ? { publicBaseUrl: ctx.publicBaseUrl } : {});
+const viewFor = (meeting: MeetingWithItems, channel: BoardChannel, ctx: DeliveryContext, replies?: ReplyCounts) => ({
+  ...buildAgendaView(meeting, channelAudience(meeting.board, channel.platform, channel.channelId), ctx.publicBaseUrl ? { publicBaseUrl: ctx.publicBaseUrl } : {}),
+  ...(replies ? { replies } : {}),
+});
 
 export interface PostOutcome {
   posted: BoardChannel[];
@@ -38,6 +42,7 @@ export interface PostOutcome {
 export async function postOrRefreshAgenda(tx: Tx, meetingId: string, ctx: DeliveryContext): Promise<PostOutcome> {
   const meeting = await loadMeeting(tx, meetingId);
   const posts = await tx.agendaPost.findMany({ where: { meetingId } });
+  const replies = await replyCounts(tx, meetingId);
   const outcome: PostOutcome = { posted: [], refreshed: [], current: [] };
   for (const post of posts) {
     const channel = { platform: post.platform, channelId: post.channelId };
@@ -45,7 +50,7 @@ export async function postOrRefreshAgenda(tx: Tx, meetingId: string, ctx: Delive
       outcome.current.push(channel);
       continue;
     }
-    await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx) });
+    await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx, replies) });
     await tx.agendaPost.update({ where: { id: post.id }, data: { version: meeting.version } });
     outcome.refreshed.push(channel);
   }
@@ -56,7 +61,7 @@ export async function postOrRefreshAgenda(tx: Tx, meetingId: string, ctx: Delive
       platform: channel.platform,
       target: { kind: 'channel', id: channel.channelId },
       template: agendaCardTemplate,
-      data: viewFor(meeting, channel, ctx),
+      data: viewFor(meeting, channel, ctx, replies),
       dedupeKey: `agenda-post:${meeting.id}:${channel.platform}:${channel.channelId}`,
     });
     await tx.agendaPost.create({
@@ -103,16 +108,32 @@ export async function enqueueReminder(
 ): Promise<BoardChannel[]> {
   const meeting = await loadMeeting(tx, meetingId);
   const channels = boardChannels(meeting.board, ctx.platforms);
+  const replies = await replyCounts(tx, meetingId);
   for (const channel of channels) {
     await enqueue(tx, {
       boardId: meeting.boardId,
       platform: channel.platform,
       target: { kind: 'channel', id: channel.channelId },
       template: agendaReminderTemplate,
-      data: { kind: reminder.kind, ...(reminder.lead ? { lead: reminder.lead } : {}), agenda: viewFor(meeting, channel, ctx) },
+      data: { kind: reminder.kind, ...(reminder.lead ? { lead: reminder.lead } : {}), agenda: viewFor(meeting, channel, ctx, replies) },
       dedupeKey: `${reminder.key}:${channel.platform}`,
       expiresAt: meeting.startsAt,
     });
   }
+  // The clerk and chair are warned again with each reminder while the quorum is at risk.
+  await warnIfQuorumAtRisk(tx, meetingId, { kind: 'reminder', key: reminder.key }, ctx);
   return channels;
+}
+
+/** The posted cards brought up to date after a reply: same version, new counts. Updates still
+ * waiting to go are replaced by this one (enqueueUpdate), so a burst of clicks is one update. */
+export async function refreshReplyCounts(tx: Tx, meetingId: string, ctx: DeliveryContext): Promise<number> {
+  const meeting = await loadMeeting(tx, meetingId);
+  const posts = await tx.agendaPost.findMany({ where: { meetingId } });
+  const replies = await replyCounts(tx, meetingId);
+  for (const post of posts) {
+    const channel = { platform: post.platform, channelId: post.channelId };
+    await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx, replies) });
+  }
+  return posts.length;
 }

@@ -74,6 +74,8 @@ export const agendaViewSchema = z.object({
   showsExempt: z.boolean(),
   /** Link to the meeting's calendar invite, when the service has a public address. */
   calendarUrl: z.string().optional(),
+  /** Replies so far (counts only, no names: the card may be in a channel). */
+  replies: z.object({ apologies: z.number(), attending: z.number(), expected: z.number(), quorum: z.number() }).optional(),
 });
 export type AgendaView = z.infer<typeof agendaViewSchema>;
 

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/platform.ts';
 import { toLocalParts } from '../../domain/time.ts';
 import type { PrismaClient } from '../../persistence/generated/client.ts';
 import { identityOf } from '../boards/members.ts';
+import { myReplies, type MyReply } from '../apologies/my-replies.ts';
 import { whoAddsYou } from '../members/people-who-can-help.ts';
 
 export interface UpcomingMeeting {
@@ -15,6 +16,8 @@ export interface UpcomingMeeting {
   status: 'draft' | 'agenda_published';
   itemCount: number;
   isClerk: boolean;
+  /** The person's own reply (apologies or attending), if they have sent one. */
+  myReply?: MyReply;
 }
 
 export interface UpcomingMeetingsResult {
@@ -44,12 +47,12 @@ export async function listUpcomingMeetings(
     orderBy: { startsAt: 'asc' },
     take: 50,
   });
+  const shown = meetings.filter((m) => m.status === 'agenda_published' || clerkOf.has(m.boardId)).slice(0, input.limit ?? 10);
+  const replies = await myReplies(deps.prisma, memberships.map((m) => m.id), shown.map((m) => m.id));
   return {
     kind: 'upcoming-meetings',
     onNoBoard: false,
-    meetings: meetings
-      .filter((m) => m.status === 'agenda_published' || clerkOf.has(m.boardId))
-      .slice(0, input.limit ?? 10)
+    meetings: shown
       .map((m) => ({
         meetingId: m.id,
         boardName: m.board.name,
@@ -59,6 +62,7 @@ export async function listUpcomingMeetings(
         status: m.status as 'draft' | 'agenda_published',
         itemCount: m._count.items,
         isClerk: clerkOf.has(m.boardId),
+        ...(replies.has(m.id) ? { myReply: replies.get(m.id) } : {}),
       })),
   };
 }

@@ -49,16 +49,18 @@ describe('every sample renders valid payloads on both platforms', () => {
 });
 
 describe('the agenda card', () => {
-  it('has "Send apologies", "View papers" and "Add to calendar" on both platforms', () => {
+  it('has "Send apologies", "I\u2019ll attend", "View papers" and "Add to calendar" on both platforms, and the count of replies', () => {
     const { slack, adaptive } = expectValidCard(sampleAgendaCard());
     const actions = slack.blocks.find((b) => b.type === 'actions') as SlackBlock;
     const buttons = actions.elements ?? [];
-    expect(buttons.map((b) => b.text?.text)).toEqual(['Send apologies', 'View papers', 'Add to calendar']);
-    expect(buttons[0]?.action_id).toBe('apology.send');
+    expect(buttons.map((b) => b.text?.text)).toEqual(['Send apologies', 'I\u2019ll attend', 'View papers', 'Add to calendar']);
+    expect(buttons[0]?.action_id).toBe('apologies.open');
+    expect(buttons[1]?.action_id).toBe('apologies.attend');
     expect(JSON.parse(buttons[0]?.value ?? '')).toEqual({ meetingId: '6f1c1b7e-4d43-4a4e-9d54-2b1b1e0f0a01' });
-    expect(buttons[2]?.url).toBe('https://quorum.example.org/calendar/abcdefgh12345678.ics');
+    expect(buttons[3]?.url).toBe('https://quorum.example.org/calendar/abcdefgh12345678.ics');
+    expect(json(slack)).toContain('Replies: 2 apologies, 9 attending \u00b7 12 expected who count (quorum 3)');
     const text = json(adaptive);
-    expect(text).toContain('{"type":"Action.Execute","title":"Send apologies","verb":"apology.send","data":{"meetingId":"6f1c1b7e-4d43-4a4e-9d54-2b1b1e0f0a01"}}');
+    expect(text).toContain('{"type":"Action.Execute","title":"Send apologies","verb":"apologies.open","data":{"meetingId":"6f1c1b7e-4d43-4a4e-9d54-2b1b1e0f0a01"}}');
     expect(text).toContain('{"type":"Action.OpenUrl","title":"Add to calendar","url":"https://quorum.example.org/calendar/abcdefgh12345678.ics"}');
   });
 

@@ -1,0 +1,49 @@
+// What the apologies forms send back, read with zod (empty fields arrive as undefined).
+import { z } from 'zod';
+import { formInvalid } from '../../errors.ts';
+import { REASON_MAX, SUBSTITUTE_NAME_MAX, type ReplyChange, type Substitute } from './save-reply.ts';
+
+export const apologyValues = z.object({
+  reason: z.string().trim().max(REASON_MAX, { error: `Keep the reason to ${REASON_MAX} characters or fewer.` }).optional(),
+  /** A member's id: the standing deputy or a colleague of the organisation. */
+  substitute: z.string().trim().optional(),
+  /** Or the name of someone not on the roster. */
+  substituteName: z.string().trim().max(SUBSTITUTE_NAME_MAX, { error: `Keep the name to ${SUBSTITUTE_NAME_MAX} characters or fewer.` }).optional(),
+});
+
+export type ApologyValues = z.output<typeof apologyValues>;
+
+export function substituteOf(values: ApologyValues): Substitute | undefined {
+  if (values.substitute && values.substituteName) {
+    throw formInvalid({ substituteName: 'Choose a substitute from the list or type a name, not both.' }, 'Choose a substitute from the list or type a name, not both.');
+  }
+  if (values.substitute) return { kind: 'member', memberId: values.substitute };
+  if (values.substituteName) return { kind: 'named', name: values.substituteName };
+  return undefined;
+}
+
+export const apologyChange = (values: ApologyValues): ReplyChange => {
+  const substitute = substituteOf(values);
+  return { reply: 'apologies', ...(values.reason ? { reason: values.reason } : {}), ...(substitute ? { substitute } : {}) };
+};
+
+/** The clerk's form: whose reply, and which. */
+export const recordValues = apologyValues.extend({
+  member: z.string({ error: 'Choose the member.' }).trim().min(1, { error: 'Choose the member.' }),
+  reply: z.enum(['apologies', 'attending', 'withdraw'], { error: 'Choose apologies, attending or no reply.' }),
+});
+
+/** Attendance on the day: each member in at most one list. */
+export const attendanceValues = z.object({
+  present: z.array(z.string()).optional(),
+  apologies: z.array(z.string()).optional(),
+  absent: z.array(z.string()).optional(),
+  substitute: z.array(z.string()).optional(),
+});
+
+export const PASTE_MAX = 3000;
+
+/** A pasted apologies passage. */
+export const pasteValues = z.object({
+  text: z.string({ error: 'Paste the apologies passage.' }).trim().min(1, { error: 'Paste the apologies passage.' }).max(PASTE_MAX, { error: `Paste up to ${PASTE_MAX.toLocaleString('en-GB')} characters at a time.` }),
+});

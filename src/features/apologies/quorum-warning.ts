@@ -1,0 +1,61 @@
+// The clerk and chair are told when the quorum forecast falls to the quorum or below: once per
+// meeting (one message, not one per apology), and again with each reminder before the meeting.
+// "Once" is a row in quorum_warning, unique per meeting and occasion, written in the transaction
+// of the reply that caused it: two instances, two clicks or a retried request never send two.
+import { randomUUID } from 'node:crypto';
+import { needsWarning } from '../../domain/apologies/quorum-forecast.ts';
+import { enqueue, type Tx } from '../../delivery/outbox.ts';
+import type { DeliveryContext } from '../../kernel/deps.ts';
+import type { Prisma } from '../../persistence/generated/client.ts';
+import { loadMeeting, meetingView } from '../agendas/agenda-view.ts';
+import { meetingForecast, meetingReplies } from './meeting-replies.ts';
+import { quorumWarningTemplate } from './templates.ts';
+
+export type WarningOccasion = { kind: 'forecast' } | { kind: 'reminder'; key: string };
+
+/** Queues the warning if the forecast is at the quorum or below and this occasion has not been
+ * warned of yet. Returns whether it was queued. */
+export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: WarningOccasion, ctx: DeliveryContext): Promise<boolean> {
+  const meeting = await loadMeeting(tx, meetingId);
+  if (meeting.status === 'cancelled') return false;
+  const forecast = await meetingForecast(tx, meeting);
+  if (!needsWarning(forecast)) return false;
+  const occasionKey = occasion.kind === 'forecast' ? 'forecast' : `reminder:${occasion.key}`;
+  const marked = await (tx as Prisma.TransactionClient).$queryRaw<{ id: string }[]>`
+    INSERT INTO "quorum_warning" ("id", "meeting_id", "occasion", "expected", "quorum")
+    VALUES (${randomUUID()}::uuid, ${meeting.id}::uuid, ${occasionKey}, ${forecast.expected}, ${forecast.quorum})
+    ON CONFLICT ("meeting_id", "occasion") DO NOTHING
+    RETURNING "id"`;
+  if (marked.length === 0) return false;
+  const replies = await meetingReplies(tx, meeting.id);
+  const apologies = replies
+    .filter((r) => r.reply === 'apologies')
+    .map((r) => ({ name: r.member.name, ...(r.substitute ? { substitute: r.substitute.name } : r.substituteName ? { substitute: r.substituteName } : {}) }));
+  const roles = await tx.boardRole.findMany({ where: { boardId: meeting.boardId, role: { in: ['clerk', 'chair'] }, member: { active: true } }, include: { member: true } });
+  const people = [...new Map(roles.map((r) => [r.member.id, r.member])).values()];
+  for (const person of people) {
+    for (const platform of ctx.platforms) {
+      const userId = platform === 'slack' ? person.slackUserId : person.teamsAadId;
+      if (!userId) continue;
+      await enqueue(tx, {
+        boardId: meeting.boardId,
+        platform,
+        target: { kind: 'user', id: userId },
+        template: quorumWarningTemplate,
+        data: {
+          meeting: meetingView(meeting),
+          occasion: occasion.kind,
+          expected: forecast.expected,
+          quorum: forecast.quorum,
+          counting: forecast.counting,
+          noReply: forecast.noReply,
+          apologies,
+        },
+        dedupeKey: `quorum-warning:${meeting.id}:${occasionKey}:${person.id}:${platform}`,
+        digestible: false,
+        expiresAt: meeting.startsAt,
+      });
+    }
+  }
+  return true;
+}

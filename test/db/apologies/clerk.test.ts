@@ -1,0 +1,149 @@
+// The clerk's side of apologies through the real core on a real database: the list with the
+// forecast, "Chase the rest" (once per member), the paragraph for the minutes in the seeds' style,
+// and paste to record with the seeds' own passages.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../src/domain/platform.ts';
+import { addApologiesRoster, type ApologiesRoster } from '../../support/apologies-roster.ts';
+import { as, testCore, type TestCore } from '../../support/core.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
+
+let db: TestDatabase;
+let seed: SeedBoard;
+let roster: ApologiesRoster;
+let now: Date;
+let t: TestCore;
+let meetingId: string;
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/apologies/${name}`, import.meta.url), 'utf8');
+const slack = (userId: string): Actor => ({ platform: 'slack', userId });
+const clerk = () => slack(seed.clerk.slackUserId);
+const member = () => slack(seed.member.slackUserId);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  seed = await createSeedBoard(db.prisma);
+  roster = await addApologiesRoster(db.prisma, seed);
+  t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack', 'teams'] });
+});
+afterAll(async () => {
+  await db?.destroy();
+});
+beforeEach(async () => {
+  await db.prisma.meeting.deleteMany();
+  await db.prisma.outboxMessage.deleteMany();
+  now = new Date('2026-11-24T09:00:00Z');
+  meetingId = as('agenda', await t.submit(clerk(), 'meeting.create', { date: '2026-12-04', time: '10:00' }, { boardId: seed.boardId })).agenda.meeting.id;
+  await t.command(clerk(), 'agenda post');
+});
+
+const record = (memberId: string, reply: string, values: Record<string, unknown> = {}) => t.submit(clerk(), 'apologies.record', { member: memberId, reply, ...values }, { meetingId });
+const chases = () => db.prisma.outboxMessage.findMany({ where: { template: 'apologies.chase' } });
+
+describe('apologies list', () => {
+  it('shows the clerk apologies with reasons and substitutes, who attends, who has not replied, and the forecast', async () => {
+    await t.submit(member(), 'apologies.send', { reason: 'On leave', substitute: roster.deputy.id }, { meetingId, memberId: seed.member.id });
+    await record(roster.fire.id, 'attending');
+    const list = as('apologies.list', await t.command(clerk(), 'apologies list'));
+    expect(list.apologies).toEqual([{ memberId: seed.member.id, name: 'Richard Norfolk', organisation: 'Metropolitan Police Service', reason: 'On leave', substitute: 'Ms Lynne Abram', countsTowardsQuorum: true }]);
+    expect(list.attending.map((p) => [p.name, p.recordedVia])).toEqual([['Steve Leader', 'clerk']]);
+    expect(list.noReply.map((p) => p.name)).toEqual(['Alex Dewsnap', 'Chief Inspector Mark Strugnell', 'Cllr Krishna Suresh', 'Ms Lynne Abram']);
+    expect(list.forecast).toMatchObject({ counting: 5, apologies: 1, substitutes: 1, expected: 5, quorum: 3, status: 'quorate' });
+    await expect(t.command(member(), 'apologies list')).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+
+  it('"Chase the rest" sends one message to each non-replier, once, however often it is clicked', async () => {
+    await record(roster.fire.id, 'attending');
+    const first = as('apologies.list', await t.click(clerk(), 'apologies.chase', { meetingId }));
+    // The chair, the Borough Commander, the colleague and the deputy; not the clerk who asked.
+    expect(first.notice).toBe('Chased 4 members who had not replied.');
+    const sent = await chases();
+    expect(sent).toHaveLength(8); // each on Slack and on Teams
+    expect(new Set(sent.map((c) => c.targetId))).toEqual(
+      new Set([seed.chair, seed.member, roster.colleague, roster.deputy].flatMap((p) => [p.slackUserId, p.teamsAadId])),
+    );
+    expect(sent.every((c) => c.targetKind === 'user')).toBe(true);
+    const again = as('apologies.list', await t.click(clerk(), 'apologies.chase', { meetingId }));
+    expect(again.notice).toBe('Everyone who has not replied has been chased already: nobody was chased twice.');
+    expect(await chases()).toHaveLength(8);
+    await expect(t.click(member(), 'apologies.chase', { meetingId })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
+
+describe('the paragraph for the minutes', () => {
+  it('in the seeds\u2019 style from the apologies received, with titles on request, and "None." when there are none', async () => {
+    expect(as('apologies.minutes', await t.command(clerk(), 'apologies minutes 2026-12-04')).paragraph).toBe('None.');
+    await db.prisma.member.update({ where: { id: seed.member.id }, data: { title: 'Borough Commander' } });
+    await t.submit(member(), 'apologies.send', { substitute: roster.deputy.id }, { meetingId, memberId: seed.member.id });
+    await record(roster.fire.id, 'apologies');
+    const plain = as('apologies.minutes', await t.command(clerk(), 'apologies minutes'));
+    expect(plain.paragraph).toBe('Apologies were received from Richard Norfolk (Ms Abram was substituting) and Steve Leader.');
+    const titled = as('apologies.minutes', await t.click(clerk(), 'apologies.minutes', { meetingId, titles: true }));
+    expect(titled.paragraph).toBe('Apologies were received from Richard Norfolk, Borough Commander, Metropolitan Police Service (Ms Abram was substituting) and Steve Leader of London Fire Brigade.');
+    expect(titled.bullets).toBe('Apologies:\n- Richard Norfolk, Borough Commander, Metropolitan Police Service (Ms Abram substituting)\n- Steve Leader, London Fire Brigade');
+    await expect(t.command(member(), 'apologies minutes')).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+
+  it('from attendance as marked on the day, once there is any', async () => {
+    await record(roster.fire.id, 'apologies');
+    now = new Date('2026-12-04T12:30:00Z');
+    await t.submit(clerk(), 'apologies.attendance', { present: [seed.clerk.id, seed.chair.id], absent: [roster.fire.id], apologies: [roster.colleague.id] }, { meetingId });
+    const minutes = as('apologies.minutes', await t.command(clerk(), 'apologies minutes'));
+    expect(minutes.source).toBe('attendance');
+    expect(minutes.paragraph).toBe('Apologies were received from Chief Inspector Mark Strugnell.');
+  });
+});
+
+describe('paste to record', () => {
+  beforeEach(async () => {
+    // The members the seed minutes name.
+    const mopac = await db.prisma.organisation.upsert({ where: { boardId_name: { boardId: seed.boardId, name: "Mayor's Office for Policing and Crime" } }, update: {}, create: { boardId: seed.boardId, name: "Mayor's Office for Policing and Crime", shortName: 'MOPAC' } });
+    const council = await db.prisma.organisation.findFirstOrThrow({ where: { boardId: seed.boardId, name: 'London Borough of Harrow' } });
+    for (const [name, organisationId] of [['Peter Clifton', council.id], ['Jamie Keddy', mopac.id], ['Lynne Abrams', mopac.id], ['Julie Taylor', council.id]] as const) {
+      if (!(await db.prisma.member.findFirst({ where: { boardId: seed.boardId, name } }))) await db.prisma.member.create({ data: { boardId: seed.boardId, organisationId, name } });
+    }
+  });
+
+  it('records the October 2017 sentence as apologies; a substitute who is no member of the organisation is kept as written', async () => {
+    const form = as('form', await t.command(clerk(), 'apologies paste'));
+    expect(form.metadata).toEqual({ meetingId });
+    const result = as('apologies.paste', await t.submit(clerk(), 'apologies.paste', { text: fixture('minutes-2017-10-27.txt') }, { meetingId }));
+    expect(result.recordedAs).toBe('replies');
+    expect(result.recorded).toEqual([
+      { asWritten: 'Mr Peter Clifton', memberName: 'Peter Clifton' },
+      // "Ms Abram" is Ms Lynne Abram of the police here, who cannot stand in for MOPAC: kept as named.
+      { asWritten: 'Jamie Keddy', memberName: 'Jamie Keddy', substitute: 'Ms Abram' },
+    ]);
+    expect(result.unresolved).toEqual([]);
+    const rows = await db.prisma.meetingReply.findMany({ where: { meetingId }, include: { member: true, substitute: true } });
+    expect(rows.map((r) => [r.member.name, r.reply, r.substitute?.name ?? null, r.recordedVia])).toEqual([
+      ['Peter Clifton', 'apologies', null, 'minutes'],
+      ['Jamie Keddy', 'apologies', null, 'minutes'],
+    ]);
+    // Pasting it again changes nothing.
+    await t.submit(clerk(), 'apologies.paste', { text: fixture('minutes-2017-10-27.txt') }, { meetingId });
+    expect(await db.prisma.meetingReply.count({ where: { meetingId } })).toBe(2);
+    // A spelling one letter off MOPAC's Lynne Abrams: recorded, and flagged for the clerk to check.
+    const close = as('apologies.paste', await t.submit(clerk(), 'apologies.paste', { text: 'Apologies were received from Jamie Keddy (Ms Abrahms was substituting).' }, { meetingId }));
+    expect(close.recorded).toEqual([{ asWritten: 'Jamie Keddy', memberName: 'Jamie Keddy', substitute: 'Lynne Abrams', close: true }]);
+  });
+
+  it('after the meeting, the 2012 list becomes attendance marks; names it cannot match are kept for the clerk', async () => {
+    now = new Date('2026-12-05T09:00:00Z');
+    const result = as('apologies.paste', await t.submit(clerk(), 'apologies.paste', { text: fixture('minutes-2012.txt') }, { meetingId }));
+    expect(result.recordedAs).toBe('attendance');
+    expect(result.recorded.map((r) => r.memberName)).toEqual(['Julie Taylor']);
+    expect(result.unresolved.map((u) => u.asWritten)).toEqual([
+      'Andrew Nathan, Strategic Policy Adviser, LBB',
+      'Jay Mercer, Deputy Director Children\u2019s Services, LBB',
+      'Chris Palmer, AD Communications, LBB',
+      'T/Chief Supt Neil Seabridge, Metropolitan Police',
+      'Ceri Jacob, NC London NHS',
+    ]);
+    expect(result.unresolved[0]?.why).toContain('Not on the roster');
+    expect(await db.prisma.attendanceRecord.findMany({ where: { meetingId }, select: { mark: true } })).toEqual([{ mark: 'apologies' }]);
+    await expect(t.submit(clerk(), 'apologies.paste', { text: 'The Chairman welcomed all.' }, { meetingId })).rejects.toMatchObject({ code: 'FORM_INVALID', fieldErrors: { text: expect.stringContaining('I could not find apologies') } });
+    await expect(t.submit(member(), 'apologies.paste', { text: 'None.' }, { meetingId })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
