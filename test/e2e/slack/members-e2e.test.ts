@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
-import { startSlackService, type SlackService } from './service.ts';
+import { settled, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -28,17 +28,6 @@ const command = (text: string, user: string) => service.ask(slashCommand({ text,
 /** The private answer (chat.postEphemeral, after the modal closed) to a form `user` sent, containing `text`. */
 const privateAnswer = async (user: string, text: string) =>
   JSON.stringify((await service.fake.waitFor('chat.postEphemeral', (c) => c.body.user === user && JSON.stringify(c.body).includes(text))).body);
-
-/** Polls until `check` holds, then checks it still holds a moment later (work follows the ack). */
-async function settled(check: () => Promise<boolean>, what: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`never saw: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  expect(await check(), `${what}, and nothing more after it`).toBe(true);
-}
 
 describe('members on Slack', () => {
   it('shows the roster by organisation to a member, privately', async () => {
