@@ -20,6 +20,7 @@ export const ROLE_CHOICES = [
   { value: 'adviser', label: 'Adviser (also attends)' },
 ];
 const MOST = 50;
+const NOBODY = 'Choose at least one person, here or from the channel\u2019s members.';
 const userIds = z.array(z.string().trim().max(64)).max(MOST, { error: `Choose at most ${MOST} people at a time.` }).default([]);
 
 export const addMembersValues = z.object({
@@ -28,13 +29,16 @@ export const addMembersValues = z.object({
   organisation: z.string().trim().max(120, { error: 'Keep the organisation to 120 characters or fewer.' }).optional(),
   title: z.string().trim().max(150, { error: 'Keep the title to 150 characters or fewer.' }).optional(),
   role: z.enum(ROLES, { error: 'Choose a role.' }).default('member'),
+}).superRefine((values, ctx) => {
+  // Needs no database, so Slack's ack can refuse it under the field with the modal still open.
+  if (![...values.people, ...values.fromChannel].some((id) => id !== '')) ctx.addIssue({ code: 'custom', path: ['people'], message: NOBODY });
 });
 
 export async function addMembers(deps: CoreDeps, input: Invocation & { boardId: string; values: z.output<typeof addMembersValues> }): Promise<RosterResult> {
   const board = await boardById(deps, input.boardId);
   await requireClerk(deps.prisma, board, input.actor);
   const ids = [...new Set([...input.values.people, ...input.values.fromChannel].filter((id) => id !== ''))];
-  if (ids.length === 0) throw formInvalid({ people: 'Choose at least one person, here or from the channel\u2019s members.' }, 'Choose someone to add.');
+  if (ids.length === 0) throw formInvalid({ people: NOBODY }, 'Choose someone to add.');
   if (ids.length > MOST) throw formInvalid({ people: `Choose at most ${MOST} people at a time.` });
   const found = await boardDirectory(deps, board, input.actor);
   if (!found) throw new AppError(ErrorCode.DIRECTORY_UNAVAILABLE, 'I can\u2019t look people up for this board here: it has no channel on this platform. Run "board channel" in its channel first.');

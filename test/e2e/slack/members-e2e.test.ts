@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
-import { startSlackService, type SlackService } from './service.ts';
+import { settled, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -22,12 +22,17 @@ beforeEach(() => {
   service.fake.reset();
 });
 
-const command = (text: string, user: string) => service.slack.command(slashCommand({ text, channel_id: 'CSCPB', user_id: user, response_url: service.fake.responseUrl() }));
+// Every command is acked empty; its answer arrives through its response_url.
+const command = (text: string, user: string) => service.ask(slashCommand({ text, channel_id: 'CSCPB', user_id: user }));
+
+/** The private answer (chat.postEphemeral, after the modal closed) to a form `user` sent, containing `text`. */
+const privateAnswer = async (user: string, text: string) =>
+  JSON.stringify((await service.fake.waitFor('chat.postEphemeral', (c) => c.body.user === user && JSON.stringify(c.body).includes(text))).body);
 
 describe('members on Slack', () => {
   it('shows the roster by organisation to a member, privately', async () => {
     const res = await command('members', seed.member.slackUserId);
-    expect(res.status).toBe(200);
+    expect(res.ack.status).toBe(200);
     const body = res.body as { response_type?: string; text: string; blocks: unknown[] };
     expect(body.response_type ?? 'ephemeral').toBe('ephemeral');
     expect(slackMessageSchema.safeParse({ text: body.text, blocks: body.blocks }).success).toBe(true);
@@ -56,7 +61,8 @@ interface OpenedView {
 }
 
 async function openedModal(text: string, user = seed.clerk.slackUserId): Promise<OpenedView> {
-  await command(text, user);
+  const ack = await service.slack.command(slashCommand({ text, channel_id: 'CSCPB', user_id: user, response_url: service.fake.responseUrl() }));
+  expect([ack.status, ack.text]).toEqual([200, '']);
   const call = await service.fake.waitFor('views.open');
   const parsed = slackModalSchema.safeParse(call.body.view);
   expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
@@ -96,27 +102,33 @@ describe('changing the roster on Slack', () => {
     const [first, second] = await Promise.all([submit(view, values), submit(view, values)]);
     expect(first.body).toEqual({ response_action: 'clear' });
     expect(second.body).toEqual({ response_action: 'clear' });
+    await service.fake.waitFor('chat.postEphemeral', (c) => JSON.stringify(c.body.blocks).includes('Already on the board'));
+    await service.fake.waitFor('chat.postEphemeral', (c) => JSON.stringify(c.body.blocks).includes('Added Sam Patel and Pat Lee.'));
+    const answers = service.fake.calls('chat.postEphemeral').map((c) => JSON.stringify(c.body.blocks));
+    expect(answers, answers.join('\n')).toHaveLength(2);
+    expect(answers.some((a) => a.includes('Added Sam Patel and Pat Lee.'))).toBe(true);
+    expect(answers.some((a) => a.includes('Already on the board: Sam Patel and Pat Lee.'))).toBe(true);
     const added = await service.db.prisma.member.findMany({ where: { boardId: seed.boardId, slackUserId: { in: ['U0SAM', 'U0PAT'] } }, include: { organisation: true } });
     expect(added.map((m) => [m.name, m.title, m.organisation?.name, m.email, m.slackTeamId]).sort()).toEqual([
       ['Pat Lee', 'Inspector', 'Metropolitan Police Service', null, 'T0SEED'],
       ['Sam Patel', 'Inspector', 'Metropolitan Police Service', 'sam.patel@met.police.example', 'T0SEED'],
     ]);
-    await service.fake.waitFor('chat.postEphemeral', (c) => JSON.stringify(c.body.blocks).includes('Already on the board'));
-    const answers = service.fake.calls('chat.postEphemeral').map((c) => JSON.stringify(c.body.blocks));
-    expect(answers, answers.join('\n')).toHaveLength(2);
-    expect(answers.some((a) => a.includes('Added Sam Patel and Pat Lee.'))).toBe(true);
-    expect(answers.some((a) => a.includes('Already on the board: Sam Patel and Pat Lee.'))).toBe(true);
   });
 
-  it('refuses an unknown user on the field, and a member who is not a clerk, changing nothing', async () => {
+  it('refuses nobody chosen on the field, an unknown user and a member who is not a clerk privately, changing nothing', async () => {
     const view = await openedModal('members add');
     const before = await service.db.prisma.member.count();
-    const bad = await submit(view, { people: people('U0GHOST'), role: choice('member') });
-    expect(bad.body).toEqual({ response_action: 'errors', errors: { people: 'One person chosen is not known to Slack (U0GHOST). Choose again.' } });
+    // Nobody chosen needs no database: refused in the ack, under its field, the modal still open.
     const none = await submit(view, { role: choice('member') });
     expect(none.body).toEqual({ response_action: 'errors', errors: { people: 'Choose at least one person, here or from the channel\u2019s members.' } });
+    // Whether Slack knows the person, and whether the sender is a clerk, are known only after the
+    // ack (which closes the modal): the refusal, with the field's problem, comes privately.
+    const bad = await submit(view, { people: people('U0GHOST'), role: choice('member') });
+    expect(bad.body).toEqual({ response_action: 'clear' });
+    expect(await privateAnswer(seed.clerk.slackUserId, 'One person chosen is not known to Slack (U0GHOST). Choose again.')).toContain('CSCPB');
     const notClerk = await submit(view, { people: people('U0JO'), role: choice('member') }, seed.member.slackUserId);
-    expect(JSON.stringify(notClerk.body)).toContain('Only the clerk or the chair of Safer Communities Partnership Board can do that. Ask Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair) if you should be able to.');
+    expect(notClerk.body).toEqual({ response_action: 'clear' });
+    await privateAnswer(seed.member.slackUserId, 'Only the clerk or the chair of Safer Communities Partnership Board can do that. Ask Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair) if you should be able to.');
     const refused = await command('members add', seed.member.slackUserId);
     expect(JSON.stringify(refused.body)).toContain('Only the clerk or the chair');
     expect(service.fake.calls('views.open')).toHaveLength(1);
@@ -136,16 +148,20 @@ describe('changing the roster on Slack', () => {
     }
   });
 
-  it('edits someone with the form: board role, deputy, quorum and figures flags; a taken email is refused on its field', async () => {
+  it('edits someone with the form: board role, deputy, quorum and figures flags; a taken email is refused, naming the field\u2019s problem', async () => {
     const view = await openedModal('members edit richard');
     expect(view.callback_id).toBe('members.edit');
     expect(view.blocks.find((b) => b.block_id === 'name')?.element?.initial_value).toBe('Richard Norfolk');
     const kiran = await service.db.prisma.member.findFirstOrThrow({ where: { name: 'Kiran Vagarwal' } });
     const base = { name: 'Richard Norfolk', title: 'Borough Commander', organisation: 'Metropolitan Police Service', role: choice('member'), boardRole: choice('vice-chair'), deputy: choice(kiran.id), countsTowardsQuorum: checked(true), submitsFigures: checked(true) };
+    // A taken email is known only to the database: after the ack, the refusal names the field's problem privately.
     const taken = await submit(view, { ...base, email: 'alex.dewsnap@example.org' });
-    expect(taken.body).toEqual({ response_action: 'errors', errors: { email: 'Another person on the roster has alex.dewsnap@example.org.' } });
+    expect(taken.body).toEqual({ response_action: 'clear' });
+    await privateAnswer(seed.clerk.slackUserId, 'Another person on the roster has alex.dewsnap@example.org.');
+    expect((await service.db.prisma.member.findUniqueOrThrow({ where: { id: seed.member.id } })).email).not.toBe('alex.dewsnap@example.org');
     const saved = await submit(view, { ...base, email: 'richard.norfolk@met.police.example' });
     expect(saved.body).toEqual({ response_action: 'clear' });
+    await settled(async () => (await service.db.prisma.member.findUniqueOrThrow({ where: { id: seed.member.id } })).email === 'richard.norfolk@met.police.example', 'the edit saved');
     const richard = await service.db.prisma.member.findUniqueOrThrow({ where: { id: seed.member.id }, include: { roles: true } });
     expect(richard).toMatchObject({ standingDeputyId: kiran.id, submitsFigures: true, countsTowardsQuorum: true, email: 'richard.norfolk@met.police.example' });
     expect(richard.roles.map((r) => r.role)).toEqual(['vice_chair']);

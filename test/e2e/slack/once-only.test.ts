@@ -10,7 +10,7 @@ import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { appMention, createSlackClient, slashCommand, viewSubmission, type SlackClient } from '../../support/slack-client.ts';
-import { BOT_TOKEN, startSlackService, type SlackService } from './service.ts';
+import { BOT_TOKEN, settled, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -43,17 +43,6 @@ async function newMeeting(date: string): Promise<void> {
   );
   expect(res.body).toEqual({ response_action: 'clear' });
   service.fake.reset();
-}
-
-/** Waits until `check` holds (the work follows the ack), then a little longer, and checks that it still holds. */
-async function settled(check: () => Promise<boolean>, what: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`never saw: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  expect(await check(), `${what}, and nothing more after it`).toBe(true);
 }
 
 const nextMeeting = () =>

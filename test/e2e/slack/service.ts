@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/database.ts
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../../support/fake-slack-api.ts';
 import { createSlackClient, type SlackClient, type SlackResponse } from '../../support/slack-client.ts';
 import type { SlashCommand } from '@slack/bolt';
+import { expect } from 'vitest';
 
 export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
 
@@ -84,4 +85,16 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Polls until `check` holds, then checks it still holds a moment later: for work that follows
+ * an ack, that it happened, and happened once. */
+export async function settled(check: () => Promise<boolean>, what: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`never saw: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(await check(), `${what}, and nothing more after it`).toBe(true);
 }

@@ -22,17 +22,18 @@ beforeEach(() => {
   service.fake.reset();
 });
 
+type From = { team?: string; channel?: string; user?: string };
 /** The seed clerk's user id, typed from a team: the seed board's own (T0SEED) or another. */
-const command = (text: string, options: { team?: string; channel?: string; user?: string } = {}) =>
-  service.slack.command(
-    slashCommand({
-      text,
-      team_id: options.team ?? 'T0SEED',
-      channel_id: options.channel ?? 'CSCPB',
-      user_id: options.user ?? seed.clerk.slackUserId,
-      response_url: service.fake.responseUrl(),
-    }),
-  );
+const typed = (text: string, options: From) =>
+  slashCommand({ text, team_id: options.team ?? 'T0SEED', channel_id: options.channel ?? 'CSCPB', user_id: options.user ?? seed.clerk.slackUserId });
+/** A command acked empty and answered through its response_url. */
+const command = (text: string, options: From = {}) => service.ask(typed(text, options));
+/** A command that opens a form: acked empty, then views.open (nothing comes to the response_url). */
+const openForm = async (text: string, options: From = {}) => {
+  const ack = await service.slack.command({ ...typed(text, options), response_url: service.fake.responseUrl() });
+  expect([ack.status, ack.text]).toEqual([200, '']);
+  return service.fake.waitFor('views.open');
+};
 
 const said = (res: { body: unknown }) => JSON.stringify(res.body);
 
@@ -50,8 +51,7 @@ describe('Slack: one workspace cannot touch another\u2019s board', () => {
     expect(await service.db.prisma.meeting.count()).toBe(meetings);
 
     // The same command from the board's own team opens the clerk's form.
-    await command('meeting new');
-    const opened = await service.fake.waitFor('views.open');
+    const opened = await openForm('meeting new');
     expect((opened.body.view as { callback_id: string }).callback_id).toBe('meeting.create');
   });
 
@@ -72,14 +72,17 @@ describe('Slack: one workspace cannot touch another\u2019s board', () => {
         values: { name: 'Impostor Board', slug: 'impostor', timezone: 'Europe/London', quorum: { type: 'number_input', value: '3' } },
       }),
     );
-    expect(JSON.stringify(forged.body)).toContain('This channel is already a board\u2019s channel. Run setup in another channel.');
+    // Whether the channel has a board is for the database: the ack closes the form, the refusal follows privately.
+    expect(forged.body).toEqual({ response_action: 'clear' });
+    const refusal = await service.fake.waitFor('chat.postEphemeral', (c) => c.body.user === 'U0IMPOSTOR');
+    expect(refusal.body.channel).toBe('CSCPB');
+    expect(JSON.stringify(refusal.body)).toContain('This channel is already a board\u2019s channel. Run setup in another channel.');
     expect(await service.db.prisma.board.count({ where: { slackChannelId: 'CSCPB' } })).toBe(1);
   });
 
   it('keeps two teams\u2019 boards apart when the same user id is clerk of both', async () => {
     // The other team sets up its own board in its own channel; its clerk has the seed clerk's id.
-    await command('board setup', { team: OTHER_TEAM, channel: 'C0OTHER' });
-    const opened = await service.fake.waitFor('views.open');
+    const opened = await openForm('board setup', { team: OTHER_TEAM, channel: 'C0OTHER' });
     const view = opened.body.view as { callback_id: string; private_metadata: string };
     const done = await service.slack.interaction(
       viewSubmission({
@@ -91,6 +94,7 @@ describe('Slack: one workspace cannot touch another\u2019s board', () => {
       }),
     );
     expect(done.body).toEqual({ response_action: 'clear' });
+    await service.fake.waitFor('chat.postEphemeral', (c) => c.body.user === seed.clerk.slackUserId && c.body.channel === 'C0OTHER');
     const other = await service.db.prisma.board.findUniqueOrThrow({ where: { slug: 'obb' }, include: { members: true } });
     expect(other).toMatchObject({ slackTeamId: OTHER_TEAM, slackChannelId: 'C0OTHER' });
     expect(other.members).toEqual([expect.objectContaining({ name: 'Sam Other', slackUserId: seed.clerk.slackUserId, slackTeamId: OTHER_TEAM })]);
