@@ -1,6 +1,7 @@
 // The returns feature's forms: opening a round, loading the catalogue from a file, a metric, a
 // milestone; the return itself is in return-form-page.ts.
 import { z } from 'zod';
+import { parseQuarter } from '../../domain/returns/quarter.ts';
 import { form } from '../../kernel/feature.ts';
 import { importCatalogue } from './import-catalogue.ts';
 import { metricFormValues, milestoneFormValues } from './metric-form.ts';
@@ -12,8 +13,13 @@ const boardOnly = z.object({ boardId: z.uuid() });
 export const roundOpenForm = form({
   id: 'returns.round',
   metadata: boardOnly,
+  // The quarter is read here too, without the database, so a wrong one is refused in Slack's ack,
+  // on its field, with the modal still open.
   values: z.object({
-    period: z.string({ error: 'Enter the quarter, e.g. "Q3 2026/27".' }),
+    period: z.string({ error: 'Enter the quarter, e.g. "Q3 2026/27".' }).superRefine((text, ctx) => {
+      const read = parseQuarter(text);
+      if (!read.ok) ctx.addIssue({ code: 'custom', message: read.message });
+    }),
     deadline: z.string({ error: 'Choose the deadline.' }),
   }),
   run: (deps, input) => openRound(deps, { ...input, boardId: input.metadata.boardId, period: input.values.period, deadline: input.values.deadline }),

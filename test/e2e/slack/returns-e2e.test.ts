@@ -32,6 +32,8 @@ function expectValid(schema: typeof slackMessageSchema | typeof slackModalSchema
 }
 
 const clerk = () => ({ user_id: b.clerk.slackUserId, user_name: 'alex.dewsnap' });
+/** A command's answer, posted to its response_url after the empty ack (ack-first.ts). */
+const ask = (text: string, who = clerk()) => service.ask(slashCommand({ text, channel_id: 'CSCPB', ...who }));
 const command = (text: string, who = clerk()) => service.slack.command(slashCommand({ text, channel_id: 'CSCPB', response_url: service.fake.responseUrl(), ...who }));
 
 async function openedModal(text: string): Promise<View> {
@@ -161,7 +163,7 @@ describe('quarterly returns on Slack', () => {
     expect(JSON.stringify(refused.body)).toContain('Only Metropolitan Police Service\u2019s submitters and the clerk can see or submit its figures');
     expect(service.fake.calls('views.open')).toEqual([]);
 
-    const status = await command('returns');
+    const status = await ask('returns');
     const text = JSON.stringify(status.body);
     expect(text).toContain('Q3 2026/27 returns: 1 of 3 submitted');
     expect(text).toContain('Version 2 by Richard Norfolk');
@@ -169,7 +171,7 @@ describe('quarterly returns on Slack', () => {
   });
 
   it('the compiled dashboard goes to the clerk first, then to the board channel as a native table; its chart and CSV are served behind the round\u2019s link', async () => {
-    const res = await command('returns dashboard');
+    const res = await ask('returns dashboard');
     const preview = res.body as { blocks: { type: string; rows?: { text: string }[][]; elements?: { action_id?: string; url?: string }[] }[]; text: string };
     expectValid(slackMessageSchema, preview);
     const table = preview.blocks.find((x) => x.type === 'table');
