@@ -49,13 +49,14 @@ export async function rosterOf(prisma: PrismaClient | Prisma.TransactionClient, 
 }
 
 /** Owner ids, each on the roster. */
-export function owners(roster: readonly RosterMember[]) {
-  const ids = new Set(roster.map((m) => m.id));
+/** The owners field; with no roster (checked before the database), any ids pass the roster rule. */
+export function owners(roster: readonly RosterMember[] | null) {
+  const ids = roster ? new Set(roster.map((m) => m.id)) : undefined;
   return z
     .array(z.string(), { error: 'Choose at least one owner from the roster.' })
     .min(1, { error: 'Choose at least one owner from the roster.' })
     .max(10, { error: 'Choose at most 10 owners.' })
-    .refine((chosen) => chosen.every((id) => ids.has(id)), { error: 'One of the owners is not on the board\u2019s roster (any more). Choose again from the list.' })
+    .refine((chosen) => !ids || chosen.every((id) => ids.has(id)), { error: 'One of the owners is not on the board\u2019s roster (any more). Choose again from the list.' })
     .transform((chosen) => [...new Set(chosen)]);
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { form } from '../../kernel/feature.ts';
 import { actionUpdateValues, addActionUpdate } from './add-action-update.ts';
 import { dropAction, dropValues, extendAction, extendValues, reassignAction, reassignValues } from './manage-action.ts';
-import { actionFormValues, recordAction } from './record-action.ts';
+import { actionFormCheck, actionFormValues, recordAction } from './record-action.ts';
 import { moreTimeValues, requestMoreTime } from './request-more-time.ts';
 
 const onAction = z.object({ actionId: z.uuid(), key: z.uuid() });
@@ -13,6 +13,7 @@ export const actionCreateForm = form({
   id: 'action.create',
   metadata: z.object({ meetingId: z.uuid(), key: z.uuid() }),
   values: (deps, metadata) => actionFormValues(deps, metadata),
+  check: actionFormCheck,
   run: (deps, input) => recordAction(deps, { ...input, meetingId: input.metadata.meetingId, key: input.metadata.key, values: input.values }),
 });
 

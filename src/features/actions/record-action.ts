@@ -2,6 +2,7 @@
 // due date. Recorded once per form: the form carries a key, so a double submission or a platform
 // retry finds the action already there and records nothing more.
 import { z } from 'zod';
+import { DateTime } from 'luxon';
 import { localDate } from '../../domain/time.ts';
 import { AppError, ErrorCode, formInvalid } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
@@ -27,6 +28,19 @@ export async function actionFormValues(deps: { prisma: PrismaClient; now: () => 
       .refine((id) => itemIds.has(id), { error: 'That item is no longer on the agenda. Choose another.' })
       .optional(),
     due: dueDate(localDate(deps.now(), meeting.board.timezone)),
+  });
+}
+
+/** What the action form can be refused for without the database (so in Slack's ack, on its
+ * fields): no description, no owner, a due date that is no date or has passed everywhere (the
+ * board's own "today" is checked after, with its timezone). */
+export function actionFormCheck(now: Date) {
+  const yesterday = DateTime.fromJSDate(now, { zone: 'utc' }).minus({ days: 1 }).toISODate() as string;
+  return z.object({
+    description,
+    owners: owners(null),
+    item: z.string().optional(),
+    due: dueDate(yesterday),
   });
 }
 
