@@ -1,8 +1,10 @@
 // Pacing through the real Slack client against a fake Slack that enforces its posting limit (one
 // message a second per channel, 429 with Retry-After beyond it): a running dispatcher takes a
-// paced channel up again the moment it frees, not at its next idle poll, so one channel gets at
-// least 0.9 of the rate the fake allows; and within a channel, a card's update goes before the
-// notice queued after it (the "agenda changed" notice follows the card it describes).
+// paced channel up again the moment it frees, not at its next idle poll (here a minute away), and
+// never goes over the limit; and within a channel, a card's update goes before the notice queued
+// after it (the "agenda changed" notice follows the card it describes). The share of the allowed
+// rate that one channel gets is a figure of `npm run bench -- fanout`, not asserted here: wall-clock
+// rates depend on the machine.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackMessenger } from '../../../adapters/slack/messenger.ts';
 import { renderOutbound } from '../../../adapters/slack/render.ts';
@@ -53,11 +55,11 @@ afterEach(async () => {
   await db.destroy();
 });
 
-function startDispatcher(): Dispatcher {
+function startDispatcher(idleMs = 1_000): Dispatcher {
   const messenger = createSlackMessenger({ token: 'xoxb-pacing', apiUrl: fake.apiUrl, render: renderOutbound });
   // The service's own pacing for Slack and its idle poll: only the wake-up at the lane's next free
   // time can make the rate.
-  dispatcher = new Dispatcher({ prisma: db.prisma, messengers: { slack: messenger }, templates: TEMPLATES, logger, idleMs: 1_000 });
+  dispatcher = new Dispatcher({ prisma: db.prisma, messengers: { slack: messenger }, templates: TEMPLATES, logger, idleMs });
   dispatcher.start();
   return dispatcher;
 }
@@ -65,23 +67,21 @@ function startDispatcher(): Dispatcher {
 const accepted = (method: string) => fake.calls(method).filter((c) => c.status === 200);
 
 describe('one Slack channel', () => {
-  it('receives at least 0.9 of the rate the fake allows, each message once', async () => {
+  it('is taken up again each time the channel frees, not at the next idle poll, within the limit, each message once', async () => {
     const count = 12;
     await db.prisma.$transaction(async (tx) => {
       for (let n = 1; n <= count; n++) await enqueue(tx, { platform: 'slack', target: { kind: 'channel', id: 'CPACED' }, template: agendaChangedTemplate, data: changed(n) });
     });
-    startDispatcher();
-    await eventually(async () => accepted('chat.postMessage').length >= count, 30_000);
+    // Its idle poll is a minute away: only waking when the lane frees gets 12 messages out at 1 a second in time.
+    startDispatcher(60_000);
+    await eventually(async () => accepted('chat.postMessage').length >= count, 45_000);
     const posts = accepted('chat.postMessage');
-    const spanSeconds = ((posts.at(-1)?.at ?? 0) - (posts[0]?.at ?? 0)) / 1000;
-    const rate = (count - 1) / spanSeconds;
-    // The fake allows 1 a second in this channel: the rate is the share of it that was used.
-    expect(rate).toBeGreaterThanOrEqual(0.9);
-    expect(rate).toBeLessThanOrEqual(1);
+    // Never over the fake's limit: no post was refused with a 429.
+    expect(fake.calls('chat.postMessage').filter((c) => c.status === 429)).toEqual([]);
     const texts = posts.map((c) => JSON.stringify(c.body.blocks));
-    for (let n = 1; n <= count; n++) expect(texts.filter((t) => t.includes(`Change number ${n}`))).toHaveLength(1);
+    for (let n = 1; n <= count; n++) expect(texts.filter((t) => new RegExp(`Change number ${n}\\b`).test(t)), `change ${n}`).toHaveLength(1);
     expect(await db.prisma.outboxMessage.count({ where: { status: 'sent' } })).toBe(count);
-  }, 60_000);
+  }, 90_000);
 
   it('updates a card before posting the notice queued after it', async () => {
     const original = await enqueue(db.prisma, { platform: 'slack', target: { kind: 'channel', id: 'CORDER' }, template: agendaChangedTemplate, data: changed(1) });
