@@ -138,7 +138,12 @@ describe('meetings and agendas on Slack', () => {
     expect(service.fake.calls('chat.postMessage').filter((c) => c.status === 429)).toHaveLength(1);
 
     service.fake.reset();
-    service.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    // The board channel refuses posts (the reminder may be joined by other posts, such as a quorum
+    // warning to the clerk and chair by direct message, which still go through).
+    let posted = 0;
+    service.fake.handle('chat.postMessage', (c) =>
+      c.body.channel === 'CSCPB' ? { ok: false, error: 'not_in_channel' } : { channel: c.body.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(++posted).padStart(6, '0')}` },
+    );
     // On-demand reminders are deduplicated per minute: clear the first so this one is new.
     await service.db.prisma.outboxMessage.deleteMany({ where: { template: 'agenda.reminder' } });
     await command('agenda remind');
@@ -147,6 +152,8 @@ describe('meetings and agendas on Slack', () => {
     // The clerk and the chair are told, by direct message.
     const dm = await service.fake.waitFor('chat.postMessage', (c) => JSON.stringify(c.body.blocks ?? '').includes('could not be delivered'));
     expect(JSON.stringify(dm.body.blocks)).toContain('Quorum is not in the channel');
+    // Quorum has been invited to the channel again.
+    service.fake.reset();
 
     const status = await ask('outbox');
     const body = JSON.stringify(status.body);
