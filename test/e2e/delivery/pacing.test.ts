@@ -16,24 +16,10 @@ import { createLogger } from '../../../src/logger.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 import { eventually } from '../slack/service.ts';
+import { agendaChangedData } from '../../support/templates.ts';
 
 const logger = createLogger({ level: 'silent' });
-const changed = (n: number) => ({
-  meeting: {
-    id: '00000000-0000-4000-8000-000000000001',
-    boardName: 'SCPB',
-    title: 'SCPB',
-    status: 'agenda_published' as const,
-    version: n,
-    startsAt: '2030-12-06T10:00:00.000Z',
-    timezone: 'Europe/London',
-    date: 'Friday 6 December 2030',
-    time: '10:00',
-    short: `Fri ${n} Dec 2030, 10:00`,
-    durationMinutes: 120,
-  },
-  changes: [`Change number ${n}`],
-});
+const changed = (n: number) => agendaChangedData(n, `Change number ${n}`);
 
 let fake: FakeSlackApi;
 let db: TestDatabase;

@@ -18,25 +18,11 @@ import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-a
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { startTeamsService, type TeamsService } from '../teams/service.ts';
+import { agendaChangedData } from '../../support/templates.ts';
 
 const logger = createLogger({ level: 'silent' });
 const FAST = { slack: { perConversationMs: 0, perSecond: 10_000 }, teams: { perConversationMs: 0, perSecond: 10_000 } };
-const notice = (n: number) => ({
-  meeting: {
-    id: '00000000-0000-4000-8000-000000000001',
-    boardName: 'SCPB',
-    title: 'SCPB',
-    status: 'agenda_published' as const,
-    version: n,
-    startsAt: '2030-12-06T10:00:00.000Z',
-    timezone: 'Europe/London',
-    date: 'Friday 6 December 2030',
-    time: '10:00',
-    short: `Fri ${n} Dec 2030, 10:00`,
-    durationMinutes: 120,
-  },
-  changes: [`Change ${n}`],
-});
+const notice = (n: number) => agendaChangedData(n);
 
 describe('on Slack, through the fake Web API', () => {
   let fake: FakeSlackApi;
