@@ -12,3 +12,19 @@ export function capturingLogger(level = 'debug'): { logger: Logger; logs: () => 
   });
   return { logger: createLogger({ level, destination }), logs: () => lines.join('') };
 }
+
+/** One line of the service's JSON log. */
+export interface LogLine {
+  level: number;
+  msg: string;
+  code?: string;
+  [key: string]: unknown;
+}
+
+/** The JSON log lines written after `mark` (a length of the log text taken earlier). */
+export const logLinesSince = (logs: string, mark: number): LogLine[] =>
+  logs
+    .slice(mark)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LogLine);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { appMention, blockActions, button, eventCallback, slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import { startSlackService, type SlackService } from './service.ts';
+import { logLinesSince, type LogLine } from '../../support/capture-logs.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -26,19 +27,7 @@ beforeEach(() => {
   logMark = service.logs().length;
 });
 
-interface LogLine {
-  level: number;
-  msg: string;
-  code?: string;
-  [key: string]: unknown;
-}
-const newLogLines = (): LogLine[] =>
-  service
-    .logs()
-    .slice(logMark)
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LogLine);
+const newLogLines = (): LogLine[] => logLinesSince(service.logs(), logMark);
 const expectCalm = () => expect(newLogLines().filter((line) => line.level >= 50)).toEqual([]);
 
 const form = 'application/x-www-form-urlencoded';

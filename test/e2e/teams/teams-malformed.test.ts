@@ -10,6 +10,7 @@ import { captureOutput, type CapturedOutput } from '../../support/capture-output
 import { startFakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { TEAMS_DEFAULTS, type TeamsActivity } from '../../support/teams-client.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
+import { logLinesSince, type LogLine } from '../../support/capture-logs.ts';
 
 let service: TeamsService;
 let output: CapturedOutput;
@@ -29,18 +30,7 @@ beforeEach(() => {
   logMark = service.logs().length;
 });
 
-interface LogLine {
-  level: number;
-  msg: string;
-  [key: string]: unknown;
-}
-const newLogLines = (): LogLine[] =>
-  service
-    .logs()
-    .slice(logMark)
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LogLine);
+const newLogLines = (): LogLine[] => logLinesSince(service.logs(), logMark);
 
 /** Nothing went wrong on the service's side: no error in the log, nothing printed. */
 function expectCalm() {
