@@ -32,7 +32,7 @@ export async function killDrill(options: KillDrillOptions): Promise<DrillResult>
   const notes: string[] = [];
   const fake = await startFakeSlackApi({ limits: { perChannelPerSecond: 1 } });
   const database = await drillDatabase();
-  const extra = options.leaseMs ? { DRILL_LEASE_MS: String(options.leaseMs) } : {};
+  const extra: Record<string, string> = options.leaseMs ? { DRILL_LEASE_MS: String(options.leaseMs) } : {};
   const processes: ReturnType<typeof startServiceProcess>[] = [];
   try {
     let db = await database.open();
