@@ -14,6 +14,7 @@ import { startFakeSlackApi, type FakeSlackApi } from '../fake-slack-api.ts';
 import { testServerUrl } from '../database.ts';
 import { drillDatabase } from './database.ts';
 import { startPrivateCluster } from './postgres-cluster.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
 import { DRILL_SIGNING_SECRET } from './service.ts';
 import { outboxState, queueNotices, tally, waitForArrivals, type DrillResult } from './tally.ts';
 
@@ -84,26 +85,39 @@ export async function connectionsDrill(size: DrillSize & { cuts?: number }): Pro
 }
 
 /** 3. PostgreSQL stopped and started again during a burst: a private cluster when the server
- * binaries are installed (the shared server is not ours to restart). */
-export async function restartDrill(size: DrillSize & { downMs: number }): Promise<DrillResult> {
+ * binaries are installed (the shared server is not ours to restart); without them, a TCP proxy in
+ * front of the suite's PostgreSQL server that drops every connection and refuses new ones. */
+export async function restartDrill(size: DrillSize & { downMs: number; /** the proxy even where the binaries are */ simulate?: boolean }): Promise<DrillResult> {
   const say = size.say ?? (() => undefined);
-  const cluster = await startPrivateCluster();
-  if (!cluster) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin: install postgresql to run this drill');
+  const cluster = size.simulate ? undefined : await startPrivateCluster();
+  const shared = testServerUrl();
+  if (!cluster && !shared) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin, and no DATABASE_URL to put a proxy in front of: install postgresql, or set DATABASE_URL');
+  const proxy = cluster ? undefined : await startTcpProxy({ host: new URL(shared as string).hostname, port: Number(new URL(shared as string).port || 5432) });
+  const server = cluster?.url ?? (() => {
+    const url = new URL(shared as string);
+    url.host = `127.0.0.1:${proxy?.port}`;
+    return url.toString();
+  })();
   const fake = await startFakeSlackApi({ limits: { perChannelPerSecond: 1 } });
-  const notes = [`a private PostgreSQL cluster (${cluster.binDir}) at ${cluster.url}, stopped (pg_ctl -m immediate, as a crash) and started again after ${size.downMs / 1000} s`];
+  const notes = [
+    cluster
+      ? `a private PostgreSQL cluster (${cluster.binDir}), stopped (pg_ctl -m immediate, as a crash) and started again after ${size.downMs / 1000} s`
+      : `simulated: ${size.simulate ? 'as asked' : 'no PostgreSQL server binaries'}, so a TCP proxy in front of DATABASE_URL's server dropped every connection and refused new ones for ${size.downMs / 1000} s`,
+  ];
   let database: Awaited<ReturnType<typeof drillDatabase>> | undefined;
   let db: Database | undefined;
   let service: Awaited<ReturnType<typeof startService>> | undefined;
   try {
-    database = await drillDatabase(cluster.url);
+    database = await drillDatabase(server);
     db = await database.open();
     const ids = await queueNotices(db, size.messages, size.channels);
-    say(`  queued ${ids.length} messages on a private PostgreSQL cluster; starting the service...`);
+    say(`  queued ${ids.length} messages on ${cluster ? 'a private PostgreSQL cluster' : 'PostgreSQL through a TCP proxy'}; starting the service...`);
     service = await startService(db, fake, lease(size));
     const at = await waitForArrivals(fake, ids, patience(size), say, 'delivering', Math.floor(size.messages / 3));
-    say(`  restarting PostgreSQL after ${at.sent} arrived...`);
+    say(`  ${cluster ? 'restarting PostgreSQL' : 'cutting the proxy'} after ${at.sent} arrived...`);
     const started = Date.now();
-    await cluster.restart({ downMs: size.downMs, mode: 'immediate' });
+    if (cluster) await cluster.restart({ downMs: size.downMs, mode: 'immediate' });
+    else await proxy?.outage(size.downMs);
     notes.push(`PostgreSQL was back ${((Date.now() - started) / 1000).toFixed(1)} s after the stop began; ${tally(fake, ids).sent} had arrived by then`);
     say(`  ${notes.at(-1)}`);
     await waitForArrivals(fake, ids, patience(size), say, 'after the restart');
@@ -115,7 +129,8 @@ export async function restartDrill(size: DrillSize & { downMs: number }): Promis
     await service?.quorum.stop();
     await db?.close();
     await database?.destroy();
-    await cluster.destroy();
+    await cluster?.destroy();
+    await proxy?.close();
     await fake.close();
   }
 }
