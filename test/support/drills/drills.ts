@@ -16,7 +16,7 @@ import { drillDatabase } from './database.ts';
 import { startPrivateCluster } from './postgres-cluster.ts';
 import { startTcpProxy } from './tcp-proxy.ts';
 import { DRILL_SIGNING_SECRET } from './service.ts';
-import { outboxState, queueNotices, tally, waitForArrivals, type DrillResult } from './tally.ts';
+import { outboxState, queueNotices, tally, waitForArrivals, waitForSettled, type DrillResult } from './tally.ts';
 
 export interface DrillSize {
   messages: number;
@@ -73,6 +73,8 @@ export async function connectionsDrill(size: DrillSize & { cuts?: number }): Pro
     const health = await service.quorum.db.ping();
     notes.push(`database after the cuts: ${health.ok ? 'answering' : `not answering (${health.error})`}`);
     notes.push(`found already posted and not sent again: ${foundAgain(service.logs())}`);
+    // Sent is not yet recorded for a send whose record was cut off: wait for the outbox to settle.
+    await waitForSettled(db, ids, (size.leaseMs ?? 60_000) + 30_000);
     await service.quorum.stop();
     service = undefined;
     return { drill: 'database connections killed mid-load', ...tally(fake, ids), ...(await outboxState(db, ids)), notes };
@@ -122,6 +124,8 @@ export async function restartDrill(size: DrillSize & { downMs: number; /** the p
     say(`  ${notes.at(-1)}`);
     await waitForArrivals(fake, ids, patience(size), say, 'after the restart');
     notes.push(`found already posted and not sent again: ${foundAgain(service.logs())}`);
+    // Sent is not yet recorded for a send whose record was cut off: wait for the outbox to settle.
+    await waitForSettled(db, ids, (size.leaseMs ?? 60_000) + 30_000);
     await service.quorum.stop();
     service = undefined;
     return { drill: 'PostgreSQL restarted during a burst', ...tally(fake, ids), ...(await outboxState(db, ids)), notes };
@@ -155,6 +159,8 @@ export async function outageDrill(size: DrillSize & { outageMs: number }): Promi
     say(`  Slack back; ${refused} calls were answered 503 meanwhile`);
     await waitForArrivals(fake, ids, patience(size, size.outageMs * 2), say, 'after the outage');
     const notes = [`Slack answered 503 to every call for ${size.outageMs / 1000} s after ${at.sent} had arrived: ${refused} calls refused`, `the last message arrived ${(((fake.calls('chat.postMessage').at(-1)?.at ?? Date.now()) - (started + size.outageMs)) / 1000).toFixed(1)} s after Slack was back (retries back off: 1-2 s, then doubling)`];
+    // Sent is not yet recorded for a send whose record was cut off: wait for the outbox to settle.
+    await waitForSettled(db, ids, (size.leaseMs ?? 60_000) + 30_000);
     await service.quorum.stop();
     service = undefined;
     return { drill: 'Slack answering 5xx', ...tally(fake, ids), ...(await outboxState(db, ids)), notes };
@@ -186,6 +192,7 @@ export async function twoInstancesDrill(size: DrillSize): Promise<DrillResult> {
     const ids = await queueNotices(dbs[0] as Database, size.messages, size.channels);
     say(`  two instances running on one database; queued ${ids.length} messages...`);
     await waitForArrivals(fake, ids, patience(size), say, 'two instances');
+    await waitForSettled(dbs[0] as Database, ids, (size.leaseMs ?? 60_000) + 30_000);
     for (const s of services) await s.quorum.stop();
     const sentBy = services.splice(0).map((s) => logLines(s.logs(), /^sent$/).reduce((n, e) => n + Number(e.count ?? 0), 0));
     notes.push(`sent by the first instance ${sentBy[0]}, by the second ${sentBy[1]} (each claims with FOR UPDATE SKIP LOCKED)`);

@@ -85,6 +85,18 @@ export async function outboxState(db: Database, ids: readonly string[]): Promise
   return { unfinished, notices };
 }
 
+/** Waits until none of the messages is pending or sending (a send whose record was cut off stays
+ * 'sending' until its lease runs out and the next claim finds the post), or `timeoutMs`. */
+export async function waitForSettled(db: Database, ids: readonly string[], timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let left = (await outboxState(db, ids)).unfinished;
+  while (left > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = (await outboxState(db, ids)).unfinished;
+  }
+  return left;
+}
+
 export function summary(result: DrillResult): string {
   return `sent ${result.sent}, lost ${result.lost}, duplicated ${result.duplicated} (of ${result.queued} queued); failure notices to clerks ${result.notices}; unfinished ${result.unfinished}`;
 }
