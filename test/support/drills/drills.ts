@@ -92,19 +92,24 @@ export async function connectionsDrill(size: DrillSize & { cuts?: number }): Pro
 export async function restartDrill(size: DrillSize & { downMs: number; /** the proxy even where the binaries are */ simulate?: boolean }): Promise<DrillResult> {
   const say = size.say ?? (() => undefined);
   const cluster = size.simulate ? undefined : await startPrivateCluster();
-  const shared = testServerUrl();
-  if (!cluster && !shared) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin, and no DATABASE_URL to put a proxy in front of: install postgresql, or set DATABASE_URL');
-  const proxy = cluster ? undefined : await startTcpProxy({ host: new URL(shared as string).hostname, port: Number(new URL(shared as string).port || 5432) });
-  const server = cluster?.url ?? (() => {
-    const url = new URL(shared as string);
-    url.host = `127.0.0.1:${proxy?.port}`;
-    return url.toString();
-  })();
+  // Without a cluster to restart: a proxy in front of the suite's server, or (asked to simulate
+  // where there is none) in front of a private cluster left running.
+  const backing = cluster || testServerUrl() ? undefined : await startPrivateCluster();
+  const target = cluster ? undefined : (testServerUrl() ?? backing?.url);
+  if (!cluster && !target) throw new Error('no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin, and no DATABASE_URL to put a proxy in front of: install postgresql, or set DATABASE_URL');
+  const proxy = target ? await startTcpProxy({ host: new URL(target).hostname, port: Number(new URL(target).port || 5432) }) : undefined;
+  const server =
+    cluster?.url ??
+    (() => {
+      const url = new URL(target as string);
+      url.host = `127.0.0.1:${proxy?.port}`;
+      return url.toString();
+    })();
   const fake = await startFakeSlackApi({ limits: { perChannelPerSecond: 1 } });
   const notes = [
     cluster
       ? `a private PostgreSQL cluster (${cluster.binDir}), stopped (pg_ctl -m immediate, as a crash) and started again after ${size.downMs / 1000} s`
-      : `simulated: ${size.simulate ? 'as asked' : 'no PostgreSQL server binaries'}, so a TCP proxy in front of DATABASE_URL's server dropped every connection and refused new ones for ${size.downMs / 1000} s`,
+      : `simulated: ${size.simulate ? 'as asked' : 'no PostgreSQL server binaries'}, so a TCP proxy in front of ${backing ? 'a private cluster' : 'DATABASE_URL\'s server'} dropped every connection and refused new ones for ${size.downMs / 1000} s`,
   ];
   let database: Awaited<ReturnType<typeof drillDatabase>> | undefined;
   let db: Database | undefined;
@@ -133,8 +138,9 @@ export async function restartDrill(size: DrillSize & { downMs: number; /** the p
     await service?.quorum.stop();
     await db?.close();
     await database?.destroy();
-    await cluster?.destroy();
     await proxy?.close();
+    await cluster?.destroy();
+    await backing?.destroy();
     await fake.close();
   }
 }
