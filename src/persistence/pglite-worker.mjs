@@ -40,6 +40,15 @@ parentPort.on('message', async (message) => {
       const tar = await opened.db.dumpDataDir('none');
       const bytes = new Uint8Array(await tar.arrayBuffer());
       parentPort.postMessage({ type: 'dumped', id: message.id, bytes }, [bytes.buffer]);
+    } else if (message.type === 'disconnect') {
+      // Fault drills (test/support/drills): every client connection is dropped at once, as when a
+      // server restarts or the network cuts them; each one's open transaction is rolled back.
+      // pglite-socket keeps its connections in a private field (checked, not assumed).
+      const handlers = opened.server.handlers;
+      if (!(handlers instanceof Set)) throw new Error('this version of pglite-socket does not expose its connections');
+      const dropped = [...handlers];
+      await Promise.all(dropped.map((handler) => handler.detach(true)));
+      parentPort.postMessage({ type: 'disconnected', id: message.id, count: dropped.length });
     } else if (message.type === 'close') {
       await opened.server.stop();
       await opened.db.close();

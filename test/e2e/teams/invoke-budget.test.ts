@@ -83,3 +83,36 @@ describe('a card action within the budget', () => {
     expect(fake.calls('send')).toEqual([]);
   });
 });
+
+describe('the once-only claim', () => {
+  // The claim is a database write made before the card action runs; under load it can queue. The
+  // budget counts from the activity's arrival, so a slow claim leaves less for the work instead of
+  // pushing the answer past what Teams waits for.
+  it('counts against the invoke budget: a claim that takes most of it leaves only the rest for the work', async () => {
+    const CLAIM_MS = 250;
+    const work = () => new Promise<Result>((resolve) => setTimeout(() => resolve(notice('Done after a while.')), 200));
+    const core = fakeCore({
+      clickButton: work,
+      claimRequest: () => new Promise((resolve) => setTimeout(() => resolve({ first: true }), CLAIM_MS)),
+      recordConversation: async () => ({ id: 'c1', created: false }),
+    });
+    const adapter = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core, logger, invokeBudgetMs: BUDGET_MS });
+    const app = express();
+    for (const mount of adapter.mounts) app.use(mount.path, mount.router);
+    const slow = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const client = createTeamsClient({ baseUrl: `http://127.0.0.1:${(slow.address() as { port: number }).port}`, serviceUrl: fake.serviceUrl });
+      const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
+      // 250 ms of claim and 200 ms of work: within the work's own 300 ms, but not within what was
+      // left of the budget after the claim, so the invoke says the answer follows...
+      expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: STILL_WORKING });
+      // ...and it does, in the person's chat.
+      const sent = await fake.waitFor((c) => JSON.stringify(c.body).includes('Done after a while.'));
+      expect(sent.conversationId).toBe(TEAMS_DEFAULTS.personalConversationId);
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+});
