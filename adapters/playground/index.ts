@@ -186,6 +186,8 @@ export class Playground {
       if (!this.prisma) throw new Error('Playground.attach must be called first');
       await resetDemo(this.prisma, this.clock.now());
       this.transcript.clear();
+      // The fresh demo's cards (owners' actions, the round's requests) go to the chats now.
+      this.work?.dispatcher.poke();
       this.options.logger.info('Playground: the demo board was reset');
       res.json({ reset: true });
     });
