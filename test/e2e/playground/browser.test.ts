@@ -90,6 +90,11 @@ async function idOf(message: Locator): Promise<string> {
   return id;
 }
 
+/** Scrolls a message into view; a message changed in place meanwhile (re-rendered) is found again. */
+async function scrollTo(message: Locator): Promise<void> {
+  await expect.poll(() => message.scrollIntoViewIfNeeded({ timeout: 5_000 }).then(() => true, () => false), { timeout: SHOWN }).toBe(true);
+}
+
 const byId = (page: Page, id: string): Locator => page.locator(`[data-testid=messages] [data-message-id="${id}"]`);
 
 describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', () => {
@@ -145,14 +150,14 @@ describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', (
     expect(text).toContain('Riverside Civic Centre, Committee Room 2');
     expect(text).toContain('Exempt item');
     expect(text).not.toContain('Domestic Homicide Review');
-    await agenda.scrollIntoViewIfNeeded();
+    await scrollTo(agenda);
     await shot(other, '04-member-sees-the-agenda');
 
     await other.locator('[data-testid=show-slack]').check();
     const slack = messageWith(other, 'Community Safety Performance Dashboard').locator('details.slack pre');
     await expect.poll(() => slack.innerText(), { timeout: SHOWN }).toMatch(/Slack message:[\s\S]*"blocks"[\s\S]*Community Safety Performance Dashboard/);
     expect(await slack.innerText()).not.toContain('Domestic Homicide Review');
-    await slack.scrollIntoViewIfNeeded();
+    await scrollTo(slack);
     await shot(other, '05-member-sees-the-slack-version');
     await other.locator('[data-testid=show-slack]').uncheck();
   }, STEP);
@@ -185,11 +190,11 @@ describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', (
     await updated.locator('.card', { hasText: 'Replies: 1 apology' }).waitFor();
     await expect(updated.locator('.meta').innerText()).resolves.toContain('(updated)');
     expect(await updated.locator('.card').innerText()).not.toContain('regional policing board');
-    await updated.scrollIntoViewIfNeeded();
+    await scrollTo(updated);
     await shot(other, '09-member-sees-the-channel-card-updated');
     // The clerk, in her own tab, sees the same card change, with nothing reloaded.
     await byId(clerk, agendaId).locator('.card', { hasText: 'Replies: 1 apology' }).waitFor();
-    await byId(clerk, agendaId).scrollIntoViewIfNeeded();
+    await scrollTo(byId(clerk, agendaId));
     await shot(clerk, '10-clerk-sees-the-channel-card-updated');
   }, STEP);
 
@@ -200,16 +205,21 @@ describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', (
     const card = messageWith(other, 'Arrange home fire safety visits');
     await card.waitFor();
     expect(await card.locator('.card').innerText()).toMatch(/An action for you from[\s\S]*Open/);
-    await card.scrollIntoViewIfNeeded();
+    await scrollTo(card);
     await shot(other, '11-owner-finds-his-action');
     const cardId = await idOf(card);
     await card.getByRole('button', { name: 'Done' }).click();
+    // The same message, changed in place: first by the click's answer ("Marked done. Thank you."),
+    // then by the card brought up to date through the outbox; both say it is done and by whom.
     const done = byId(other, cardId);
-    await done.locator('.card', { hasText: 'Marked done. Thank you.' }).waitFor();
-    expect(await done.locator('.card').innerText()).toMatch(/Status\s*Done/);
+    await done.locator('.card', { hasText: /Status\s*Done[\s\S]*Raj Patel · Marked done/ }).waitFor();
+    const action = await service.db.prisma.action.findFirstOrThrow({ where: { description: { startsWith: 'Arrange home fire safety visits' } } });
+    expect(action.status).toBe('done');
+    await expect.poll(async () => (await service.db.prisma.outboxMessage.findMany({ where: { operation: 'update', status: { not: 'sent' }, updates: { dedupeKey: { startsWith: `action-card:${action.id}:` } } } })).length, { timeout: SHOWN }).toBe(0);
+    await done.locator('.card', { hasText: /Status\s*Done[\s\S]*Raj Patel · Marked done/ }).waitFor();
     await expect(done.getByRole('button', { name: 'Done' }).count()).resolves.toBe(0);
     expect(await other.locator('[data-testid=messages] [data-testid=message]').filter({ hasText: 'Arrange home fire safety visits' }).count()).toBe(1);
-    await done.scrollIntoViewIfNeeded();
+    await scrollTo(done);
     await shot(other, '12-owner-marked-it-done');
   }, STEP);
 
@@ -218,7 +228,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', (
     await openChat(other, PEOPLE.submitter);
     const request = messageWith(other, `${QUARTER} figures for Riverside Probation Delivery Unit (demo)`);
     await request.waitFor();
-    await request.scrollIntoViewIfNeeded();
+    await scrollTo(request);
     await shot(other, '13-submitter-finds-the-request');
     const requestId = await idOf(request);
     await request.getByRole('button', { name: 'Fill in the return' }).click();
@@ -252,7 +262,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', (
     }, { field: `Proven re-offending rate: ${QUARTER}`, next: 'Proven re-offending rate: positive factors' });
     expect(placed).toBe('beside its field');
     expect(await service.db.prisma.returnSubmission.count()).toBe(0);
-    await error.scrollIntoViewIfNeeded();
+    await scrollTo(error);
     await shot(other, '15-submitter-sees-the-error-beside-the-field');
 
     await form.getByLabel(`Proven re-offending rate: ${QUARTER}`).fill('21.9');
@@ -263,7 +273,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium, on the demo board', (
       ['Proven re-offending rate', 21.9, 'Fewer breaches of licence conditions'],
       ['Settled accommodation on release', 75.2, null],
     ]);
-    await form.scrollIntoViewIfNeeded();
+    await scrollTo(form);
     await shot(other, '16-submitter-return-accepted');
   }, STEP);
 
