@@ -5,7 +5,7 @@
 //   (on by default, as the seed minutes read: "Jamie Keddy of MOPAC (Ms Abram was substituting)").
 // A change brings the cards of meetings to come up to date (names shown or taken off, the forecast
 // recounted) and, if the forecast now falls to the quorum, warns the clerk and chair, once.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
@@ -16,12 +16,8 @@ import { findBoard } from '../boards/find-board.ts';
 import { requireClerk } from '../boards/members.ts';
 import { lockMeeting } from './open-meeting.ts';
 import { warnIfQuorumAtRisk } from './quorum-warning.ts';
+import type { settingsValues } from './apology-values.ts';
 import { settingsForm } from './settings-form.ts';
-
-export const settingsValues = z.object({
-  showNames: z.boolean().default(false),
-  namedSubstitutesCount: z.boolean().default(false),
-});
 
 const describe = (board: Pick<Board, 'showApologyNames' | 'namedSubstitutesCount'>): string =>
   `${board.showApologyNames ? 'The agenda card in the channel names who sent apologies' : 'The agenda card in the channel shows counts only (names are in "apologies list")'}; ${

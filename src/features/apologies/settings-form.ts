@@ -1,7 +1,8 @@
 // The board's apologies settings form (its own module: the use case opens it, the feature declares it).
 import { z } from 'zod';
 import { form } from '../../kernel/feature.ts';
-import { setApologySettings, settingsValues } from './set-apology-settings.ts';
+import { settingsValues } from './apology-values.ts';
+import { setApologySettings } from './set-apology-settings.ts';
 
 export const settingsForm = form({
   id: 'apologies.settings',
