@@ -61,10 +61,11 @@ export type SaveReplyInput = { actor: Actor; meetingId: string; memberId: string
 export async function saveReplyIn(tx: Prisma.TransactionClient, deps: CoreDeps, input: SaveReplyInput & { deferEffects?: boolean }): Promise<SavedReply> {
   await lockMeeting(tx, input.meetingId);
   const meeting = await loadMeetingForReplies(tx, input.meetingId);
-  await requireOpenForReplies(tx, meeting, deps.now());
   const member = await tx.member.findFirst({ where: { id: input.memberId, boardId: meeting.boardId } });
   if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `That person is not on the roster of ${meeting.board.name}.`, { log: `member ${input.memberId} not on board ${meeting.boardId}` });
+  // Who may reply first (a stranger learns that, not the meeting's state), then whether they still can.
   const { recorder, via } = await requireReplier(tx, meeting.board, input.actor, member);
+  await requireOpenForReplies(tx, meeting, deps.now(), { forClerk: via === 'clerk' });
   const key = { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } };
   const before = await tx.meetingReply.findUnique({ where: key });
   const recordedVia = input.fromMinutes && via === 'clerk' ? ('minutes' as const) : via;
