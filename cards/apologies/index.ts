@@ -4,7 +4,7 @@ import type { RepliesListResult, ListedPerson } from '../../src/features/apologi
 import type { MinutesResult } from '../../src/features/apologies/minutes-paragraph.ts';
 import type { PasteResult } from '../../src/features/apologies/paste-apologies.ts';
 import type { ReplyResult } from '../../src/features/apologies/reply-answer.ts';
-import { PASTE_MAX } from '../../src/features/apologies/apology-values.ts';
+import { PASTE_MAX, RESOLVE_FIELD } from '../../src/features/apologies/apology-values.ts';
 import type { TemplateData } from '../../src/features/index.ts';
 import { button, defineForm } from '../kit.ts';
 import type { Action, Card, Element, ItemEntry } from '../model.ts';
@@ -142,8 +142,11 @@ export function pasteCard(result: PasteResult): Card {
     body.push({ type: 'text', text: md`**Not matched: ${result.unresolved.length} to resolve** (${result.stage === 'preview' ? 'Confirm records only the names above' : 'not recorded'})`, tone: 'attention' });
     body.push({ type: 'items', items: result.unresolved.map((u) => ({ title: u.asWritten, lines: [u.why] })) });
   }
-  if (result.stage === 'preview' && count > 0) {
-    body.push({ type: 'actions', actions: [button('apologies.paste.confirm', `Confirm and record ${count}`, { pasteId: result.pasteId }, { style: 'primary' })] });
+  if (result.stage === 'preview' && (count > 0 || result.unresolved.length > 0)) {
+    const actions: Action[] = [];
+    if (count > 0) actions.push(button('apologies.paste.confirm', `Confirm and record ${count}`, { pasteId: result.pasteId }, { style: 'primary' }));
+    if (result.unresolved.length > 0) actions.push(button('apologies.paste.resolve', 'Choose who the unmatched names are', { pasteId: result.pasteId }));
+    body.push({ type: 'actions', actions });
     body.push({ type: 'context', text: 'Nothing is recorded until you confirm. If a name is wrong, paste the passage again corrected.' });
   }
   const title = result.stage === 'preview' ? `Apologies pasted: check ${m.short}` : `Apologies pasted: ${m.short}`;
@@ -195,6 +198,13 @@ export const apologyCards = {
         showNames: { label: 'Names on the agenda card', kind: 'checkbox', hint: 'Show who sent apologies on the card in the board channel (otherwise counts only; names are in "apologies list")' },
         namedSubstitutesCount: { label: 'Named substitutes', kind: 'checkbox', hint: 'A substitute named in apologies who is not on the roster counts towards the quorum' },
       },
+    }),
+    'apologies.paste.resolve': defineForm({
+      id: 'apologies.paste.resolve',
+      title: 'Unmatched names',
+      submitLabel: 'Use these',
+      fields: {},
+      fieldFor: (id) => (RESOLVE_FIELD.test(id) ? { label: id, kind: 'select' } : undefined),
     }),
     'apologies.attendance': defineForm({
       id: 'apologies.attendance',

@@ -53,3 +53,6 @@ export const settingsValues = z.object({
   showNames: z.boolean().default(false),
   namedSubstitutesCount: z.boolean().default(false),
 });
+
+/** The fields of the form that says who a pasted passage's unmatched names are: "who_0", "who_1"... */
+export const RESOLVE_FIELD = /^who_(\d{1,2})$/;

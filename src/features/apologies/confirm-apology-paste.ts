@@ -26,8 +26,10 @@ export async function confirmApologyPaste(deps: CoreDeps, input: Invocation & { 
   const outcome = await deps.prisma.$transaction(async (tx) => {
     await lockMeeting(tx, meeting.id);
     const claimed = await tx.apologyPaste.updateMany({ where: { id: found.id, confirmedAt: null }, data: { confirmedAt: now, confirmedById: clerk.id } });
-    if (claimed.count === 0) return { stage: 'already' as const, changed: false };
-    const matches = storedMatches.parse(found.matched);
+    const paste = await tx.apologyPaste.findUniqueOrThrow({ where: { id: found.id } });
+    if (claimed.count === 0) return { stage: 'already' as const, changed: false, paste };
+    // The matches as they stand now (names resolved since the paste included), read under the claim.
+    const matches = storedMatches.parse(paste.matched);
     let changed = false;
     for (const match of matches) {
       if (asReplies) {
@@ -50,9 +52,9 @@ export async function confirmApologyPaste(deps: CoreDeps, input: Invocation & { 
       await refreshReplyCounts(tx, meeting.id, deps);
       await warnIfQuorumAtRisk(tx, meeting.id, { kind: 'forecast' }, deps);
     }
-    return { stage: 'recorded' as const, changed };
+    return { stage: 'recorded' as const, changed, paste };
   });
   if (outcome.changed) deps.onQueued?.();
   const roster = await boardRoster(deps.prisma, meeting.boardId);
-  return pasteResult(found, meeting, roster, outcome.stage, now);
+  return pasteResult(outcome.paste, meeting, roster, outcome.stage, now);
 }

@@ -3,7 +3,8 @@
 // roster, and the names that match nobody (or several people), shown to resolve and never dropped.
 // Nothing is recorded yet: the passage as matched is kept (apology_paste) and only the clerk's
 // Confirm records it (confirm-apology-paste.ts), as apologies while the meeting is to come and as
-// attendance marks once it has started. A close spelling ("Ms Abram" for Lynne Abrams) is flagged.
+// attendance marks once it has started; before that the clerk may say who an unmatched name is
+// (resolve-apology-paste.ts). A close spelling ("Ms Abram" for Lynne Abrams) is flagged.
 import { z } from 'zod';
 import { parseApologies, type ParsedApology, type ParsedPerson } from '../../domain/apologies/parse-apologies.ts';
 import type { RosterPerson } from '../../domain/apologies/match-member.ts';
@@ -51,7 +52,7 @@ export interface PasteResult {
 /** What is kept between the paste and the Confirm: ids, and the names as written. */
 const storedSubstitute = z.discriminatedUnion('kind', [z.object({ kind: z.literal('member'), memberId: z.uuid() }), z.object({ kind: z.literal('named'), name: z.string() })]);
 export const storedMatches = z.array(z.object({ memberId: z.uuid(), asWritten: z.string(), substitute: storedSubstitute.optional(), close: z.literal(true).optional() }));
-export const storedUnresolved = z.array(z.object({ asWritten: z.string(), why: z.string() }));
+export const storedUnresolved = z.array(z.object({ asWritten: z.string(), why: z.string(), candidateIds: z.array(z.uuid()).optional() }));
 export type StoredMatch = z.output<typeof storedMatches>[number];
 
 /** Refuses a cancelled meeting: there is nothing to record for it. */
@@ -74,8 +75,8 @@ const matchedId = (person: ParsedPerson): string | undefined => (person.match.ki
 
 const whyUnresolved = (entry: ParsedApology, roster: Member[]): string =>
   entry.match.kind === 'ambiguous'
-    ? `Could be ${entry.match.candidateIds.map((id) => roster.find((m) => m.id === id)?.name ?? '').filter(Boolean).join(' or ')}: record it with "apologies record".`
-    : 'Not on the roster: add them, or record it with "apologies record".';
+    ? `Could be ${entry.match.candidateIds.map((id) => roster.find((m) => m.id === id)?.name ?? '').filter(Boolean).join(' or ')}: choose who it is before you confirm.`
+    : 'Not on the roster: choose a member before you confirm, or add them to the roster.';
 
 /** The result a clerk reads, at any stage: the stored matches with today's names. */
 export function pasteResult(paste: ApologyPaste, meeting: MeetingWithBoard, roster: Member[], stage: PasteResult['stage'], now: Date): PasteResult {
@@ -91,7 +92,7 @@ export function pasteResult(paste: ApologyPaste, meeting: MeetingWithBoard, rost
     meeting: meetingView(meeting),
     recordedAs: meeting.startsAt > now ? 'replies' : 'attendance',
     matched,
-    unresolved: storedUnresolved.parse(paste.unresolved),
+    unresolved: storedUnresolved.parse(paste.unresolved).map((u) => ({ asWritten: u.asWritten, why: u.why })),
     none: paste.none,
   };
 }
@@ -111,11 +112,15 @@ export async function pasteApologies(deps: CoreDeps, input: Invocation & { meeti
     throw formInvalid({ text: 'I could not find apologies in that: paste the passage, e.g. "Apologies were received from …" or the list under "Apologies:".' }, 'No apologies found in what was pasted.');
   }
   const matched: StoredMatch[] = [];
-  const unresolved: UnresolvedEntry[] = [];
+  const unresolved: z.output<typeof storedUnresolved> = [];
   for (const entry of passage.kind === 'none' ? [] : passage.apologies) {
     const member = members.find((m) => m.id === matchedId(entry));
     if (!member) {
-      unresolved.push({ asWritten: entry.name + (entry.details ? `, ${entry.details}` : ''), why: whyUnresolved(entry, members) });
+      unresolved.push({
+        asWritten: entry.name + (entry.details ? `, ${entry.details}` : ''),
+        why: whyUnresolved(entry, members),
+        ...(entry.match.kind === 'ambiguous' ? { candidateIds: entry.match.candidateIds } : {}),
+      });
       continue;
     }
     // The same person named twice is recorded once.
@@ -129,6 +134,6 @@ export async function pasteApologies(deps: CoreDeps, input: Invocation & { meeti
     const close = entry.match.kind === 'close' || entry.substitute?.match.kind === 'close';
     matched.push({ memberId: member.id, asWritten: entry.name, ...(substitute ? { substitute } : {}), ...(close ? { close: true as const } : {}) });
   }
-  const paste = await deps.prisma.apologyPaste.create({ data: { meetingId: meeting.id, pastedById: clerk.id, matched, unresolved: unresolved.map((u) => ({ asWritten: u.asWritten, why: u.why })), none: passage.kind === 'none', createdAt: deps.now() } });
+  const paste = await deps.prisma.apologyPaste.create({ data: { meetingId: meeting.id, pastedById: clerk.id, matched, unresolved: unresolved.map((u) => ({ asWritten: u.asWritten, why: u.why, ...(u.candidateIds ? { candidateIds: u.candidateIds } : {}) })), none: passage.kind === 'none', createdAt: deps.now() } });
   return pasteResult(paste, meeting, members, 'preview', deps.now());
 }

@@ -6,6 +6,8 @@ import { ArgsMismatch, ISO_DATE, noArgs, optionalDate, type ArgReader } from '..
 import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { chaseReplies } from './chase-replies.ts';
 import { confirmApologyPaste } from './confirm-apology-paste.ts';
+import { openResolveForm } from './resolve-apology-paste.ts';
+import { resolveForm } from './resolve-form.ts';
 import { findAttendanceMeeting, findMinutesMeeting, findReplyMeeting } from './find-reply-meeting.ts';
 import { listReplies } from './list-replies.ts';
 import { apologiesForMinutes } from './minutes-paragraph.ts';
@@ -108,6 +110,7 @@ export const apologies = defineFeature({
     button({ id: 'apologies.attend', payload: replyPayload, run: (deps, input) => reply(deps, input, 'attending') }),
     button({ id: 'apologies.withdraw', payload: replyPayload, run: (deps, input) => reply(deps, input, 'withdraw') }),
     button({ id: 'apologies.chase', payload: z.object({ meetingId: z.uuid() }), run: (deps, input) => chaseReplies(deps, { ...input, meetingId: input.payload.meetingId }) }),
+    button({ id: 'apologies.paste.resolve', payload: z.object({ pasteId: z.uuid() }), run: (deps, input) => openResolveForm(deps, { ...input, pasteId: input.payload.pasteId }) }),
     button({ id: 'apologies.paste.confirm', payload: z.object({ pasteId: z.uuid() }), run: (deps, input) => confirmApologyPaste(deps, { ...input, pasteId: input.payload.pasteId }) }),
     button({
       id: 'apologies.minutes',
@@ -115,6 +118,6 @@ export const apologies = defineFeature({
       run: (deps, input) => apologiesForMinutes(deps, { ...input, meetingId: input.payload.meetingId, withTitles: input.payload.titles }),
     }),
   ],
-  forms: [apologyForm, recordForm, attendanceForm, pasteForm, settingsForm],
+  forms: [apologyForm, recordForm, attendanceForm, pasteForm, settingsForm, resolveForm],
   templates: [quorumWarningTemplate, replyChaseTemplate],
 });

@@ -173,13 +173,44 @@ describe('paste to record', () => {
     await expect(t.submit(member(), 'apologies.paste', { text: 'None.' }, { meetingId })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
   });
 
-  it('two members who share a surname are shown as candidates; a cancelled meeting takes no paste', async () => {
+  it('two members who share a surname are shown as candidates; the clerk chooses who it is before confirming; a cancelled meeting takes no paste', async () => {
     const council = await db.prisma.organisation.findFirstOrThrow({ where: { boardId: seed.boardId, name: 'London Borough of Harrow' } });
-    await db.prisma.member.create({ data: { boardId: seed.boardId, organisationId: council.id, name: 'Sarah Taylor' } });
-    const preview = await paste('Apologies were received from Ms Taylor and Peter Clifton.');
+    const sarah = await db.prisma.member.create({ data: { boardId: seed.boardId, organisationId: council.id, name: 'Sarah Taylor' } });
+    const julie = await db.prisma.member.findFirstOrThrow({ where: { boardId: seed.boardId, name: 'Julie Taylor' } });
+    const clifton = await db.prisma.member.findFirstOrThrow({ where: { boardId: seed.boardId, name: 'Peter Clifton' } });
+    const preview = await paste('Apologies were received from Ms Taylor, Peter Clifton and Ms Jane Nobody.');
     expect(preview.matched.map((m) => m.memberName)).toEqual(['Peter Clifton']);
-    expect(preview.unresolved).toEqual([{ asWritten: 'Ms Taylor', why: expect.stringMatching(/^Could be (Julie Taylor or Sarah Taylor|Sarah Taylor or Julie Taylor): record it with "apologies record"\.$/) }]);
-    await db.prisma.member.deleteMany({ where: { boardId: seed.boardId, name: 'Sarah Taylor' } });
+    expect(preview.unresolved).toEqual([
+      { asWritten: 'Ms Taylor', why: expect.stringMatching(/^Could be (Julie Taylor or Sarah Taylor|Sarah Taylor or Julie Taylor): choose who it is before you confirm\.$/) },
+      { asWritten: 'Ms Jane Nobody', why: 'Not on the roster: choose a member before you confirm, or add them to the roster.' },
+    ]);
+
+    // "Choose who the unmatched names are": one select per name, the candidates first, "leave it out" chosen.
+    const form = as('form', await t.click(clerk(), 'apologies.paste.resolve', { pasteId: preview.pasteId }));
+    expect(form.form).toBe('apologies.paste.resolve');
+    expect(form.metadata).toEqual({ pasteId: preview.pasteId, names: '2' });
+    expect(form.values).toEqual({ who_0: '', who_1: '' });
+    expect(form.fields?.map((f) => f.label)).toEqual(['Ms Taylor', 'Ms Jane Nobody']);
+    expect(form.fields?.[0]?.options?.slice(0, 3).map((o) => o.label).sort()).toEqual(['Julie Taylor', 'Leave it out for now (not recorded)', 'Sarah Taylor']);
+    await expect(t.click(member(), 'apologies.paste.resolve', { pasteId: preview.pasteId })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    // Someone already in the list is refused on that name's field, and nothing changes.
+    await expect(t.submit(clerk(), 'apologies.paste.resolve', { who_0: clifton.id, who_1: '' }, form.metadata)).rejects.toMatchObject({ code: 'FORM_INVALID', fieldErrors: { who_0: 'Peter Clifton is in the list already.' } });
+    // Julie it is; Ms Jane Nobody left out, and still shown.
+    const resolved = as('apologies.paste', await t.submit(clerk(), 'apologies.paste.resolve', { who_0: julie.id, who_1: '' }, form.metadata));
+    expect(resolved.stage).toBe('preview');
+    expect(resolved.matched).toEqual([{ asWritten: 'Peter Clifton', memberName: 'Peter Clifton' }, { asWritten: 'Ms Taylor', memberName: 'Julie Taylor' }]);
+    expect(resolved.unresolved.map((u) => u.asWritten)).toEqual(['Ms Jane Nobody']);
+    expect(await db.prisma.meetingReply.count({ where: { meetingId } })).toBe(0);
+    // The old form (two names) is out of date now.
+    await expect(t.submit(clerk(), 'apologies.paste.resolve', { who_0: sarah.id }, form.metadata)).rejects.toMatchObject({ code: 'STALE_FORM' });
+    const recorded = await confirm(preview.pasteId);
+    expect(recorded.matched.map((m) => m.memberName)).toEqual(['Peter Clifton', 'Julie Taylor']);
+    expect((await db.prisma.meetingReply.findMany({ where: { meetingId }, include: { member: true } })).map((r) => r.member.name).sort()).toEqual(['Julie Taylor', 'Peter Clifton']);
+    // Confirmed: choosing again changes nothing.
+    const late = as('apologies.paste', await t.click(clerk(), 'apologies.paste.resolve', { pasteId: preview.pasteId }));
+    expect(late.stage).toBe('already');
+    await db.prisma.meetingReply.deleteMany({ where: { meetingId } });
+    await db.prisma.member.deleteMany({ where: { id: sarah.id } });
 
     await t.command(clerk(), 'meeting cancel 2026-12-04 Room unavailable');
     await expect(paste('Apologies were received from Peter Clifton.')).rejects.toMatchObject({ code: 'MEETING_CANCELLED' });
