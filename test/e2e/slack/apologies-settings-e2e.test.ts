@@ -148,7 +148,7 @@ describe('apologies settings and the paste confirmation on Slack', () => {
     expect(await warningsSent()).toBe(4);
   });
 
-  it('paste to record: the matches and the unmatched names shown to the clerk alone, recorded only on Confirm, once', async () => {
+  it('paste to record: the matches and the unmatched names shown to the clerk alone, an unmatched name chosen in a modal, recorded only on Confirm, once', async () => {
     const view = await openedModal('apologies.paste', () => command('apologies paste', seed.clerk.slackUserId));
     const res = await submit(view, seed.clerk.slackUserId, { text: { type: 'plain_text_input', value: 'Apologies were received from Chief Inspector Mark Strugnell and Ms Jane Nobody.' } });
     expect(res.body).toEqual({ response_action: 'clear' });
@@ -160,7 +160,26 @@ describe('apologies settings and the paste confirmation on Slack', () => {
     expect(shown).toContain('Ms Jane Nobody');
     expect(await service.db.prisma.meetingReply.count({ where: { meetingId, memberId: roster.colleague.id } })).toBe(0);
 
-    const confirm = buttonIn(preview.body.blocks as SlackBlock[], 'Confirm and record 1');
+    // The clerk says who "Ms Jane Nobody" is, in a modal opened from the preview.
+    const choose = buttonIn(preview.body.blocks as SlackBlock[], 'Choose who the unmatched names are');
+    const resolveView = await openedModal('apologies.paste.resolve', () =>
+      service.slack.interaction(
+        blockActions({
+          user: user(seed.clerk.slackUserId),
+          container: { type: 'message', message_ts: '3.2', channel_id: 'CSCPB', is_ephemeral: true },
+          response_url: service.fake.responseUrl(),
+          actions: [choose],
+        }),
+      ),
+    );
+    expect(resolveView.blocks.some((b) => b.block_id === 'who_0')).toBe(true);
+    const resolved = await submit(resolveView, seed.clerk.slackUserId, { who_0: { type: 'static_select', selected_option: { value: roster.deputy.id, text: { type: 'plain_text', text: 'Ms Lynne Abram' } } } });
+    expect(resolved.body).toEqual({ response_action: 'clear' });
+    const second = await service.fake.waitFor('chat.postEphemeral', (c) => c.body.user === seed.clerk.slackUserId && JSON.stringify(c.body).includes('Confirm and record 2'));
+    expect(JSON.stringify(second.body.blocks)).not.toContain('Not matched');
+    expect(await service.db.prisma.meetingReply.count({ where: { meetingId, memberId: { in: [roster.colleague.id, roster.deputy.id] } } })).toBe(0);
+
+    const confirm = buttonIn(second.body.blocks as SlackBlock[], 'Confirm and record 2');
     const click = () =>
       service.slack.interaction(
         blockActions({
@@ -172,13 +191,14 @@ describe('apologies settings and the paste confirmation on Slack', () => {
       );
     await click();
     const recorded = await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('Recorded as apologies'));
-    // The preview is replaced in place, and the unmatched name is still there to resolve.
+    // The preview is replaced in place, saying how the chosen name was written.
     expect(recorded.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
-    expect(JSON.stringify(recorded.body)).toContain('Ms Jane Nobody');
+    expect(JSON.stringify(recorded.body)).toContain('Written as \\"Ms Jane Nobody\\"');
     expect(await service.db.prisma.meetingReply.findFirst({ where: { meetingId, memberId: roster.colleague.id } })).toMatchObject({ reply: 'apologies', recordedVia: 'minutes' });
+    expect(await service.db.prisma.meetingReply.findFirst({ where: { meetingId, memberId: roster.deputy.id } })).toMatchObject({ reply: 'apologies', recordedVia: 'minutes' });
     await click();
     await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('Already recorded'));
-    expect(await service.db.prisma.meetingReply.count({ where: { meetingId } })).toBe(3);
-    await service.fake.waitFor('chat.update', (c) => JSON.stringify(c.body.blocks).includes('Apologies: Richard Norfolk, Steve Leader, Chief Inspector Mark Strugnell'));
+    expect(await service.db.prisma.meetingReply.count({ where: { meetingId } })).toBe(4);
+    await service.fake.waitFor('chat.update', (c) => JSON.stringify(c.body.blocks).includes('Apologies: Richard Norfolk, Steve Leader, Chief Inspector Mark Strugnell, Ms Lynne Abram'));
   });
 });
