@@ -104,7 +104,7 @@ describe('apologies settings and the paste confirmation on Teams', () => {
     expect(inChannel().filter((c) => c.route !== 'update' && c.activityId !== message.id)).toEqual([]);
   });
 
-  it('paste to record: the matches in the invoke response with Confirm; recorded only on Confirm, once; nothing in the channel', async () => {
+  it('paste to record: the matches in the invoke response with Confirm, an unmatched name chosen in a form; recorded only on Confirm, once; nothing in the channel', async () => {
     const preview = await action('apologies.paste', { form: 'apologies.paste', metadata: { meetingId }, text: 'Apologies were received from Steve Leader and Ms Jane Nobody.' }, 'personal', ALEX);
     expect(preview.type).toBe('application/vnd.microsoft.card.adaptive');
     const shown = JSON.stringify(preview.value);
@@ -113,16 +113,29 @@ describe('apologies settings and the paste confirmation on Teams', () => {
     expect(shown).toContain('Ms Jane Nobody');
     expect(await service.db.prisma.meetingReply.count({ where: { meetingId, memberId: roster.fire.id } })).toBe(0);
 
-    const confirm = actionData(preview.value, 'apologies.paste.confirm');
+    // "Choose who the unmatched names are": the form in the invoke response, one choice per name.
+    const choose = await action('apologies.paste.resolve', actionData(preview.value, 'apologies.paste.resolve') ?? {}, 'personal', ALEX);
+    expect(choose.type).toBe('application/vnd.microsoft.card.adaptive');
+    const chooser = (choose.value as { body: { type: string; id?: string; choices?: { title: string; value: string }[] }[] }).body.find((e) => e.id === 'who_0');
+    expect(chooser?.type).toBe('Input.ChoiceSet');
+    expect(chooser?.choices?.some((c) => c.value === roster.deputy.id && c.title === 'Ms Lynne Abram')).toBe(true);
+    const submit = actionData(choose.value, 'apologies.paste.resolve');
+    expect(submit).toMatchObject({ form: 'apologies.paste.resolve' });
+    const resolved = await action('apologies.paste.resolve', { ...submit, who_0: roster.deputy.id }, 'personal', ALEX);
+    expect(JSON.stringify(resolved.value)).toContain('Confirm and record 2');
+    expect(JSON.stringify(resolved.value)).not.toContain('Not matched');
+
+    const confirm = actionData(resolved.value, 'apologies.paste.confirm');
     expect(confirm).toBeDefined();
     const recorded = await action('apologies.paste.confirm', confirm ?? {}, 'personal', ALEX);
     expect(JSON.stringify(recorded.value)).toContain('Recorded as apologies');
-    expect(JSON.stringify(recorded.value)).toContain('Ms Jane Nobody');
+    expect(JSON.stringify(recorded.value)).toContain('Written as \\"Ms Jane Nobody\\"');
+    expect(await service.db.prisma.meetingReply.findFirst({ where: { meetingId, memberId: roster.deputy.id } })).toMatchObject({ reply: 'apologies', recordedVia: 'minutes' });
     expect(await service.db.prisma.meetingReply.findFirst({ where: { meetingId, memberId: roster.fire.id } })).toMatchObject({ reply: 'apologies', recordedVia: 'minutes' });
     const again = await action('apologies.paste.confirm', confirm ?? {}, 'personal', ALEX);
     expect(JSON.stringify(again.value)).toContain('Already recorded');
-    expect(await service.db.prisma.meetingReply.count({ where: { meetingId } })).toBe(2);
-    await service.fake.waitFor((c) => c.route === 'update' && c.activityId === cardActivityId && JSON.stringify(c.body).includes('Apologies: Richard Norfolk, Steve Leader'), 8_000);
+    expect(await service.db.prisma.meetingReply.count({ where: { meetingId } })).toBe(3);
+    await service.fake.waitFor((c) => c.route === 'update' && c.activityId === cardActivityId && JSON.stringify(c.body).includes('Apologies: Richard Norfolk, Steve Leader, Ms Lynne Abram'), 8_000);
     expect(inChannel().filter((c) => c.route !== 'update')).toEqual([]);
   });
 });
