@@ -41,7 +41,7 @@ export function quorumWarningCard(data: TemplateData<'apologies.quorum-warning'>
       {
         type: 'text',
         tone: 'attention',
-        text: md`**${data.occasion === 'reminder' ? 'Before the meeting: ' : ''}${data.expected} of ${data.counting} members who count are expected, ${state} of ${data.quorum}.** ${m.boardName}, ${m.date} at ${m.time}.`,
+        text: md`**${data.occasion === 'reminder' ? 'Before the meeting: ' : (data.fall ?? 1) > 1 ? 'Again, after recovering: ' : ''}${data.expected} of ${data.counting} members who count are expected, ${state} of ${data.quorum}.** ${m.boardName}, ${m.date} at ${m.time}.`,
       },
       ...(data.apologies.length > 0
         ? [{ type: 'text' as const, text: md`**Apologies**` }, { type: 'text' as const, text: bullets(data.apologies.map((a) => (a.substitute ? `${a.name} (${a.substitute} substituting)` : a.name))) }]

@@ -24,6 +24,7 @@ export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: Wa
   if (meeting.status === 'cancelled') return false;
   const forecast = await meetingForecast(tx, meeting);
   let occasionKey: string;
+  let fall: number | undefined;
   if (occasion.kind === 'forecast') {
     const falls = await tx.quorumWarning.findMany({ where: { meetingId: meeting.id, occasion: { startsWith: 'forecast:' } } });
     const unrecovered = falls.find((w) => w.recoveredAt === null);
@@ -33,7 +34,8 @@ export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: Wa
     }
     // Still below or at the quorum since the last warning: nothing new to say.
     if (unrecovered) return false;
-    occasionKey = `forecast:${falls.length + 1}`;
+    fall = falls.length + 1;
+    occasionKey = `forecast:${fall}`;
   } else {
     if (!needsWarning(forecast)) return false;
     occasionKey = `reminder:${occasion.key}`;
@@ -62,6 +64,7 @@ export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: Wa
         data: {
           meeting: meetingView(meeting),
           occasion: occasion.kind,
+          ...(fall ? { fall } : {}),
           expected: forecast.expected,
           quorum: forecast.quorum,
           counting: forecast.counting,

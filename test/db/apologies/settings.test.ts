@@ -4,6 +4,7 @@
 // once per fall, with two requests at once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { agendaCard } from '../../../cards/agendas/agenda-card.ts';
+import { quorumWarningCard } from '../../../cards/apologies/index.ts';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { AgendaView } from '../../../src/features/agendas/agenda-view.ts';
 import { addApologiesRoster, type ApologiesRoster } from '../../support/apologies-roster.ts';
@@ -138,6 +139,9 @@ describe('the quorum warning after a recovery', () => {
     const sent = await warnings();
     expect(sent).toHaveLength(8);
     expect(sent.slice(4).map((w) => (w.data as { expected: number }).expected)).toEqual([3, 3, 3, 3]);
+    expect(sent.map((w) => (w.data as { fall?: number }).fall)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    expect(JSON.stringify(quorumWarningCard(sent[4]?.data as never))).toContain('"text":"Again, after recovering: "');
+    expect(JSON.stringify(quorumWarningCard(sent[0]?.data as never))).not.toContain('Again');
     expect(as('apologies.list', await t.command(clerk(), 'apologies list')).forecast.expected).toBe(2);
     const rows = await db.prisma.quorumWarning.findMany({ where: { meetingId }, orderBy: { occasion: 'asc' } });
     expect(rows.map((r) => [r.occasion, r.recoveredAt === null])).toEqual([
