@@ -32,7 +32,9 @@ export type ForecastBoard = { quorum: number; namedSubstitutesCount: boolean };
 export const boardForecastOptions = (board: ForecastBoard): ForecastOptions => ({ namedSubstitutesCount: board.namedSubstitutesCount });
 
 export async function meetingForecast(db: Db, meeting: { id: string; boardId: string; board: ForecastBoard }): Promise<QuorumForecast> {
-  const [roster, replies] = await Promise.all([boardRoster(db, meeting.boardId), db.meetingReply.findMany({ where: { meetingId: meeting.id } })]);
+  // One query after the other: inside a transaction they share one connection.
+  const roster = await boardRoster(db, meeting.boardId);
+  const replies = await db.meetingReply.findMany({ where: { meetingId: meeting.id } });
   return forecastQuorum(roster, forecastReplies(replies), meeting.board.quorum, boardForecastOptions(meeting.board));
 }
 
@@ -42,7 +44,8 @@ export type ReplyCounts = { apologies: number; attending: number; expected: numb
 
 export async function replyCounts(db: Db, meetingId: string): Promise<ReplyCounts> {
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { board: true } });
-  const [replies, forecast] = await Promise.all([meetingReplies(db, meetingId), meetingForecast(db, meeting)]);
+  const replies = await meetingReplies(db, meetingId);
+  const forecast = await meetingForecast(db, meeting);
   const apologies = replies.filter((r) => r.reply === 'apologies');
   return {
     apologies: apologies.length,
