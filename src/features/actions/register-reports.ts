@@ -1,0 +1,37 @@
+// Reports on a board's actions: matters arising (for the clerk, the board channel, and with each
+// agenda reminder) and the action log as CSV. Declared beside the actions feature's register, as a feature of its own.
+import { z } from 'zod';
+import { button, command, defineFeature } from '../../kernel/feature.ts';
+import { exportActions, exportArgs } from './export-actions.ts';
+import { mattersArisingTemplate } from './report-templates.ts';
+import { mattersArisingArgs, postMattersArising, showMattersArising } from './show-matters-arising.ts';
+
+export const actionReports = defineFeature({
+  name: 'action-reports',
+  commands: [
+    command({
+      words: 'matters arising',
+      usage: 'matters arising [YYYY-MM-DD] [post]',
+      description: 'Actions from earlier meetings for the next meeting (or that date): done since the last one, open ones carried forward. "post" sends it to the board channel.',
+      who: 'clerks',
+      args: mattersArisingArgs,
+      run: (deps, input) => showMattersArising(deps, input),
+    }),
+    command({
+      words: 'actions export',
+      usage: 'actions export [YYYY-MM-DD | YYYY-MM-DD..YYYY-MM-DD]',
+      description: 'The action log as a CSV file: the actions of the meeting on that date, of the meetings in a date range, or all.',
+      who: 'clerks',
+      args: exportArgs,
+      run: (deps, input) => exportActions(deps, input),
+    }),
+  ],
+  buttons: [
+    button({
+      id: 'action.matters-post',
+      payload: z.object({ meetingId: z.uuid() }),
+      run: (deps, input) => postMattersArising(deps, { ...input, meetingId: input.payload.meetingId }),
+    }),
+  ],
+  templates: [mattersArisingTemplate],
+});

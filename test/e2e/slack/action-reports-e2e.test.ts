@@ -1,0 +1,161 @@
+// Action reports on Slack, end to end through the real service. Matters arising: the clerk asks for
+// the report (answered through the response_url, within Slack's limits, user text escaped), posts
+// it to the board channel with the card's button (exempt actions left out there), and an agenda
+// reminder carries it to the channel and to the clerk's direct messages. The export: the clerk gets
+// a link, and the link serves the CSV (formula-safe) until it expires.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { slackMessageSchema } from '../../../cards/validate/slack-limits.ts';
+import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
+import type { RecordedCall } from '../../support/fake-slack-api.ts';
+import { blockActions, button, slashCommand } from '../../support/slack-client.ts';
+import { startSlackService, type SlackService } from './service.ts';
+
+let service: SlackService;
+let seed: SeedBoard;
+let januaryId: string;
+
+beforeAll(async () => {
+  service = await startSlackService({ logLevel: 'info', env: { PUBLIC_BASE_URL: 'https://quorum.example.org' }, start: { clock: () => new Date('2027-01-10T09:00:00Z') } });
+  seed = await createSeedBoard(service.db.prisma);
+  const november = await service.db.prisma.meeting.create({
+    data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2026-11-20T10:00:00Z'), status: 'held', calendarToken: 'nov-token', items: { create: [{ position: 1, number: '5', title: 'Police Update' }] } },
+    include: { items: true },
+  });
+  const january = await service.db.prisma.meeting.create({
+    data: {
+      boardId: seed.boardId,
+      title: 'SCPB',
+      startsAt: new Date('2027-01-22T10:00:00Z'),
+      status: 'agenda_published',
+      calendarToken: 'jan-token',
+      items: { create: [{ position: 1, number: '3', title: 'Minutes of the previous meeting', standing: 'minutes' }, { position: 2, number: '4', title: 'Matters Arising', standing: 'matters_arising' }] },
+    },
+  });
+  januaryId = january.id;
+  const owners = { create: [{ memberId: seed.member.id, notifiedOn: new Date('2026-11-21T00:00:00Z') }] };
+  const open = await service.db.prisma.action.create({
+    data: { boardId: seed.boardId, meetingId: november.id, agendaItemId: november.items[0]?.id ?? null, description: 'Bring the ward burglary figures <!channel> *now*', dueDate: new Date('2027-01-05T00:00:00Z'), owners },
+  });
+  await service.db.prisma.actionUpdate.create({ data: { actionId: open.id, kind: 'update', text: 'Analyst back on <@U123> Monday', memberId: seed.member.id, createdAt: new Date('2027-01-04T10:00:00Z') } });
+  await service.db.prisma.action.create({ data: { boardId: seed.boardId, meetingId: november.id, description: 'Named offender case review.', exempt: true, dueDate: new Date('2027-01-21T00:00:00Z'), owners } });
+  await service.db.prisma.action.create({
+    data: { boardId: seed.boardId, meetingId: november.id, description: 'Invite DVIP to the next board meeting.', status: 'done', completedAt: new Date('2026-12-02T11:00:00Z'), dueDate: new Date('2027-01-21T00:00:00Z'), owners },
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+});
+beforeEach(() => {
+  service.fake.reset();
+});
+
+const clerk = { user_id: 'USCPB1', user_name: 'alex.dewsnap' };
+const dmOf = (userId: string) => `D${userId.replace(/^U/, '')}`;
+const textOf = (body: unknown) => JSON.stringify(body);
+function expectValid(payload: unknown) {
+  const parsed = slackMessageSchema.safeParse(payload);
+  expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+}
+
+describe('matters arising on Slack', () => {
+  it('answers the clerk with the report, escaped, and the button posts it to the board channel without exempt actions', async () => {
+    const answer = await service.ask(slashCommand({ text: 'matters arising', channel_id: 'CSCPB', ...clerk }));
+    const body = answer.body as { text: string; blocks: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
+    expectValid({ text: body.text, blocks: body.blocks });
+    const shown = textOf(body.blocks);
+    expect(shown).toContain('Matters arising: Safer Communities Partnership Board');
+    expect(shown).toContain('For the meeting on Fri 22 Jan 2027, 10:00');
+    expect(shown).toContain('4. Matters Arising');
+    expect(shown).toContain('Carried forward (2)');
+    expect(shown).toContain('Done since the last meeting (1)');
+    expect(shown).toContain('Bring the ward burglary figures &lt;!channel&gt;');
+    expect(shown).not.toContain('<!channel>');
+    expect(shown).toContain('Analyst back on &lt;@U123&gt; Monday');
+    expect(shown).toContain('Named offender case review.'); // the clerk sees exempt actions
+    expect(shown).toContain('Done Wed 2 Dec 2026');
+    expect(shown).toContain('Overdue');
+
+    const post = body.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('action.matters-post'));
+    expect(post).toBeDefined();
+    const click = () =>
+      service.slack.interaction(
+        blockActions({
+          user: { id: clerk.user_id, username: clerk.user_name, name: clerk.user_name, team_id: 'T0SEED' },
+          channel: { id: 'CSCPB', name: 'scpb' },
+          response_url: service.fake.responseUrl(),
+          actions: [button({ action_id: String(post?.action_id), value: String(post?.value) })],
+        }),
+      );
+    const [first, second] = await Promise.all([click(), click()]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const posted = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB' && textOf(c.body.blocks).includes('Matters arising'), 8_000);
+    expectValid({ text: posted.body.text, blocks: posted.body.blocks });
+    const inChannel = textOf(posted.body.blocks);
+    expect(inChannel).toContain('From the clerk');
+    expect(inChannel).toContain('Bring the ward burglary figures &lt;!channel&gt;');
+    expect(inChannel).not.toContain('Named offender');
+    expect(inChannel).toContain('1 exempt action is not shown here');
+    // Clicked twice, posted once.
+    await service.fake.waitForResponse((r) => textOf(r.body).includes('posted to the board channel'));
+    expect(await service.db.prisma.outboxMessage.count({ where: { template: 'action.matters-arising', targetKind: 'channel' } })).toBe(1);
+  });
+
+  it('goes with the agenda reminder: to the board channel and, in full, to the clerk', async () => {
+    await service.slack.command(slashCommand({ text: 'agenda remind', channel_id: 'CSCPB', response_url: service.fake.responseUrl(), ...clerk }));
+    await service.fake.waitFor('chat.postMessage', (c: RecordedCall) => c.body.channel === 'CSCPB' && textOf(c.body.blocks).includes('Reminder from the clerk'), 8_000);
+    const inChannel = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB' && textOf(c.body.blocks).includes('Before the meeting: the actions from earlier meetings'), 8_000);
+    expectValid({ text: inChannel.body.text, blocks: inChannel.body.blocks });
+    expect(textOf(inChannel.body.blocks)).not.toContain('Named offender');
+    const toClerk = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === dmOf(seed.clerk.slackUserId) && textOf(c.body.blocks).includes('Before the meeting: the actions from earlier meetings'), 8_000);
+    expectValid({ text: toClerk.body.text, blocks: toClerk.body.blocks });
+    expect(textOf(toClerk.body.blocks)).toContain('Named offender case review.');
+    expect(textOf(toClerk.body.blocks)).toContain('Bring the ward burglary figures &lt;!channel&gt;');
+    const queued = await service.db.prisma.outboxMessage.findMany({ where: { template: 'action.matters-arising', data: { path: ['occasion'], equals: 'reminder' } } });
+    expect(queued.map((m) => (m.data as { report: { meeting: { id: string } } }).report.meeting.id)).toEqual([januaryId, januaryId]);
+  });
+
+  it('exports the action log as CSV behind an unguessable link, formula-safe, and refuses bad ranges', async () => {
+    const november = await service.db.prisma.meeting.findFirstOrThrow({ where: { calendarToken: 'nov-token' } });
+    await service.db.prisma.action.create({
+      data: { boardId: seed.boardId, meetingId: november.id, description: '=HYPERLINK("https://evil.example","Click")', dueDate: new Date('2027-01-21T00:00:00Z'), owners: { create: [{ memberId: seed.member.id, notifiedOn: new Date('2026-11-21T00:00:00Z') }] } },
+    });
+    const answer = await service.ask(slashCommand({ text: 'actions export 2026-11-01..2026-11-30', channel_id: 'CSCPB', ...clerk }));
+    const body = answer.body as { text: string; blocks: unknown[] };
+    expectValid({ text: body.text, blocks: body.blocks });
+    expect(textOf(body.blocks)).toContain('4 actions recorded at meetings from Sun 1 Nov 2026 to Mon 30 Nov 2026');
+    const url = /https:\/\/quorum\.example\.org\/actions\/[\w-]{32}\/actions\.csv/.exec(textOf(body.blocks))?.[0];
+    expect(url).toBeDefined();
+    const res = await fetch(String(url).replace('https://quorum.example.org', service.quorum.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="scpb-actions-2026-11-01-to-2026-11-30.csv"');
+    const csv = await res.text();
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Meeting date,Meeting,Agenda item,Action,Owners,Due,Status,Done or dropped on,Reason dropped,Latest update,Latest update by,Latest update on,Exempt');
+    expect(lines).toHaveLength(5);
+    expect(csv).toContain('"\'=HYPERLINK(""https://evil.example"",""Click"")"');
+    expect(csv).toContain('2026-11-20,SCPB,5. Police Update,Bring the ward burglary figures <!channel> *now*,Richard Norfolk,2027-01-05,overdue,,,Analyst back on <@U123> Monday,Richard Norfolk,"Mon 4 Jan 2027, 10:00",no');
+    expect(csv).toContain('Named offender case review.'); // asked in the clerk's own answer
+    expect(csv).toContain(',done,2026-12-02,');
+
+    // A guessed token, and an empty range, find nothing; a backwards range is refused.
+    expect((await fetch(`${service.quorum.url}/actions/not-a-real-token-at-all-xyz/actions.csv`)).status).toBe(404);
+    const backwards = await service.ask(slashCommand({ text: 'actions export 2026-12-01..2026-11-01', channel_id: 'CSCPB', ...clerk }));
+    expect(textOf(backwards.body)).toContain('The range ends (Sun 1 Nov 2026) before it starts (Tue 1 Dec 2026)');
+    const member = await service.ask(slashCommand({ text: 'actions export', channel_id: 'CSCPB', user_id: seed.member.slackUserId, user_name: 'richard.norfolk' }));
+    expect(textOf(member.body)).toContain('Only the clerk or the chair');
+    expect(await service.db.prisma.actionLink.count()).toBe(1);
+  });
+
+  it('serves nothing from an export link once it has expired', async () => {
+    const link = await service.db.prisma.actionLink.findFirstOrThrow({ where: { kind: 'export' } });
+    await service.db.prisma.actionLink.update({ where: { id: link.id }, data: { expiresAt: new Date('2027-01-10T08:59:00Z') } });
+    expect((await fetch(`${service.quorum.url}/actions/${link.token}/actions.csv`)).status).toBe(404);
+  });
+
+  it('refuses a member who is not a clerk, naming who can help', async () => {
+    const answer = await service.ask(slashCommand({ text: 'matters arising', channel_id: 'CSCPB', user_id: seed.member.slackUserId, user_name: 'richard.norfolk' }));
+    expect(textOf(answer.body)).toContain('Only the clerk or the chair of Safer Communities Partnership Board can do that');
+    expect(textOf(answer.body)).not.toContain('ward burglary');
+  });
+});
