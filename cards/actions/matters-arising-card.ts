@@ -54,7 +54,12 @@ export function mattersArisingCard(r: MattersArisingView, intro?: string): Card 
 
 export function mattersArisingResultCard(result: MattersArisingResult): Card {
   const card = mattersArisingCard(result.report);
-  const withButton: Card = result.canPost ? { ...card, body: [...card.body, { type: 'actions', actions: [button('action.matters-post', 'Post to the board channel', { meetingId: result.report.meeting.id })] }] } : card;
+  const meetingId = result.report.meeting.id;
+  const buttons = [
+    ...(result.canPost ? [button('action.matters-post', 'Post to the board channel', { meetingId })] : []),
+    ...(result.canAttach && result.report.item ? [button('action.matters-attach', `Attach to item ${result.report.item}`.slice(0, 75), { meetingId })] : []),
+  ];
+  const withButton: Card = buttons.length > 0 ? { ...card, body: [...card.body, { type: 'actions', actions: buttons }] } : card;
   return result.notice ? withNotice(result.notice, withButton) : withButton;
 }
 

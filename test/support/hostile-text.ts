@@ -119,7 +119,7 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
   action: (s) => ({ kind: 'action', notice: s, action: actionView(s), rights: { canChange: true, canManage: true } }),
   actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
-  'matters-arising': (s) => ({ kind: 'matters-arising', notice: s, report: mattersArisingView(s), canPost: true }),
+  'matters-arising': (s) => ({ kind: 'matters-arising', notice: s, report: mattersArisingView(s), canPost: true, canAttach: true }),
   'action-export': (s) => ({ kind: 'action-export', boardName: s, scope: s, count: 3, url: calendarUrl, expires: s, exemptLeftOut: true }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });

@@ -1,11 +1,14 @@
-// What an action export's link serves, found by its unguessable token while it has not expired:
-// the action log as CSV. An unknown or expired token finds nothing.
+// What the actions' links serve, found by their unguessable tokens: an export's CSV of the action
+// log (until it expires), and a meeting's matters arising report as a plain page (built when it is
+// opened, never with exempt actions). An unknown or expired token finds nothing.
+import { escapeText } from 'entities';
 import { DateTime } from 'luxon';
 import { localDate, toLocalParts } from '../../domain/time.ts';
 import type { ActionLink, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
 import { isoOf } from './action-dates.ts';
 import { actionLogCsv, type ActionLogRow } from './action-log-csv.ts';
 import { actionState } from './action-view.ts';
+import { buildMattersArising, loadMattersArising, type MattersArisingEntry } from './matters-arising-view.ts';
 
 const TOKEN = /^[\w-]{20,64}$/;
 
@@ -59,4 +62,32 @@ export async function actionLogFile(deps: { prisma: PrismaClient; now: () => Dat
   });
   const scope = link.meetingId && actions[0] ? localDate(actions[0].meeting.startsAt, zone) : link.fromDate && link.toDate ? `${isoOf(link.fromDate)}-to-${isoOf(link.toDate)}` : 'all';
   return { filename: `${link.board.slug}-actions-${scope}.csv`, csv: actionLogCsv(rows) };
+}
+
+const PUBLIC = { kind: 'channel', privateToBoard: false } as const;
+
+function entryHtml(e: MattersArisingEntry): string {
+  const status = e.closedOn ? `${e.state === 'done' ? 'Done' : 'Dropped'} ${e.closedOn}` : e.state === 'overdue' ? 'Overdue' : 'Open';
+  const facts = [e.owners.join(', ') || 'no owner', `due ${e.due}`, `from ${e.recordedAt}`, e.item].filter(Boolean).join(' \u00b7 ');
+  const lines = [
+    `<strong>${escapeText(status)}</strong>: ${escapeText(e.description)}`,
+    escapeText(facts),
+    ...(e.statusReason ? [`Why dropped: ${escapeText(e.statusReason)}`] : []),
+    ...(e.latestUpdate ? [`Latest update (${escapeText([e.latestUpdate.by, e.latestUpdate.when].filter(Boolean).join(', '))}): ${escapeText(e.latestUpdate.text)}`] : []),
+  ];
+  return `<li>${lines.join('<br>')}</li>`;
+}
+
+/** The matters arising page for the link on a meeting's agenda item. */
+export async function mattersArisingPage(deps: { prisma: PrismaClient; now: () => Date }, token: string): Promise<string | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  const link = await deps.prisma.actionLink.findUnique({ where: { token } });
+  if (!link || link.kind !== 'matters_arising' || !link.meetingId) return undefined;
+  const report = buildMattersArising(await loadMattersArising(deps.prisma, link.meetingId), PUBLIC, deps.now());
+  const title = `${report.boardName}: matters arising for ${report.meeting.short}`;
+  const section = (heading: string, entries: MattersArisingEntry[]) => (entries.length === 0 ? '' : `<h2>${escapeText(heading)} (${entries.length})</h2>\n<ul>\n${entries.map(entryHtml).join('\n')}\n</ul>\n`);
+  const since = report.previous ? ` since the last meeting (${report.previous})` : ' since the last meeting';
+  const withheld = report.withheld > 0 ? `<p>${report.withheld} exempt action${report.withheld === 1 ? ' is' : 's are'} not shown here.</p>\n` : '';
+  const empty = report.carried.length + report.done.length + report.dropped.length === 0 ? '<p>No actions from earlier meetings.</p>\n' : '';
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeText(title)}</title></head><body><h1>${escapeText(title)}</h1>\n${empty}${section('Carried forward', report.carried)}${section(`Done${since}`, report.done)}${section(`Dropped${since}`, report.dropped)}${withheld}</body></html>\n`;
 }

@@ -2,6 +2,7 @@
 // agenda reminder) and the action log as CSV. Declared beside the actions feature's register, as a feature of its own.
 import { z } from 'zod';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
+import { attachMattersArising } from './attach-matters-arising.ts';
 import { exportActions, exportArgs } from './export-actions.ts';
 import { mattersArisingTemplate } from './report-templates.ts';
 import { mattersArisingArgs, postMattersArising, showMattersArising } from './show-matters-arising.ts';
@@ -31,6 +32,11 @@ export const actionReports = defineFeature({
       id: 'action.matters-post',
       payload: z.object({ meetingId: z.uuid() }),
       run: (deps, input) => postMattersArising(deps, { ...input, meetingId: input.payload.meetingId }),
+    }),
+    button({
+      id: 'action.matters-attach',
+      payload: z.object({ meetingId: z.uuid() }),
+      run: (deps, input) => attachMattersArising(deps, { ...input, meetingId: input.payload.meetingId }),
     }),
   ],
   templates: [mattersArisingTemplate],

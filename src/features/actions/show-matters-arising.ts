@@ -1,6 +1,7 @@
 // "matters arising [YYYY-MM-DD] [post]": the report of actions from previous meetings for the
 // board's next meeting (or the one on that date), for the clerk; with "post" (or the card's
-// button) it also goes to the board channel. Clerks and the chair only.
+// button) it also goes to the board channel. Clerks and the chair only. The card can also attach
+// it to the meeting's Matters Arising item (attach-matters-arising.ts).
 import { toLocalParts } from '../../domain/time.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import { ArgsMismatch, ISO_DATE, clip, type ArgReader } from '../../kernel/args.ts';
@@ -35,16 +36,21 @@ export interface MattersArisingResult {
   kind: 'matters-arising';
   notice?: string;
   report: MattersArisingView;
-  /** The clerk's buttons: post it to the board channel. */
+  /** The clerk's buttons: post it to the board channel... */
   canPost: boolean;
+  /** ...and attach it to the meeting's Matters Arising item (it has one, still to come, and the
+   * service has a public address for the link). */
+  canAttach: boolean;
 }
 
-async function answer(deps: CoreDeps, input: Invocation, meetingId: string, notice?: string): Promise<MattersArisingResult> {
+export async function mattersArisingAnswer(deps: CoreDeps, input: Invocation, meetingId: string, notice?: string): Promise<MattersArisingResult> {
   const loaded = await loadMattersArising(deps.prisma, meetingId);
   // Read where others can see it (a Teams channel), it is what the channel may see.
   const audience = input.audience === 'conversation' ? channelAudience(loaded.meeting.board, input.actor.platform, input.conversationId) : CLERK_ALONE;
   const report = buildMattersArising(loaded, audience, deps.now());
-  return { kind: 'matters-arising', ...(notice ? { notice } : {}), report, canPost: reportSize(report) > 0 };
+  const { meeting } = loaded;
+  const canAttach = Boolean(deps.publicBaseUrl && report.item && meeting.status !== 'cancelled' && meeting.startsAt > deps.now());
+  return { kind: 'matters-arising', ...(notice ? { notice } : {}), report, canPost: reportSize(report) > 0, canAttach };
 }
 
 /** Queues the report to the board channel, once a minute at most (a double click posts once). */
@@ -59,7 +65,7 @@ export async function postMattersArising(deps: CoreDeps, input: Invocation & { m
   if (sent.channels.length > 0) deps.onQueued?.();
   const when = toLocalParts(meeting.startsAt, meeting.board.timezone).short;
   const notice = sent.size === 0 ? `No actions from earlier meetings to report for ${when}; nothing was posted.` : `Matters arising for ${when} posted to the board channel.`;
-  return answer(deps, input, meeting.id, notice);
+  return mattersArisingAnswer(deps, input, meeting.id, notice);
 }
 
 export async function showMattersArising(deps: CoreDeps, input: Invocation & { args: MattersArisingArgs }): Promise<MattersArisingResult> {
@@ -67,5 +73,5 @@ export async function showMattersArising(deps: CoreDeps, input: Invocation & { a
   await requireClerk(deps.prisma, board, input.actor);
   const meeting = await findMeeting(deps.prisma, board, input.args.date, deps.now(), { includeCancelled: Boolean(input.args.date) });
   if (input.args.post) return postMattersArising(deps, { ...input, meetingId: meeting.id });
-  return answer(deps, input, meeting.id);
+  return mattersArisingAnswer(deps, input, meeting.id);
 }

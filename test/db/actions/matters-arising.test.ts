@@ -106,6 +106,24 @@ describe('matters arising', () => {
     expect(report.item).toBeUndefined();
   });
 
+  it('offers to attach the report only to a meeting still to come with a Matters Arising item, and only with a public address', async () => {
+    await sampleActions();
+    expect(as('matters-arising', await t.command(clerk(), 'matters arising')).canAttach).toBe(false);
+    await expect(t.click(clerk(), 'action.matters-attach', { meetingId: january })).rejects.toMatchObject({ code: 'NO_PUBLIC_ADDRESS' });
+    const linked = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'], publicBaseUrl: 'https://quorum.example.org' });
+    expect(as('matters-arising', await linked.command(clerk(), 'matters arising')).canAttach).toBe(true);
+    expect(as('matters-arising', await linked.command(clerk(), 'matters arising 2026-11-20')).canAttach).toBe(false);
+    await expect(linked.click(clerk(), 'action.matters-attach', { meetingId: november })).rejects.toMatchObject({ code: 'MEETING_PASSED' });
+    const noItem = await db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2027-03-19T10:00:00Z'), status: 'draft', calendarToken: 'mar', items: { create: [{ position: 1, number: '1', title: 'Welcome' }] } } });
+    await expect(linked.click(clerk(), 'action.matters-attach', { meetingId: noItem.id })).rejects.toMatchObject({ code: 'ITEM_NOT_FOUND' });
+    await expect(linked.click({ platform: 'slack', userId: seed.member.slackUserId }, 'action.matters-attach', { meetingId: january })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    // Two clicks at once attach one link.
+    await Promise.all([linked.click(clerk(), 'action.matters-attach', { meetingId: january }), linked.click(clerk(), 'action.matters-attach', { meetingId: january })]);
+    const item = await db.prisma.agendaItem.findFirstOrThrow({ where: { meetingId: january, number: '4' } });
+    expect((item.links as unknown[]).length).toBe(1);
+    expect(await db.prisma.actionLink.count({ where: { kind: 'matters_arising' } })).toBe(1);
+  });
+
   it('refuses members who are not clerks, bad arguments, and a date with no meeting', async () => {
     await expect(t.command({ platform: 'slack', userId: seed.member.slackUserId }, 'matters arising')).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     await expect(t.command(clerk(), 'matters arising soon')).rejects.toThrow('"soon" is not a meeting date (YYYY-MM-DD) or "post"');

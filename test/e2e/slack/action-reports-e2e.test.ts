@@ -100,6 +100,48 @@ describe('matters arising on Slack', () => {
     expect(await service.db.prisma.outboxMessage.count({ where: { template: 'action.matters-arising', targetKind: 'channel' } })).toBe(1);
   });
 
+  it('attaches the report to the meeting\u2019s Matters Arising item: a link to a page that is always current and never shows exempt actions', async () => {
+    const answer = await service.ask(slashCommand({ text: 'matters arising', channel_id: 'CSCPB', ...clerk }));
+    const blocks = (answer.body as { blocks: { elements?: { action_id?: string; value?: string }[] }[] }).blocks;
+    const attach = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('action.matters-attach'));
+    expect(attach).toBeDefined();
+    const click = () =>
+      service.slack.interaction(
+        blockActions({
+          user: { id: clerk.user_id, username: clerk.user_name, name: clerk.user_name, team_id: 'T0SEED' },
+          channel: { id: 'CSCPB', name: 'scpb' },
+          response_url: service.fake.responseUrl(),
+          actions: [button({ action_id: String(attach?.action_id), value: String(attach?.value) })],
+        }),
+      );
+    await click();
+    await service.fake.waitForResponse((r) => textOf(r.body).includes('The report is attached to item 4. Matters Arising'));
+    await click();
+    await service.fake.waitForResponse((r) => textOf(r.body).includes('The report was already attached to item 4. Matters Arising'));
+    const item = await service.db.prisma.agendaItem.findFirstOrThrow({ where: { meetingId: januaryId, standing: 'matters_arising' } });
+    const links = item.links as { title: string; url: string }[];
+    expect(links).toHaveLength(1);
+    expect(links[0]?.title).toBe('Matters arising report');
+    expect(links[0]?.url).toMatch(/^https:\/\/quorum\.example\.org\/actions\/[\w-]{32}\/matters-arising$/);
+
+    const page = await fetch(String(links[0]?.url).replace('https://quorum.example.org', service.quorum.url));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain('Carried forward (1)');
+    expect(html).toContain('Bring the ward burglary figures &lt;!channel&gt; *now*');
+    expect(html).toContain('Analyst back on &lt;@U123&gt; Monday');
+    expect(html).not.toContain('Named offender');
+    expect(html).toContain('1 exempt action is not shown here.');
+    // The page is built when it is opened: an action done since shows as done.
+    const open = await service.db.prisma.action.findFirstOrThrow({ where: { description: { startsWith: 'Bring the ward' } } });
+    await service.db.prisma.action.update({ where: { id: open.id }, data: { status: 'done', completedAt: new Date('2027-01-09T12:00:00Z') } });
+    const later = await (await fetch(String(links[0]?.url).replace('https://quorum.example.org', service.quorum.url))).text();
+    expect(later).toContain('Done Sat 9 Jan 2027');
+    await service.db.prisma.action.update({ where: { id: open.id }, data: { status: 'open', completedAt: null } });
+    expect((await fetch(`${service.quorum.url}/actions/not-a-real-token-at-all-xyz/matters-arising`)).status).toBe(404);
+  });
+
   it('goes with the agenda reminder: to the board channel and, in full, to the clerk', async () => {
     await service.slack.command(slashCommand({ text: 'agenda remind', channel_id: 'CSCPB', response_url: service.fake.responseUrl(), ...clerk }));
     await service.fake.waitFor('chat.postMessage', (c: RecordedCall) => c.body.channel === 'CSCPB' && textOf(c.body.blocks).includes('Reminder from the clerk'), 8_000);
@@ -144,7 +186,7 @@ describe('matters arising on Slack', () => {
     expect(textOf(backwards.body)).toContain('The range ends (Sun 1 Nov 2026) before it starts (Tue 1 Dec 2026)');
     const member = await service.ask(slashCommand({ text: 'actions export', channel_id: 'CSCPB', user_id: seed.member.slackUserId, user_name: 'richard.norfolk' }));
     expect(textOf(member.body)).toContain('Only the clerk or the chair');
-    expect(await service.db.prisma.actionLink.count()).toBe(1);
+    expect(await service.db.prisma.actionLink.count({ where: { kind: 'export' } })).toBe(1);
   });
 
   it('serves nothing from an export link once it has expired', async () => {
