@@ -46,6 +46,7 @@ const FORM_DEFINITIONS = {
   ...returnsCards.forms,
   ...actionCards.forms,
   ...apologyCards.forms,
+  ...actionReportCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {

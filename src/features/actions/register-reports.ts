@@ -1,10 +1,11 @@
 // Reports on a board's actions: matters arising (for the clerk, the board channel, and with each
-// agenda reminder) and the action log as CSV. Declared beside the actions feature's register, as a feature of its own.
+// agenda reminder) and the action log as CSV; and an owner's snooze of an action's reminders. Declared beside the actions feature's register, as a feature of its own.
 import { z } from 'zod';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { attachMattersArising } from './attach-matters-arising.ts';
 import { exportActions, exportArgs } from './export-actions.ts';
 import { mattersArisingTemplate } from './report-templates.ts';
+import { actionSnoozeForm, openSnoozeForm } from './snooze-form.ts';
 import { mattersArisingArgs, postMattersArising, showMattersArising } from './show-matters-arising.ts';
 
 export const actionReports = defineFeature({
@@ -38,6 +39,12 @@ export const actionReports = defineFeature({
       payload: z.object({ meetingId: z.uuid() }),
       run: (deps, input) => attachMattersArising(deps, { ...input, meetingId: input.payload.meetingId }),
     }),
+    button({
+      id: 'action.snooze',
+      payload: z.object({ actionId: z.uuid() }),
+      run: (deps, input) => openSnoozeForm(deps, { ...input, actionId: input.payload.actionId }),
+    }),
   ],
+  forms: [actionSnoozeForm],
   templates: [mattersArisingTemplate],
 });

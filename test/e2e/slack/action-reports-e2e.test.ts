@@ -2,13 +2,15 @@
 // the report (answered through the response_url, within Slack's limits, user text escaped), posts
 // it to the board channel with the card's button (exempt actions left out there), and an agenda
 // reminder carries it to the channel and to the clerk's direct messages. The export: the clerk gets
-// a link, and the link serves the CSV (formula-safe) until it expires.
+// a link, and the link serves the CSV (formula-safe) until it expires. Snooze: the owner's card's
+// button opens a modal (field errors the Slack way), and the card is updated in place.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { slackMessageSchema } from '../../../cards/validate/slack-limits.ts';
+import { slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
+import { sendOwnerCards } from '../../../src/features/actions/action-delivery.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
-import { blockActions, button, slashCommand } from '../../support/slack-client.ts';
-import { startSlackService, type SlackService } from './service.ts';
+import { blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
+import { eventually, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -199,5 +201,52 @@ describe('matters arising on Slack', () => {
     const answer = await service.ask(slashCommand({ text: 'matters arising', channel_id: 'CSCPB', user_id: seed.member.slackUserId, user_name: 'richard.norfolk' }));
     expect(textOf(answer.body)).toContain('Only the clerk or the chair of Safer Communities Partnership Board can do that');
     expect(textOf(answer.body)).not.toContain('ward burglary');
+  });
+
+  it('Snooze on the owner\u2019s card opens a modal, refuses a date past the due date on the field, and updates the card in place', async () => {
+    const november = await service.db.prisma.meeting.findFirstOrThrow({ where: { calendarToken: 'nov-token' } });
+    const action = await service.db.prisma.action.create({
+      data: { boardId: seed.boardId, meetingId: november.id, description: 'Circulate the VAWG strategy draft.', dueDate: new Date('2027-01-29T00:00:00Z'), owners: { create: [{ memberId: seed.member.id, notifiedOn: new Date('2027-01-10T00:00:00Z') }] } },
+    });
+    await service.db.prisma.$transaction((tx) => sendOwnerCards(tx, action.id, { platforms: ['slack'], now: () => new Date('2027-01-10T09:00:00Z') }));
+    service.quorum.dispatcher.poke();
+    const card = await service.fake.waitFor('chat.postMessage', (c) => textOf(c.body.blocks).includes('Circulate the VAWG strategy draft.'), 8_000);
+    const sent = await eventually(async () => (await service.db.prisma.outboxMessage.findFirst({ where: { template: 'action.card', status: 'sent', data: { path: ['action', 'id'], equals: action.id } } })) ?? undefined);
+    const blocks = card.body.blocks as { elements?: { action_id?: string; value?: string }[] }[];
+    const snoozeButton = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith('action.snooze'));
+    expect(snoozeButton).toBeDefined();
+    const dm = String(card.body.channel);
+    await service.slack.interaction(
+      blockActions({
+        user: { id: seed.member.slackUserId, username: 'richard.norfolk', name: 'richard.norfolk', team_id: 'T0SEED' },
+        channel: { id: dm, name: 'directmessage' },
+        container: { type: 'message', message_ts: String(sent.sentMessageId), channel_id: dm, is_ephemeral: false },
+        message: { type: 'message', ts: String(sent.sentMessageId), user: 'UBOT', bot_id: 'BBOT', text: '', blocks: [] },
+        response_url: service.fake.responseUrl(),
+        actions: [button({ action_id: String(snoozeButton?.action_id), value: String(snoozeButton?.value) })],
+      }),
+    );
+    const modal = await service.fake.waitFor('views.open', (c) => (c.body.view as { callback_id: string }).callback_id === 'action.snooze');
+    const parsed = slackModalSchema.safeParse(modal.body.view);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    const meta = (modal.body.view as { private_metadata: string }).private_metadata;
+    const submit = (date: string) =>
+      service.slack.interaction(viewSubmission({ callback_id: 'action.snooze', private_metadata: meta, user: { id: seed.member.slackUserId }, values: { until: { type: 'datepicker', selected_date: date } } }));
+    const past = await submit('2027-01-02');
+    expect(past.body).toEqual({ response_action: 'errors', errors: { until: 'Choose a date after today.' } });
+    // The due date is the database's to know: the modal closes and the owner is told.
+    const late = await submit('2027-02-05');
+    expect(late.body).toEqual({ response_action: 'clear' });
+    await service.fake.waitFor('chat.postEphemeral', (c) => textOf(c.body).includes('Choose a date up to the due date, Fri 29 Jan 2027. To go past it, ask for more time.'), 8_000);
+    const good = await submit('2027-01-20');
+    expect(good.body).toEqual({ response_action: 'clear' });
+    const again = await submit('2027-01-20');
+    expect(again.body).toEqual({ response_action: 'clear' });
+    const updated = await service.fake.waitFor('chat.update', (c) => c.body.ts === sent.sentMessageId && textOf(c.body.blocks).includes('Snoozed'), 8_000);
+    expectValid({ text: updated.body.text, blocks: updated.body.blocks });
+    expect(textOf(updated.body.blocks)).toContain('Reminders snoozed until Wed 20 Jan 2027');
+    const owner = await service.db.prisma.actionOwner.findFirstOrThrow({ where: { actionId: action.id } });
+    expect(owner.snoozedUntil?.toISOString().slice(0, 10)).toBe('2027-01-20');
+    expect(await service.db.prisma.actionUpdate.count({ where: { actionId: action.id, kind: 'snoozed' } })).toBe(1);
   });
 });
