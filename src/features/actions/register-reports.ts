@@ -1,8 +1,11 @@
 // Reports on a board's actions: matters arising (for the clerk, the board channel, and with each
-// agenda reminder) and the action log as CSV; and an owner's snooze of an action's reminders. Declared beside the actions feature's register, as a feature of its own.
+// agenda reminder) and the action log as CSV; an owner's snooze of an action's reminders, and the
+// board's chase rule. Declared beside the actions feature's register, as a feature of its own.
 import { z } from 'zod';
+import { noArgs } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { attachMattersArising } from './attach-matters-arising.ts';
+import { chaseRuleForm, openChaseRuleForm } from './chase-rule.ts';
 import { exportActions, exportArgs } from './export-actions.ts';
 import { mattersArisingTemplate } from './report-templates.ts';
 import { actionSnoozeForm, openSnoozeForm } from './snooze-form.ts';
@@ -27,6 +30,14 @@ export const actionReports = defineFeature({
       args: exportArgs,
       run: (deps, input) => exportActions(deps, input),
     }),
+    command({
+      words: 'actions chase rule',
+      usage: 'actions chase rule',
+      description: 'How owners are chased: days before the due date, how often while overdue, how many times, whose bank holidays.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => openChaseRuleForm(deps, input),
+    }),
   ],
   buttons: [
     button({
@@ -45,6 +56,6 @@ export const actionReports = defineFeature({
       run: (deps, input) => openSnoozeForm(deps, { ...input, actionId: input.payload.actionId }),
     }),
   ],
-  forms: [actionSnoozeForm],
+  forms: [actionSnoozeForm, chaseRuleForm],
   templates: [mattersArisingTemplate],
 });
