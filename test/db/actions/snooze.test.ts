@@ -92,4 +92,13 @@ describe('snoozing an action', () => {
     // Without the snooze: Mon 19 Apr (a week before) and Mon 26 Apr (the due date).
     expect(chased).toEqual(['2027-04-23', '2027-04-26']);
   });
+
+  it('holds the owner out of a chase by hand ("actions chase") too, until the snooze ends', async () => {
+    const a = await action('Ward figures.', '2027-04-26');
+    await action('Invite DVIP.', '2027-04-26');
+    await snooze(slack(seed.member.slackUserId), await openForm(slack(seed.member.slackUserId), a.id), '2027-04-10');
+    expect(as('notice', await t.command(slack(seed.clerk.slackUserId), 'actions chase')).text).toBe('Chased 1 owner: one message each, listing their open actions.');
+    const digest = await db.prisma.outboxMessage.findFirstOrThrow({ where: { template: 'action.chase' } });
+    expect((digest.data as { actions: { description: string }[] }).actions.map((x) => x.description)).toEqual(['Invite DVIP.']);
+  });
 });
