@@ -5,6 +5,7 @@ import type { FormRequest, Result } from '../src/core.ts';
 import type { OutboundMessage } from '../src/delivery/port.ts';
 import type { FormId } from '../src/features/index.ts';
 import { actionCards } from './actions/index.ts';
+import { actionReportCards } from './actions/reports.ts';
 import { agendaCards } from './agendas/index.ts';
 import { apologyCards } from './apologies/index.ts';
 import { boardCards } from './boards/index.ts';
@@ -33,6 +34,7 @@ const RESULT_CARDS = {
   ...memberCards.results,
   ...returnsCards.results,
   ...actionCards.results,
+  ...actionReportCards.results,
 } satisfies ResultCards;
 
 const FORM_DEFINITIONS = {
@@ -44,6 +46,7 @@ const FORM_DEFINITIONS = {
   ...returnsCards.forms,
   ...actionCards.forms,
   ...apologyCards.forms,
+  ...actionReportCards.forms,
 } satisfies FormDefinitions;
 
 const TEMPLATE_CARDS = {
@@ -52,6 +55,7 @@ const TEMPLATE_CARDS = {
   ...returnsCards.templates,
   ...actionCards.templates,
   ...apologyCards.templates,
+  ...actionReportCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

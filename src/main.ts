@@ -16,6 +16,7 @@ import { Scheduler } from './scheduling/scheduler.ts';
 import { startupProblem } from './startup-problems.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { returnsRouter } from './http/returns.ts';
+import { actionsRouter } from './http/actions.ts';
 import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
@@ -149,6 +150,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   const mounts: HttpMount[] = [...(playground?.mounts() ?? []), ...adapters.flatMap((a) => a.mounts)];
   mounts.push({ path: '/calendar', router: calendarRouter({ prisma: db.prisma, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) }) });
   mounts.push({ path: '/returns', router: returnsRouter({ prisma: db.prisma, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) }) });
+  mounts.push({ path: '/actions', router: actionsRouter({ prisma: db.prisma, now }) });
   if (config.slack.mode === 'off') mounts.push(offRoute('/slack/events', 'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.'));
   if (config.teams.mode === 'off') mounts.push(offRoute('/api/messages', 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.'));
 

@@ -49,6 +49,8 @@ export function actionButtons(a: ActionView, rights: ActionRights): Action[] {
       button('action.form', 'Drop', { actionId: a.id, form: 'drop' }, { style: 'danger' }),
     );
   }
+  // Last, so a clerk's list (five buttons an entry) keeps the clerk's own.
+  if (rights.canChange) out.push(button('action.snooze', 'Snooze', { actionId: a.id }));
   return out;
 }
 

@@ -119,6 +119,8 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
   action: (s) => ({ kind: 'action', notice: s, action: actionView(s), rights: { canChange: true, canManage: true } }),
   actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
+  'matters-arising': (s) => ({ kind: 'matters-arising', notice: s, report: mattersArisingView(s), canPost: true, canAttach: true }),
+  'action-export': (s) => ({ kind: 'action-export', boardName: s, scope: s, count: 3, url: calendarUrl, expires: s, exemptLeftOut: true }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
     return {
@@ -225,6 +227,23 @@ function actionView(s: string): ResultOf<'action'>['action'] {
     history: [{ kind: 'update', text: s, by: s, when: s }, { kind: s, when: s }],
     pendingExtension: { id: 'e1', due: s, dueIso: '2027-01-10', reason: s, by: s },
   };
+}
+
+function mattersArisingView(s: string): ResultOf<'matters-arising'>['report'] {
+  const entry = (state: 'open' | 'overdue' | 'done' | 'dropped') => ({
+    id: `a-${state}`,
+    description: s,
+    state,
+    ...(state === 'done' || state === 'dropped' ? { closedOn: s } : {}),
+    ...(state === 'dropped' ? { statusReason: s } : {}),
+    due: s,
+    dueIso: '2026-12-03',
+    owners: [s, s],
+    recordedAt: s,
+    item: s,
+    latestUpdate: { text: s, by: s, when: s },
+  });
+  return { boardName: s, meeting: { id: 'm1', title: s, short: s }, previous: s, carried: [entry('overdue'), entry('open')], done: [entry('done')], dropped: [entry('dropped')], withheld: 2, item: s };
 }
 
 function agendaView(s: string): ResultOf<'agenda'>['agenda'] {

@@ -46,7 +46,9 @@ export async function planChases(tx: Tx, now: Date, where: { boardId?: string } 
       escalatedOn: row.escalatedOn ? isoOf(row.escalatedOn) : null,
       snoozedUntil: row.snoozedUntil ? isoOf(row.snoozedUntil) : null,
     };
-    const decision = everyOpen ? (state.lastChasedOn === today ? { kind: 'wait' as const } : { kind: 'chase' as const }) : decideChase(state, today, boardChaseRule(row.action.board.actionChaseRule));
+    // By hand, every open action is chased, but not twice in a day nor while its owner snoozed it.
+    const held = state.lastChasedOn === today || (state.snoozedUntil !== null && state.snoozedUntil > today);
+    const decision = everyOpen ? (held ? { kind: 'wait' as const } : { kind: 'chase' as const }) : decideChase(state, today, boardChaseRule(row.action.board.actionChaseRule));
     if (decision.kind === 'chase') plan.digests.set(row.memberId, [...(plan.digests.get(row.memberId) ?? []), row]);
     if (decision.kind === 'escalate') plan.escalations.push(row);
   }

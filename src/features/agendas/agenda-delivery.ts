@@ -10,6 +10,7 @@ import { buildAgendaView, channelAudience, loadMeeting, type MeetingWithItems } 
 import { agendaCardTemplate, agendaChangedTemplate, agendaReminderTemplate } from './templates.ts';
 import { replyCounts, type ReplyCounts } from '../apologies/meeting-replies.ts';
 import { warnIfQuorumAtRisk } from '../apologies/quorum-warning.ts';
+import { queueMattersArising } from '../actions/matters-arising-delivery.ts';
 
 export interface BoardChannel {
   platform: Platform;
@@ -122,6 +123,8 @@ export async function enqueueReminder(
   }
   // The clerk and chair are warned again with each reminder while the quorum is at risk.
   await warnIfQuorumAtRisk(tx, meetingId, { kind: 'reminder', key: reminder.key }, ctx);
+  // Matters arising (the actions from earlier meetings) go with it, to the channel and the clerks.
+  await queueMattersArising(tx, meetingId, { kind: 'reminder', key: reminder.key, toClerks: true }, ctx);
   return channels;
 }
 
