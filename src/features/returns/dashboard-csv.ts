@@ -1,12 +1,10 @@
 // The dashboard as CSV (csv-stringify), one row per metric then one per milestone. A cell a
-// spreadsheet would read as a formula (=, +, -, @ first) is kept as text with a leading quote.
+// spreadsheet would read as a formula (=, +, -, @ first) is kept as text with a leading quote;
+// a figure ("-1%") is ours and safe.
 import { stringify } from 'csv-stringify/sync';
 import { RAG_LABEL } from '../../domain/returns/rag.ts';
+import { spreadsheetText as text } from '../../domain/spreadsheet-text.ts';
 import type { DashboardView } from './dashboard-view.ts';
-
-const FORMULA = /^[=+\-@\t\r]/;
-/** Text as a spreadsheet shows it, never run as a formula. A figure ("-1%") is ours and safe. */
-const text = (value: string | undefined) => (value && FORMULA.test(value) ? `'${value}` : (value ?? ''));
 
 export function dashboardCsv(view: DashboardView): string {
   const header = ['Type', 'Name', 'Organisation', 'Unit', view.period, 'Year earlier', 'Change vs previous year', 'Rolling 12 months', 'Change vs previous 12 months', 'Peer ranks', 'RAG', 'RAG override reason', 'Positive factors', 'Negative factors / progress', 'Lead'];
