@@ -50,6 +50,8 @@ export const dashboardViewSchema = z.object({
   missing: z.array(z.string()),
   csvUrl: z.string().optional(),
   chartsUrl: z.string().optional(),
+  /** When the dashboard takes several messages (dashboard-parts.ts): which one this is. */
+  part: z.object({ number: z.number().int().min(1), of: z.number().int().min(1) }).optional(),
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 

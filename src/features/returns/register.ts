@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseQuarter } from '../../domain/returns/quarter.ts';
 import { ArgsMismatch, freeText, noArgs, type ArgReader } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
-import { compileDashboard } from './compile-dashboard.ts';
+import { compileDashboard, showDashboardPart } from './compile-dashboard.ts';
 import { catalogueForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
 import { lockRound } from './lock-round.ts';
 import { overrideRag } from './override-rag.ts';
@@ -116,6 +116,11 @@ export const returns = defineFeature({
       id: 'returns.publish',
       payload: z.object({ roundId: z.uuid() }),
       run: (deps, input) => publishDashboard(deps, { ...input, ...input.payload }),
+    }),
+    button({
+      id: 'returns.dashboardPart',
+      payload: z.object({ roundId: z.uuid(), part: z.number().int().min(1).max(1000) }),
+      run: (deps, input) => showDashboardPart(deps, { ...input, ...input.payload }),
     }),
   ],
   forms: [roundOpenForm, catalogueForm, metricForm, milestoneForm, returnSubmitForm],

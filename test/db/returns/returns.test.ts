@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { CoreDeps } from '../../../src/kernel/deps.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { compileDashboard } from '../../../src/features/returns/compile-dashboard.ts';
+import { compileDashboard, showDashboardPart } from '../../../src/features/returns/compile-dashboard.ts';
+import { publishDashboard } from '../../../src/features/returns/publish-dashboard.ts';
 import { dashboardCsvFile, trendChartFile } from '../../../src/features/returns/dashboard-files.ts';
 import { importCatalogue, readCatalogue } from '../../../src/features/returns/import-catalogue.ts';
 import { lockRound } from '../../../src/features/returns/lock-round.ts';
@@ -375,6 +376,38 @@ describe('the compiled dashboard', () => {
     const png = await trendChartFile(deps, round.dashboardToken, burglary);
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(await trendChartFile(deps, round.dashboardToken, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('a dashboard too big for one message: the clerk pages through it, and publishing queues every part for each channel, each following the one before', async () => {
+    await loadCatalogue();
+    const organisationId = b.police;
+    await db.prisma.metric.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ boardId: b.boardId, organisationId, name: `Indicator ${i + 1}: residential burglary and theft from motor vehicles`, unit: 'count', polarity: 'lower' as const, position: 100 + i })),
+    });
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    const first = await compileDashboard(deps, { ...at(clerk()) });
+    const of = first.view.part?.of ?? 0;
+    expect(of).toBeGreaterThan(1);
+    expect(first.view.part).toEqual({ number: 1, of });
+    const names: string[] = [];
+    for (let n = 1; n <= of; n++) {
+      const page = await showDashboardPart(deps, { ...at(clerk()), roundId: round.id, part: n });
+      expect(page.view.part).toEqual({ number: n, of });
+      names.push(...page.view.rows.map((r) => r.name));
+    }
+    const catalogue = await db.prisma.metric.findMany({ where: { boardId: b.boardId, active: true }, orderBy: { position: 'asc' } });
+    expect(names).toEqual(catalogue.map((m) => m.name));
+    await expect(showDashboardPart(deps, { ...at(police()), roundId: round.id, part: 2 })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+
+    await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
+    const queued = await db.prisma.outboxMessage.findMany({ where: { boardId: b.boardId, template: 'returns.dashboard' }, orderBy: { createdAt: 'asc' } });
+    for (const platform of ['slack', 'teams'] as const) {
+      const parts = queued.filter((m) => m.platform === platform);
+      expect(parts.map((m) => (m.data as { part?: { number: number } }).part?.number)).toEqual(Array.from({ length: of }, (_, i) => i + 1));
+      expect(parts.map((m) => m.afterId)).toEqual([null, ...parts.slice(0, -1).map((m) => m.id)]);
+      expect(new Set(parts.map((m) => m.targetId)).size).toBe(1);
+    }
   });
 });
 
