@@ -416,7 +416,8 @@ describe('chasing non-submitters', () => {
     await loadCatalogue();
     await open();
     const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
-    expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-01-30T00:00:00.000Z']);
+    // The deadline is Friday 29 January: the clerk is told on Monday 1 February, not on Saturday.
+    expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-02-01T09:00:00.000Z']);
     const scheduler = new Scheduler({ prisma: db.prisma, jobs: [returnsChaseJob(deps)], logger: createLogger({ level: 'silent' }), clock: () => now });
     // Other tests' boards share this database: only this round's chases are looked at.
     const mine = (keys: string[]) => keys.filter((k) => k.includes(round.id));
@@ -433,11 +434,16 @@ describe('chasing non-submitters', () => {
     ]);
     expect(mine((await scheduler.tick()).ran)).toEqual([]);
 
-    // Down from the 21st to the 31st: the day-before chase is skipped, the clerk is told.
+    // Down from the 21st to Sunday the 31st: the day-before chase is too late to send (skipped);
+    // the clerk is told on the Monday.
     now = new Date('2027-01-31T09:00:00Z');
+    const sunday = await scheduler.tick();
+    expect(mine(sunday.ran)).toEqual([]);
+    expect(mine(sunday.skipped)).toEqual([`returns-chase:${round.id}:2`]);
+    expect(await chases()).toHaveLength(1);
+    now = new Date('2027-02-01T09:00:00Z');
     const tick = await scheduler.tick();
     expect(mine(tick.ran)).toEqual([`returns-chase:${round.id}:3`]);
-    expect(mine(tick.skipped)).toEqual([`returns-chase:${round.id}:2`]);
     const all = await chases();
     expect(all).toHaveLength(2);
     expect(all[1]).toMatchObject({ template: 'returns.overdue', platform: 'slack', targetId: b.clerk.slackUserId });
