@@ -71,6 +71,7 @@ export const ErrorCode = {
   NOTHING_TO_RETURN: 'NOTHING_TO_RETURN',
   CATALOGUE_INVALID: 'CATALOGUE_INVALID',
   FIGURES_NOT_PUBLISHED: 'FIGURES_NOT_PUBLISHED',
+  NO_PUBLIC_ADDRESS: 'NO_PUBLIC_ADDRESS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -70,6 +70,7 @@ export function dashboardCard(view: DashboardView, options: { forClerk: boolean 
   const actions: Action[] = [
     ...paging,
     ...(options.forClerk ? [button('returns.publish', view.published ? 'Publish again' : 'Publish to the board channel', { roundId: view.roundId }, { style: 'primary' })] : []),
+    ...(options.forClerk && view.published ? [button('returns.attach', 'Attach to the next agenda', { roundId: view.roundId })] : []),
     ...(view.chartsUrl ? [link('Trend charts', view.chartsUrl)] : []),
     ...(view.csvUrl ? [link('Download CSV', view.csvUrl)] : []),
   ];

@@ -161,6 +161,13 @@ export const returnsCards = {
         lead: { label: 'Lead on update', kind: 'text', required: true, maxLength: 150 },
       },
     }),
+    'returns.attach': defineForm({
+      id: 'returns.attach',
+      title: 'Attach the dashboard',
+      submitLabel: 'Attach',
+      intro: 'The item gets links to the dashboard’s trend charts and CSV; a posted agenda is brought up to date.',
+      fields: { item: { label: 'Agenda item', kind: 'select', required: true } },
+    }),
     'returns.submit': defineForm({
       id: 'returns.submit',
       title: 'Quarterly return',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseQuarter } from '../../domain/returns/quarter.ts';
 import { ArgsMismatch, freeText, noArgs, type ArgReader } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
+import { attachDashboard, attachForm } from './attach-dashboard.ts';
 import { compileDashboard, showDashboardPart } from './compile-dashboard.ts';
 import { catalogueForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
 import { lockRound } from './lock-round.ts';
@@ -90,6 +91,14 @@ export const returns = defineFeature({
       run: (deps, input) => compileDashboard(deps, { ...input, ...input.args }),
     }),
     command({
+      words: 'returns attach',
+      usage: 'returns attach [quarter]',
+      description: 'Link the published dashboard from the next meeting’s performance item on the agenda.',
+      who: 'clerks',
+      args: optionalQuarter,
+      run: (deps, input) => attachDashboard(deps, { ...input, ...input.args }),
+    }),
+    command({
       words: 'returns rag',
       usage: 'returns rag <metric> <red|amber|green> <reason>',
       description: 'Rate a metric yourself for the latest round; the reason is shown beside the rating.',
@@ -118,12 +127,17 @@ export const returns = defineFeature({
       run: (deps, input) => publishDashboard(deps, { ...input, ...input.payload }),
     }),
     button({
+      id: 'returns.attach',
+      payload: z.object({ roundId: z.uuid() }),
+      run: (deps, input) => attachDashboard(deps, { ...input, roundId: input.payload.roundId }),
+    }),
+    button({
       id: 'returns.dashboardPart',
       payload: z.object({ roundId: z.uuid(), part: z.number().int().min(1).max(1000) }),
       run: (deps, input) => showDashboardPart(deps, { ...input, ...input.payload }),
     }),
   ],
-  forms: [roundOpenForm, catalogueForm, metricForm, milestoneForm, returnSubmitForm],
+  forms: [roundOpenForm, catalogueForm, metricForm, milestoneForm, returnSubmitForm, attachForm],
   templates: [returnRequestTemplate, returnsOverdueTemplate, returnsDashboardTemplate],
   jobs: (ctx) => [returnsChaseJob(ctx)],
 });

@@ -6,6 +6,8 @@ import type { CoreDeps } from '../../../src/kernel/deps.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { compileDashboard, showDashboardPart } from '../../../src/features/returns/compile-dashboard.ts';
 import { publishDashboard } from '../../../src/features/returns/publish-dashboard.ts';
+import { attachDashboard } from '../../../src/features/returns/attach-dashboard.ts';
+import { postAgenda } from '../../../src/features/agendas/post-agenda.ts';
 import { dashboardCsvFile, trendChartFile } from '../../../src/features/returns/dashboard-files.ts';
 import { importCatalogue, readCatalogue } from '../../../src/features/returns/import-catalogue.ts';
 import { lockRound } from '../../../src/features/returns/lock-round.ts';
@@ -408,6 +410,79 @@ describe('the compiled dashboard', () => {
       expect(parts.map((m) => m.afterId)).toEqual([null, ...parts.slice(0, -1).map((m) => m.id)]);
       expect(new Set(parts.map((m) => m.targetId)).size).toBe(1);
     }
+  });
+});
+
+describe('attaching the dashboard to the agenda', () => {
+  async function meetingWith(titles: string[]) {
+    return db.prisma.meeting.create({
+      data: {
+        boardId: b.boardId,
+        title: 'Safer Communities Partnership Board',
+        startsAt: new Date('2027-02-05T10:00:00Z'),
+        calendarToken: `tok-${b.boardId}`,
+        items: { create: [{ position: 1, number: '1', title: 'Welcome and introductions', standing: 'welcome' }, ...titles.map((title, i) => ({ position: i + 2, number: String(i + 2), title })), { position: titles.length + 2, number: String(titles.length + 2), title: 'Any other business', standing: 'aob' }] },
+      },
+      include: { items: { orderBy: { position: 'asc' } } },
+    });
+  }
+  const linksOf = async (itemId: string) => (await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).links as { title: string; url: string }[];
+
+  it('links the published dashboard from the next meeting’s Performance item, once, and the posted agenda is brought up to date', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
+    await expect(attachDashboard(deps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'FIGURES_NOT_PUBLISHED' });
+    await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
+    await expect(attachDashboard(deps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'MEETING_NOT_FOUND' });
+    const meeting = await meetingWith(['Police Update', 'Performance dashboard', 'Youth Justice Plan']);
+    const performance = meeting.items.find((i) => i.title === 'Performance dashboard');
+    await postAgenda(deps, { ...at(clerk()), meetingId: meeting.id });
+    await expect(attachDashboard(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    await expect(attachDashboard({ ...deps, publicBaseUrl: undefined } as CoreDeps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'NO_PUBLIC_ADDRESS' });
+    expect(await db.prisma.outboxMessage.count({ where: { ...onBoard(), operation: 'update' } })).toBe(0);
+
+    const done = await attachDashboard(deps, { ...at(clerk()), roundId: round.id });
+    expect(done).toMatchObject({ kind: 'notice', tone: 'good' });
+    expect((done as { text: string }).text).toBe('The Q3 2026/27 dashboard is attached to item 3 (\u201cPerformance dashboard\u201d) of the meeting on Fri 5 Feb 2027, 10:00; the agenda links to its trend charts and CSV.');
+    const expected = [
+      { title: 'Performance dashboard Q3 2026/27: trend charts', url: `https://quorum.example.org/returns/${round.dashboardToken}/charts` },
+      { title: 'Performance dashboard Q3 2026/27: figures (CSV)', url: `https://quorum.example.org/returns/${round.dashboardToken}/dashboard.csv` },
+    ];
+    expect(await linksOf(performance?.id ?? '')).toEqual(expected);
+    // The agenda card already posted in each channel is replaced by one with the links.
+    const updates = await db.prisma.outboxMessage.findMany({ where: { ...onBoard(), operation: 'update' } });
+    expect(updates.map((u) => u.platform).sort()).toEqual(['slack', 'teams']);
+    for (const u of updates) expect(JSON.stringify(u.data)).toContain(`/returns/${round.dashboardToken}/charts`);
+
+    // Attached again (a double click, a second command): the same two links, nothing queued.
+    await attachDashboard(deps, { ...at(clerk()), roundId: round.id });
+    expect(await linksOf(performance?.id ?? '')).toEqual(expected);
+    expect(await db.prisma.outboxMessage.count({ where: { ...onBoard(), operation: 'update' } })).toBe(updates.length);
+  });
+
+  it('with no item headed Performance, or several, the clerk chooses the item in a form', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
+    await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
+    const meeting = await meetingWith(['Police Update', 'Community safety dashboard']);
+    const asked = await attachDashboard(deps, { ...at(clerk()) });
+    expect(asked).toMatchObject({ kind: 'form', form: 'returns.attach', values: {}, metadata: { roundId: round.id, meetingId: meeting.id } });
+    expect((asked as { context: string }).context).toContain('No item is headed \u201cPerformance\u201d');
+    expect((asked as { options: { item: { label: string }[] } }).options.item.map((o) => o.label)).toEqual(['1. Welcome and introductions', '2. Police Update', '3. Community safety dashboard', '4. Any other business']);
+    const chosen = meeting.items.find((i) => i.title === 'Community safety dashboard');
+    await attachDashboard(deps, { ...at(clerk()), roundId: round.id, meetingId: meeting.id, itemId: chosen?.id ?? '' });
+    expect((await linksOf(chosen?.id ?? '')).map((l) => l.title)).toEqual(['Performance dashboard Q3 2026/27: trend charts', 'Performance dashboard Q3 2026/27: figures (CSV)']);
+    await expect(attachDashboard(deps, { ...at(clerk()), roundId: round.id, meetingId: meeting.id, itemId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'ITEM_NOT_FOUND', fieldErrors: { item: 'That item is no longer on the agenda.' } });
+
+    await db.prisma.agendaItem.update({ where: { id: meeting.items[1]?.id ?? '' }, data: { title: 'Performance: police' } });
+    await db.prisma.agendaItem.update({ where: { id: chosen?.id ?? '' }, data: { title: 'Performance: probation' } });
+    const several = await attachDashboard(deps, { ...at(clerk()) });
+    expect(several).toMatchObject({ kind: 'form', values: { item: meeting.items[1]?.id } });
+    expect((several as { context: string }).context).toContain('Several items are about performance');
   });
 });
 
