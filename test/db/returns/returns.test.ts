@@ -19,6 +19,8 @@ import { Scheduler } from '../../../src/scheduling/scheduler.ts';
 import { fieldId } from '../../../src/features/returns/return-form.ts';
 import { FIELDS_PER_PAGE } from '../../../src/features/returns/return-pages.ts';
 import { saveMetric } from '../../../src/features/returns/save-metric.ts';
+import { deactivateMetric } from '../../../src/features/returns/deactivate-metric.ts';
+import { openMetricForm } from '../../../src/features/returns/open-returns-forms.ts';
 import { showRoundStatus } from '../../../src/features/returns/show-round-status.ts';
 import { submitReturn } from '../../../src/features/returns/submit-return.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
@@ -135,6 +137,65 @@ describe('the metric catalogue', () => {
     expect(await db.prisma.metric.findFirstOrThrow({ where: { ...onBoard(), name: 'Sanction detection rate' } })).toMatchObject({ unit: 'percentage', polarity: 'higher', yearOnYear: true, rolling: false });
     await expect(saveMetric(deps, { ...at(clerk()), boardId: b.boardId, values: { ...values, name: 'SANCTION detection rate' } })).rejects.toMatchObject({ code: 'FORM_INVALID', fieldErrors: { name: 'The catalogue already has a metric called "Sanction detection rate".' } });
     await expect(saveMetric(deps, { ...at(police()), boardId: b.boardId, values })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
+
+describe('changing and deactivating a metric', () => {
+  it('the clerk opens a metric\u2019s form filled in from the catalogue, changes its name, unit, polarity, comparisons, peer groups and owner', async () => {
+    await loadCatalogue();
+    const burglary = await metricId('Burglary');
+    const form = await openMetricForm(deps, { ...at(clerk()), name: 'burglary' });
+    expect(form).toMatchObject({
+      kind: 'form',
+      form: 'returns.metric.edit',
+      values: { name: 'Burglary', organisation: b.police, unit: 'count', polarity: 'lower', comparisons: ['year on year', 'rolling 12 months'], peerRanks: 'Similar group/15; London/33' },
+      metadata: { boardId: b.boardId, metricId: burglary },
+    });
+    await expect(openMetricForm(deps, { ...at(clerk()), name: 'Arson' })).rejects.toMatchObject({ code: 'UNKNOWN_METRIC', say: expect.stringContaining('"Arson" is not a metric of Safer Communities Partnership Board. Its metrics include: Burglary, Robbery, Proven re-offending rate.') });
+    await expect(openMetricForm(deps, { ...at(police()), name: 'Burglary' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+
+    const values = metricFormValues.parse({ name: 'Residential burglary', organisation: b.probation, unit: 'rate per 1,000', polarity: 'higher', comparisons: ['rolling 12 months'], peerRanks: 'London/32' });
+    const saved = await saveMetric(deps, { ...at(clerk()), boardId: b.boardId, metricId: burglary, values });
+    expect(saved.text).toBe('"Residential burglary" updated (rate per 1,000).');
+    expect(await db.prisma.metric.findUniqueOrThrow({ where: { id: burglary } })).toMatchObject({ name: 'Residential burglary', organisationId: b.probation, unit: 'rate', unitBase: 1000, polarity: 'higher', yearOnYear: false, rolling: true, peerRanks: [{ name: 'London', outOf: 32 }], active: true });
+    // Its history stays with it.
+    expect(await db.prisma.metricValue.count({ where: { metricId: burglary } })).toBe(4);
+    await expect(saveMetric(deps, { ...at(clerk()), boardId: b.boardId, metricId: burglary, values: { ...values, name: 'robbery' } })).rejects.toMatchObject({ fieldErrors: { name: 'The catalogue already has a metric called "Robbery".' } });
+  });
+
+  it('a deactivated metric keeps its history and past figures, past dashboards still list it, new rounds do not ask for it; saving its form brings it back', async () => {
+    await loadCatalogue();
+    await open();
+    const q3 = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    await submitReturn(deps, { ...at(police()), roundId: q3.id, organisationId: b.police, values: await policeValues() });
+    const robbery = await metricId('Robbery');
+    const history = await db.prisma.metricValue.count({ where: { metricId: robbery } });
+    expect(history).toBeGreaterThan(0);
+    await expect(deactivateMetric(deps, { ...at(police()), name: 'Robbery' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    await expect(deactivateMetric(deps, { ...at(clerk()), name: 'Arson' })).rejects.toMatchObject({ code: 'UNKNOWN_METRIC' });
+    const done = await deactivateMetric(deps, { ...at(clerk()), name: 'robbery' });
+    expect(done.text).toBe('"Robbery" is deactivated: new rounds will not ask for it. Its history and past figures are kept; "returns metric Robbery" and Save brings it back.');
+    expect((await deactivateMetric(deps, { ...at(clerk()), name: 'Robbery' })).text).toContain('already inactive');
+    expect(await db.prisma.metricValue.count({ where: { metricId: robbery } })).toBe(history);
+    expect(await db.prisma.returnFigure.count({ where: { metricId: robbery } })).toBe(1);
+    // Q3's dashboard (Robbery was submitted) still lists it.
+    expect((await compileDashboard(deps, { ...at(clerk()), period: 'Q3 2026/27' })).view.rows.map((r) => r.name)).toContain('Robbery');
+
+    now = new Date('2027-04-10T09:00:00Z');
+    await openRound(deps, { ...at(clerk()), period: 'Q4 2026/27', deadline: '2027-04-30' });
+    const requests = await db.prisma.outboxMessage.findMany({ where: { ...onBoard(), template: 'returns.request', dedupeKey: { contains: ':opened' } } });
+    const q4 = await db.prisma.returnRound.findFirstOrThrow({ where: { ...onBoard(), quarter: 4 } });
+    const q4Requests = requests.filter((r) => (r.data as { roundId: string }).roundId === q4.id);
+    expect(q4Requests.length).toBeGreaterThan(0);
+    for (const r of q4Requests) expect((r.data as { metrics: { name: string }[] }).metrics.map((m) => m.name)).not.toContain('Robbery');
+    expect((await compileDashboard(deps, { ...at(clerk()), period: 'Q4 2026/27' })).view.rows.map((r) => r.name)).toEqual(['Burglary', 'Proven re-offending rate']);
+
+    const form = await openMetricForm(deps, { ...at(clerk()), name: 'Robbery' });
+    expect((form as { context: string }).context).toContain('(inactive: saving makes it active again)');
+    const values = metricFormValues.parse({ ...(form as { values: Record<string, unknown> }).values });
+    const back = await saveMetric(deps, { ...at(clerk()), boardId: b.boardId, metricId: robbery, values });
+    expect(back.text).toBe('"Robbery" updated (count); it is active again, and new rounds will ask for it.');
+    expect((await compileDashboard(deps, { ...at(clerk()), period: 'Q4 2026/27' })).view.rows.map((r) => r.name)).toEqual(['Burglary', 'Robbery', 'Proven re-offending rate']);
   });
 });
 
