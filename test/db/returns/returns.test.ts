@@ -375,6 +375,7 @@ describe('a long return, a page at a time (through the core, as the adapters dri
     const pageFields = (f: typeof first) => (f.fields ?? []).map((x) => x.id);
     expect(first.metadata.page).toBe('1');
     expect(first.context).toContain('Page 1 of 4.');
+    expect(first.submitLabel).toBe('Next: page 2 of 4');
     expect(pageFields(first).length).toBeLessThanOrEqual(FIELDS_PER_PAGE);
     const metrics = await db.prisma.metric.findMany({ where: onBoard(), orderBy: { position: 'asc' } });
     const page1 = metrics.filter((m) => pageFields(first).includes(fieldId.value(m.id)));
@@ -384,6 +385,7 @@ describe('a long return, a page at a time (through the core, as the adapters dri
     const firstMetric = page1[0] as (typeof page1)[number];
     const refused = as('form', await t.submit(police(), 'returns.submit', { ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' }, first.metadata));
     expect(refused.metadata.page).toBe('1');
+    expect(refused.submitLabel).toBe('Next: page 2 of 4');
     expect(refused.errors).toEqual({ [fieldId.rank(firstMetric.id, 0)]: 'A rank out of 10 is a whole number from 1 (best) to 10.' });
     expect(refused.values).toMatchObject({ ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' });
     expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
@@ -396,6 +398,8 @@ describe('a long return, a page at a time (through the core, as the adapters dri
 
     let result: Awaited<ReturnType<TestCore['submit']>> = page;
     for (let n = 2; n <= 4; n++) {
+      expect(page.context).toContain(`Page ${n} of 4.`);
+      expect(page.submitLabel).toBe(n < 4 ? `Next: page ${n + 1} of 4` : 'Submit');
       const ids = pageFields(page).filter((id) => id.startsWith('v_'));
       result = await t.submit(police(), 'returns.submit', Object.fromEntries(ids.map((id) => [id, '50'])), page.metadata);
       if (n < 4) page = as('form', result);
