@@ -90,6 +90,7 @@ export function formFor(request: FormRequest): Form {
   return {
     ...shape,
     ...(request.context ? { intro: lines(request.context, definition.intro) } : {}),
+    ...(request.submitLabel ? { submitLabel: request.submitLabel } : {}),
     metadata: request.metadata,
     fields: [...definition.fields, ...(request.fields ?? [])].map((field) => ({
       ...field,

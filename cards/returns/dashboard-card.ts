@@ -11,11 +11,12 @@ import { md } from '../text.ts';
 const RAG_WORD = { red: 'Red', amber: 'Amber', green: 'Green' } as const;
 
 export function dashboardCard(view: DashboardView, options: { forClerk: boolean }): Card {
-  const title = `${view.boardName}: performance dashboard, ${view.period}`;
+  const part = view.part;
+  const title = `${view.boardName}: performance dashboard, ${view.period}${part ? `, part ${part.number} of ${part.of}` : ''}`;
   const body: Element[] = [
     {
       type: 'text',
-      text: md`Quarter: ${view.months}. Rolling 12 months: ${view.rollingMonths}.${options.forClerk && !view.published ? ' Only you can see these figures until you publish them to the board channel.' : ''}`,
+      text: md`Quarter: ${view.months}. Rolling 12 months: ${view.rollingMonths}.${options.forClerk && !view.published ? ' Only you can see these figures until you publish them to the board channel.' : ''}${options.forClerk && part ? ` The dashboard takes ${part.of} messages; publishing posts them all, in order.` : ''}`,
     },
   ];
   if (view.rows.length > 0) {
@@ -57,8 +58,19 @@ export function dashboardCard(view: DashboardView, options: { forClerk: boolean 
     );
   }
   if (view.missing.length > 0) body.push({ type: 'context', text: `Not submitted yet: ${view.missing.join(', ')}.` });
+  // The clerk's preview shows one part at a time, with buttons to the others; the channel gets
+  // every part as its own message, in order.
+  const paging: Action[] =
+    options.forClerk && part
+      ? [
+          ...(part.number > 1 ? [button('returns.dashboardPart', `Part ${part.number - 1} of ${part.of}`, { roundId: view.roundId, part: part.number - 1 })] : []),
+          ...(part.number < part.of ? [button('returns.dashboardPart', `Next: part ${part.number + 1} of ${part.of}`, { roundId: view.roundId, part: part.number + 1 })] : []),
+        ]
+      : [];
   const actions: Action[] = [
+    ...paging,
     ...(options.forClerk ? [button('returns.publish', view.published ? 'Publish again' : 'Publish to the board channel', { roundId: view.roundId }, { style: 'primary' })] : []),
+    ...(options.forClerk && view.published ? [button('returns.attach', 'Attach to the next agenda', { roundId: view.roundId })] : []),
     ...(view.chartsUrl ? [link('Trend charts', view.chartsUrl)] : []),
     ...(view.csvUrl ? [link('Download CSV', view.csvUrl)] : []),
   ];

@@ -7,7 +7,7 @@ import type { ReturnSubmitted } from '../../src/features/returns/submit-return.t
 import type { RoundStatus } from '../../src/features/returns/show-round-status.ts';
 import type { ReturnRequest } from '../../src/features/returns/templates.ts';
 import type { TemplateData } from '../../src/features/index.ts';
-import { button, defineForm, type FieldDefinition } from '../kit.ts';
+import { button, defineForm, type FieldDefinition, type FormDefinition } from '../kit.ts';
 import type { Card, Element } from '../model.ts';
 import type { FeatureCards } from '../registry-types.ts';
 import { md } from '../text.ts';
@@ -111,6 +111,16 @@ function returnFieldFor(id: string): FieldDefinition | undefined {
   }
 }
 
+/** The metric form's fields: adding one, and changing one already in the catalogue. */
+const METRIC_FIELDS: FormDefinition<'returns.metric'>['fields'] = {
+  name: { label: 'Metric', kind: 'text', required: true, maxLength: 120, placeholder: 'e.g. Residential burglary' },
+  organisation: { label: 'Reported by', kind: 'select', required: true },
+  unit: { label: 'Unit', kind: 'text', required: true, maxLength: 40, hint: 'count, rate per N (e.g. rate per 1,000), percentage, percentage points, or rank out of N.' },
+  polarity: { label: 'Better is', kind: 'select', required: true, options: [{ value: 'lower', label: 'Lower is better' }, { value: 'higher', label: 'Higher is better' }] },
+  comparisons: { label: 'Comparisons', kind: 'multiselect', options: [{ value: 'year on year', label: 'Same quarter a year earlier' }, { value: 'rolling 12 months', label: 'Rolling 12 months' }] },
+  peerRanks: { label: 'Peer ranks', kind: 'text', maxLength: 200, hint: 'Group and size, e.g. "Similar group/15; London/33". 1 is best.' },
+};
+
 export const returnsCards = {
   results: {
     'returns.catalogueSaved': catalogueSavedCard,
@@ -141,14 +151,14 @@ export const returnsCards = {
       id: 'returns.metric',
       title: 'Add a metric',
       submitLabel: 'Add',
-      fields: {
-        name: { label: 'Metric', kind: 'text', required: true, maxLength: 120, placeholder: 'e.g. Residential burglary' },
-        organisation: { label: 'Reported by', kind: 'select', required: true },
-        unit: { label: 'Unit', kind: 'text', required: true, maxLength: 40, hint: 'count, rate per N (e.g. rate per 1,000), percentage, percentage points, or rank out of N.' },
-        polarity: { label: 'Better is', kind: 'select', required: true, options: [{ value: 'lower', label: 'Lower is better' }, { value: 'higher', label: 'Higher is better' }] },
-        comparisons: { label: 'Comparisons', kind: 'multiselect', options: [{ value: 'year on year', label: 'Same quarter a year earlier' }, { value: 'rolling 12 months', label: 'Rolling 12 months' }] },
-        peerRanks: { label: 'Peer ranks', kind: 'text', maxLength: 200, hint: 'Group and size, e.g. "Similar group/15; London/33". 1 is best.' },
-      },
+      fields: METRIC_FIELDS,
+    }),
+    'returns.metric.edit': defineForm({
+      id: 'returns.metric.edit',
+      title: 'Change a metric',
+      submitLabel: 'Save',
+      intro: 'Changes apply to dashboards and to rounds from now on; figures already submitted are kept.',
+      fields: METRIC_FIELDS,
     }),
     'returns.milestone': defineForm({
       id: 'returns.milestone',
@@ -160,6 +170,13 @@ export const returnsCards = {
         organisation: { label: 'Organisation', kind: 'select', required: true },
         lead: { label: 'Lead on update', kind: 'text', required: true, maxLength: 150 },
       },
+    }),
+    'returns.attach': defineForm({
+      id: 'returns.attach',
+      title: 'Attach the dashboard',
+      submitLabel: 'Attach',
+      intro: 'The item gets links to the dashboard’s trend charts and CSV; a posted agenda is brought up to date.',
+      fields: { item: { label: 'Agenda item', kind: 'select', required: true } },
     }),
     'returns.submit': defineForm({
       id: 'returns.submit',

@@ -218,6 +218,8 @@ export class Dispatcher {
                   WHERE u.platform = m.platform AND u.target_kind = m.target_kind AND u.target_id = m.target_id
                     AND u.status IN ('pending', 'sending') AND u.operation = 'update' AND u.created_at <= m.created_at
                     AND u.updates_id <> m.id))
+           -- A message that follows another (a part of a long one) waits until that one is out.
+           AND NOT EXISTS (SELECT 1 FROM "outbox_message" a WHERE a.id = m.after_id AND a.status IN ('pending', 'sending'))
          ORDER BY not_before, created_at, operation DESC
          LIMIT ${this.batchSize}
          FOR UPDATE SKIP LOCKED`;

@@ -25,6 +25,9 @@ export interface EnqueueInput<S extends TemplateSpec> {
   notBefore?: Date;
   /** Skip (with a record) rather than send after this instant. */
   expiresAt?: Date;
+  /** The id of a message to the same target this one must follow: it is not sent while that one
+   * is pending or being sent (the parts of a long message, in order, whatever delays one). */
+  after?: string;
 }
 
 /** Adds a message to the outbox. Returns its id, or the existing id for a repeated dedupe key.
@@ -41,10 +44,10 @@ export async function enqueue<S extends TemplateSpec>(tx: Tx, input: EnqueueInpu
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO "outbox_message"
       ("id", "board_id", "platform", "target_kind", "target_id", "template", "data", "dedupe_key",
-       "digestible", "not_before", "expires_at", "created_at", "updated_at")
+       "digestible", "not_before", "expires_at", "after_id", "created_at", "updated_at")
     VALUES (${id}::uuid, ${input.boardId ?? null}::uuid, ${input.platform}::"Platform", ${input.target.kind}, ${input.target.id},
             ${input.template.id}, ${JSON.stringify(data ?? {})}::jsonb, ${input.dedupeKey ?? null}, ${input.digestible ?? true},
-            COALESCE(${input.notBefore ?? null}::timestamptz, now()), ${input.expiresAt ?? null}::timestamptz, clock_timestamp(), now())
+            COALESCE(${input.notBefore ?? null}::timestamptz, now()), ${input.expiresAt ?? null}::timestamptz, ${input.after ?? null}::uuid, clock_timestamp(), now())
     ON CONFLICT ("dedupe_key") DO NOTHING
     RETURNING "id"`;
   if (inserted[0]) return { id: inserted[0].id, created: true };

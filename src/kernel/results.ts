@@ -40,6 +40,9 @@ export interface FormRequest<Id extends string = string, Field extends string = 
   options?: Partial<Record<Field, Choice[]>>;
   /** A line above the fields, e.g. which meeting this is for. */
   context?: string;
+  /** The submit button's label for this showing of the form, instead of the form's own: "Next:
+   * page 2 of 3" on every page of a long form but the last (at most 24 characters: Slack's limit). */
+  submitLabel?: string;
 }
 
 export type FieldOf<S extends FormSpec> = keyof z.input<ValuesSchema<S>> & string;
@@ -54,6 +57,7 @@ export function openForm<S extends FormSpec>(
     context?: string;
     fields?: DataField[];
     errors?: Record<string, string>;
+    submitLabel?: string;
   },
 ): FormRequest<S['id'], FieldOf<S>> {
   return {
@@ -65,6 +69,7 @@ export function openForm<S extends FormSpec>(
     ...(init.errors && Object.keys(init.errors).length > 0 ? { errors: init.errors } : {}),
     ...(init.options ? { options: init.options } : {}),
     ...(init.context ? { context: init.context } : {}),
+    ...(init.submitLabel ? { submitLabel: init.submitLabel } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { formatQuarter, quarterKey, quarterMonths, rollingYearMonths } from '../
 import { RAGS, rateRow, type Rag } from '../../domain/returns/rag.ts';
 import { describeUnit, formatFigure, type Unit } from '../../domain/returns/units.ts';
 import type { ReturnRound } from '../../persistence/generated/client.ts';
-import { activeMetrics, activeMilestones, figureRanksSchema, historyOf, peerRanksOf, unitOf, type Db } from './metrics.ts';
+import { activeMilestones, roundMetrics, figureRanksSchema, historyOf, peerRanksOf, unitOf, type Db } from './metrics.ts';
 import { quarterOfRound } from './round-access.ts';
 
 const rag = z.enum(RAGS as [Rag, ...Rag[]]);
@@ -50,6 +50,8 @@ export const dashboardViewSchema = z.object({
   missing: z.array(z.string()),
   csvUrl: z.string().optional(),
   chartsUrl: z.string().optional(),
+  /** When the dashboard takes several messages (dashboard-parts.ts): which one this is. */
+  part: z.object({ number: z.number().int().min(1), of: z.number().int().min(1) }).optional(),
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 
@@ -73,7 +75,7 @@ async function overrides(db: Db, roundId: string) {
 
 export async function buildDashboard(db: Db, round: ReturnRound & { board: { name: string } }, links: { publicBaseUrl?: string }): Promise<DashboardView> {
   const quarter = quarterOfRound(round);
-  const [metrics, milestones, latest, overridden] = await Promise.all([activeMetrics(db, round.boardId), activeMilestones(db, round.boardId), latestVersions(db, round.id), overrides(db, round.id)]);
+  const [metrics, milestones, latest, overridden] = await Promise.all([roundMetrics(db, round.boardId, round.id), activeMilestones(db, round.boardId), latestVersions(db, round.id), overrides(db, round.id)]);
   const histories = await historyOf(db, metrics.map((m) => m.id));
   const rows: DashboardRow[] = metrics.map((m) => {
     const unit: Unit = unitOf(m);

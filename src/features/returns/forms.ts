@@ -39,6 +39,14 @@ export const metricForm = form({
   run: (deps, input) => saveMetric(deps, { ...input, boardId: input.metadata.boardId, values: input.values }),
 });
 
+/** The same fields, for a metric already in the catalogue; saving it also makes it active again. */
+export const metricEditForm = form({
+  id: 'returns.metric.edit',
+  metadata: z.object({ boardId: z.uuid(), metricId: z.uuid() }),
+  values: metricFormValues,
+  run: (deps, input) => saveMetric(deps, { ...input, boardId: input.metadata.boardId, metricId: input.metadata.metricId, values: input.values }),
+});
+
 export const milestoneForm = form({
   id: 'returns.milestone',
   metadata: boardOnly,

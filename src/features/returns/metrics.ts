@@ -43,6 +43,16 @@ export function activeMetrics(db: Db, boardId: string, organisationId?: string) 
   });
 }
 
+/** The metrics a round's dashboard lists: the active ones, and any deactivated since that has a
+ * figure submitted in the round (its history is kept). */
+export function roundMetrics(db: Db, boardId: string, roundId: string) {
+  return db.metric.findMany({
+    where: { boardId, OR: [{ active: true }, { figures: { some: { submission: { roundId } } } }] },
+    include: { organisation: true },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+  });
+}
+
 export function activeMilestones(db: Db, boardId: string, organisationId?: string) {
   return db.milestone.findMany({
     where: { boardId, active: true, ...(organisationId ? { organisationId } : {}) },

@@ -9,7 +9,10 @@ import type { Invocation } from '../../kernel/feature.ts';
 import { openForm } from '../../kernel/results.ts';
 import { findBoard } from '../boards/find-board.ts';
 import { findMember, isClerk, requireClerk } from '../boards/members.ts';
-import { catalogueForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
+import { describeUnit } from '../../domain/returns/units.ts';
+import { findMetricByName } from './find-metric.ts';
+import { catalogueForm, metricEditForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
+import { peerRanksOf, unitOf } from './metrics.ts';
 import { openReturnForm } from './return-form-page.ts';
 import { matchOrganisation } from './save-catalogue.ts';
 
@@ -32,7 +35,29 @@ async function organisationChoices(deps: CoreDeps, boardId: string) {
   return organisations.map((o) => ({ value: o.id, label: o.name }));
 }
 
-export async function openMetricForm(deps: CoreDeps, input: Invocation) {
+/** "returns metric <name>": the metric's form filled in with what the catalogue holds. */
+export async function openMetricEditForm(deps: CoreDeps, input: Invocation & { name: string }) {
+  const board = await findBoard(deps.prisma, input);
+  await requireClerk(deps.prisma, board, input.actor);
+  const metric = await findMetricByName(deps.prisma, board, input.name);
+  const comparisons = [...(metric.yearOnYear ? ['year on year'] : []), ...(metric.rolling ? ['rolling 12 months'] : [])];
+  return openForm(metricEditForm, {
+    values: {
+      name: metric.name,
+      organisation: metric.organisationId,
+      unit: describeUnit(unitOf(metric)),
+      polarity: metric.polarity,
+      comparisons,
+      peerRanks: peerRanksOf(metric).map((g) => `${g.name}/${g.outOf}`).join('; '),
+    },
+    options: { organisation: await organisationChoices(deps, board.id) },
+    metadata: { boardId: board.id, metricId: metric.id },
+    context: `${board.name}: ${metric.name}${metric.active ? '' : ' (inactive: saving makes it active again)'}`,
+  });
+}
+
+export async function openMetricForm(deps: CoreDeps, input: Invocation & { name?: string }) {
+  if (input.name) return openMetricEditForm(deps, { ...input, name: input.name });
   const board = await findBoard(deps.prisma, input);
   await requireClerk(deps.prisma, board, input.actor);
   return openForm(metricForm, {

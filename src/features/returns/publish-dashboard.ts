@@ -8,6 +8,7 @@ import type { Invocation } from '../../kernel/feature.ts';
 import { notice, type NoticeResult } from '../../kernel/results.ts';
 import { boardChannels } from '../agendas/agenda-delivery.ts';
 import { requireClerk } from '../boards/members.ts';
+import { dashboardParts } from './dashboard-parts.ts';
 import { buildDashboard } from './dashboard-view.ts';
 import { loadRound } from './round-access.ts';
 import { returnsDashboardTemplate } from './templates.ts';
@@ -20,17 +21,23 @@ export async function publishDashboard(deps: CoreDeps, input: Invocation & { rou
   const now = deps.now();
   await deps.prisma.$transaction(async (tx) => {
     const published = await tx.returnRound.update({ where: { id: round.id }, data: { publishedAt: now }, include: { board: true } });
-    const view = await buildDashboard(tx, published, deps);
+    const parts = dashboardParts(await buildDashboard(tx, published, deps));
     for (const channel of channels) {
-      await enqueue(tx, {
-        boardId: round.boardId,
-        platform: channel.platform,
-        target: { kind: 'channel', id: channel.channelId },
-        template: returnsDashboardTemplate,
-        data: view,
-        dedupeKey: `returns-dashboard:${round.id}:${channel.platform}:${channel.channelId}:${now.toISOString()}`,
-        digestible: false,
-      });
+      // Queued one after the other: each part waits for the one before it (see enqueue's `after`).
+      let previous: string | undefined;
+      for (const [i, data] of parts.entries()) {
+        const queued = await enqueue(tx, {
+          boardId: round.boardId,
+          platform: channel.platform,
+          target: { kind: 'channel', id: channel.channelId },
+          template: returnsDashboardTemplate,
+          data,
+          dedupeKey: `returns-dashboard:${round.id}:${channel.platform}:${channel.channelId}:${now.toISOString()}${parts.length > 1 ? `:part${i + 1}` : ''}`,
+          digestible: false,
+          ...(previous ? { after: previous } : {}),
+        });
+        previous = queued.id;
+      }
     }
   });
   deps.onQueued?.();

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { parseQuarter } from '../../domain/returns/quarter.ts';
 import { ArgsMismatch, freeText, noArgs, type ArgReader } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
-import { compileDashboard } from './compile-dashboard.ts';
-import { catalogueForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
+import { attachDashboard, attachForm } from './attach-dashboard.ts';
+import { compileDashboard, showDashboardPart } from './compile-dashboard.ts';
+import { catalogueForm, metricEditForm, metricForm, milestoneForm, roundOpenForm } from './forms.ts';
+import { deactivateMetric, metricNameArg } from './deactivate-metric.ts';
 import { lockRound } from './lock-round.ts';
 import { overrideRag } from './override-rag.ts';
 import { publishDashboard } from './publish-dashboard.ts';
@@ -28,6 +30,10 @@ const optionalQuarter: ArgReader<{ period?: string }> = {
 
 const organisationArg: ArgReader<{ organisation?: string }> = {
   read: (rest) => (rest.trim() ? { organisation: rest.trim() } : {}),
+};
+
+const optionalMetricName: ArgReader<{ name?: string }> = {
+  read: (rest) => (rest.trim() ? { name: rest.trim() } : {}),
 };
 
 export const returns = defineFeature({
@@ -67,11 +73,19 @@ export const returns = defineFeature({
     }),
     command({
       words: 'returns metric',
-      usage: 'returns metric',
-      description: 'Add a metric to the catalogue: name, organisation, unit, polarity, comparisons.',
+      usage: 'returns metric [name]',
+      description: 'Add a metric to the catalogue (name, organisation, unit, polarity, comparisons), or change the one named.',
       who: 'clerks',
-      args: noArgs,
-      run: (deps, input) => openMetricForm(deps, input),
+      args: optionalMetricName,
+      run: (deps, input) => openMetricForm(deps, { ...input, ...input.args }),
+    }),
+    command({
+      words: 'returns deactivate',
+      usage: 'returns deactivate <metric>',
+      description: 'Stop asking for a metric in new rounds; its history and past figures are kept.',
+      who: 'clerks',
+      args: metricNameArg,
+      run: (deps, input) => deactivateMetric(deps, { ...input, name: input.args.name }),
     }),
     command({
       words: 'returns milestone',
@@ -88,6 +102,14 @@ export const returns = defineFeature({
       who: 'clerks',
       args: optionalQuarter,
       run: (deps, input) => compileDashboard(deps, { ...input, ...input.args }),
+    }),
+    command({
+      words: 'returns attach',
+      usage: 'returns attach [quarter]',
+      description: 'Link the published dashboard from the next meeting’s performance item on the agenda.',
+      who: 'clerks',
+      args: optionalQuarter,
+      run: (deps, input) => attachDashboard(deps, { ...input, ...input.args }),
     }),
     command({
       words: 'returns rag',
@@ -117,8 +139,18 @@ export const returns = defineFeature({
       payload: z.object({ roundId: z.uuid() }),
       run: (deps, input) => publishDashboard(deps, { ...input, ...input.payload }),
     }),
+    button({
+      id: 'returns.attach',
+      payload: z.object({ roundId: z.uuid() }),
+      run: (deps, input) => attachDashboard(deps, { ...input, roundId: input.payload.roundId }),
+    }),
+    button({
+      id: 'returns.dashboardPart',
+      payload: z.object({ roundId: z.uuid(), part: z.number().int().min(1).max(1000) }),
+      run: (deps, input) => showDashboardPart(deps, { ...input, ...input.payload }),
+    }),
   ],
-  forms: [roundOpenForm, catalogueForm, metricForm, milestoneForm, returnSubmitForm],
+  forms: [roundOpenForm, catalogueForm, metricForm, metricEditForm, milestoneForm, returnSubmitForm, attachForm],
   templates: [returnRequestTemplate, returnsOverdueTemplate, returnsDashboardTemplate],
   jobs: (ctx) => [returnsChaseJob(ctx)],
 });

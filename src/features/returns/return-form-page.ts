@@ -53,6 +53,8 @@ async function pageForm(deps: CoreDeps, opened: Opened, page: number, refused?: 
     : pageValues(fields, await loadDraft(deps.prisma, opened.key), valuesOfSubmission(opened.content, await latestSubmission(deps.prisma, opened.round.id, opened.organisation.id)));
   const context = `${opened.round.board.name}: ${opened.organisation.name}, ${roundLabel(opened.round)}.${pages.length > 1 ? ` Page ${index} of ${pages.length}.` : ''}`;
   return openForm(returnSubmitForm, {
+    // Every page but the last goes on to the next; the last one submits the return.
+    submitLabel: index < pages.length ? `Next: page ${index + 1} of ${pages.length}` : 'Submit',
     metadata: { roundId: opened.round.id, organisationId: opened.organisation.id, page: String(index) },
     fields,
     values,

@@ -3,7 +3,12 @@
 // database (ScheduledRun): part way to the deadline, the day before it (each to the submitters
 // of every organisation that has not submitted), and after it (to the clerks, with who is
 // missing). After downtime only the latest due chase goes; a locked round is not chased.
+// Chases pause like action chases (the board's working days: weekends and bank holidays off): one
+// that falls on a day off goes at 9:00 on the next working day instead, or, for a reminder before
+// the deadline that would then arrive after it, on the working day before.
 import { DateTime } from 'luxon';
+import { chaseRuleSchema } from '../../domain/actions/chase-schedule.ts';
+import { ENGLAND_AND_WALES, isWorkingDay, onOrAfterWorkingDay, onOrBeforeWorkingDay, type WorkingDayRule } from '../../domain/working-days.ts';
 import type { DeliveryContext } from '../../kernel/deps.ts';
 import { enqueue, type Tx } from '../../delivery/outbox.ts';
 import type { DueItem, ScheduledJob } from '../../scheduling/scheduler.ts';
@@ -22,13 +27,31 @@ interface Chase extends DueItem {
   skip?: string;
 }
 
-/** When each chase of a round is due. */
-export function chaseTimes(round: { createdAt: Date; deadline: Date }, timezone: string): Date[] {
+/** The board's working days: the ones its action chases keep (England and Wales by default). */
+export function boardWorkingDays(board: { actionChaseRule: unknown }): WorkingDayRule {
+  const parsed = chaseRuleSchema.safeParse(board.actionChaseRule ?? {});
+  return parsed.success ? parsed.data.workingDays : ENGLAND_AND_WALES;
+}
+
+const atNine = (isoDate: string, timezone: string): Date => DateTime.fromISO(isoDate, { zone: timezone }).set({ hour: 9 }).toJSDate();
+
+/** `at` when its local date is a working day; else 9:00 on the next working day, or (when that
+ * would be after `latest`'s date) 9:00 on the working day before. */
+function onWorkingDay(at: Date, timezone: string, rule: WorkingDayRule, latest?: Date): Date {
+  const day = DateTime.fromJSDate(at, { zone: timezone }).toISODate() as string;
+  if (isWorkingDay(day, rule)) return at;
+  const next = onOrAfterWorkingDay(day, rule);
+  const last = latest ? (DateTime.fromJSDate(latest, { zone: timezone }).toISODate() as string) : undefined;
+  return atNine(last !== undefined && next > last ? onOrBeforeWorkingDay(day, rule) : next, timezone);
+}
+
+/** When each chase of a round is due, on the board's working days. */
+export function chaseTimes(round: { createdAt: Date; deadline: Date }, timezone: string, rule: WorkingDayRule = ENGLAND_AND_WALES): Date[] {
   const opened = round.createdAt.getTime();
   const deadline = round.deadline.getTime();
   const dayBefore = DateTime.fromJSDate(round.deadline, { zone: timezone }).minus({ days: 1 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   const partWay = new Date(opened + (deadline - opened) / 2);
-  return [partWay, dayBefore, new Date(deadline + 1)];
+  return [onWorkingDay(partWay, timezone, rule, round.deadline), onWorkingDay(dayBefore, timezone, rule, round.deadline), onWorkingDay(new Date(deadline + 1), timezone, rule)];
 }
 
 async function missingOrganisations(tx: Tx, round: RoundWithBoard) {
@@ -50,12 +73,17 @@ export function returnsChaseJob(ctx: DeliveryContext): ScheduledJob<Chase> {
       const rounds = await prisma.returnRound.findMany({ where: { status: 'open', deadline: { gt: new Date(now.getTime() - 7 * 24 * 3_600_000) } }, include: { board: true } });
       const due: Chase[] = [];
       for (const round of rounds) {
-        const times = chaseTimes(round, round.board.timezone);
+        const times = chaseTimes(round, round.board.timezone, boardWorkingDays(round.board));
         const forRound = times
           .map((dueAt, i) => ({ key: `returns-chase:${round.id}:${i + 1}`, boardId: round.boardId, dueAt, roundId: round.id, number: (i + 1) as Chase['number'] }))
           .filter((c) => c.dueAt.getTime() <= now.getTime() && c.dueAt.getTime() > round.createdAt.getTime());
         const latest = forRound.at(-1);
-        due.push(...forRound.map((c): Chase => (c === latest ? c : { ...c, skip: `a later chase (${latest?.number}) is due instead` })));
+        const late = now.getTime() > round.deadline.getTime();
+        due.push(
+          ...forRound.map((c): Chase =>
+            c !== latest ? { ...c, skip: `a later chase (${latest?.number}) is due instead` } : c.number < MAX_CHASES && late ? { ...c, skip: 'the deadline has passed: a reminder before it is too late' } : c,
+          ),
+        );
       }
       return due;
     },
@@ -67,7 +95,9 @@ export function returnsChaseJob(ctx: DeliveryContext): ScheduledJob<Chase> {
       if (missing.length === 0) return;
       if (item.number < MAX_CHASES) {
         const days = Math.ceil((round.deadline.getTime() - now.getTime()) / (24 * 3_600_000));
-        const due = item.number === 2 || days <= 1 ? 'tomorrow' : `in ${days} days`;
+        // A reminder moved off a day off onto the deadline's own day says so.
+        const onDeadlineDay = DateTime.fromJSDate(now, { zone: round.board.timezone }).hasSame(DateTime.fromJSDate(round.deadline, { zone: round.board.timezone }), 'day');
+        const due = onDeadlineDay ? 'today' : item.number === 2 || days <= 1 ? 'tomorrow' : `in ${days} days`;
         for (const organisation of missing) {
           const request = await buildReturnRequest(tx, round, organisation, { number: item.number, due });
           await sendReturnRequest(tx, round, organisation, request, ctx, `returns-request:${round.id}:chase${item.number}`);

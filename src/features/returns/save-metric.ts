@@ -37,9 +37,10 @@ export async function saveMetric(deps: CoreDeps, input: Invocation & { boardId: 
     peerRanks: v.peerRanks ?? [],
   };
   if (input.metricId) {
-    const updated = await deps.prisma.metric.updateMany({ where: { id: input.metricId, boardId: board.id }, data });
-    if (updated.count === 0) throw formInvalid({ name: 'This metric is no longer in the catalogue.' });
-    return notice(`"${v.name}" updated (${describeUnit(v.unit)}).`, 'good');
+    const before = await deps.prisma.metric.findFirst({ where: { id: input.metricId, boardId: board.id } });
+    if (!before) throw formInvalid({ name: 'This metric is no longer in the catalogue.' });
+    await deps.prisma.metric.update({ where: { id: before.id }, data: { ...data, active: true } });
+    return notice(`"${v.name}" updated (${describeUnit(v.unit)})${before.active ? '' : '; it is active again, and new rounds will ask for it'}.`, 'good');
   }
   const position = ((await deps.prisma.metric.aggregate({ where: { boardId: board.id }, _max: { position: true } }))._max.position ?? 0) + 1;
   await deps.prisma.metric.create({ data: { ...data, boardId: board.id, position } });

@@ -326,3 +326,32 @@ async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs = 5_
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+describe('dispatcher, messages that follow another', () => {
+  it('a part waits while the part before it is retried, then the parts go in order; a failed part does not hold back the next', async () => {
+    const one = await toChannel('C1', { data: { text: 'part 1' }, notBefore: clock() });
+    const two = await toChannel('C1', { data: { text: 'part 2' }, after: one.id, notBefore: clock() });
+    const three = await toChannel('C1', { data: { text: 'part 3' }, after: two.id, notBefore: clock() });
+    const messenger = new FakeMessenger().failNext(transient());
+    const d = dispatcher(messenger, { pacing: { slack: { perConversationMs: 0, perSecond: 100 } } });
+    expect(await d.runOnce()).toMatchObject({ retried: 1 });
+    // Part 1 waits for its retry; parts 2 and 3 are due but wait for it.
+    expect(await d.runOnce()).toMatchObject({ claimed: 0 });
+    expect(messenger.sends).toHaveLength(0);
+    advance(1_500);
+    for (let i = 0; i < 3; i++) {
+      await d.runOnce();
+      advance(20); // the platform's pace: 100 a second
+    }
+    expect(messenger.sentOutboxIds()).toEqual([one.id, two.id, three.id]);
+
+    const four = await toChannel('C2', { data: { text: 'part 1' }, notBefore: clock() });
+    const five = await toChannel('C2', { data: { text: 'part 2' }, after: four.id, notBefore: clock() });
+    messenger.failNext(permanent('msg_too_long'));
+    await d.runOnce();
+    expect(await status(four.id)).toMatchObject({ status: 'failed' });
+    advance(20);
+    await d.runOnce();
+    expect(await status(five.id)).toMatchObject({ status: 'sent' });
+  });
+});

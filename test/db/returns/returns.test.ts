@@ -4,7 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { CoreDeps } from '../../../src/kernel/deps.ts';
 import { createLogger } from '../../../src/logger.ts';
-import { compileDashboard } from '../../../src/features/returns/compile-dashboard.ts';
+import { compileDashboard, showDashboardPart } from '../../../src/features/returns/compile-dashboard.ts';
+import { publishDashboard } from '../../../src/features/returns/publish-dashboard.ts';
+import { attachDashboard } from '../../../src/features/returns/attach-dashboard.ts';
+import { postAgenda } from '../../../src/features/agendas/post-agenda.ts';
 import { dashboardCsvFile, trendChartFile } from '../../../src/features/returns/dashboard-files.ts';
 import { importCatalogue, readCatalogue } from '../../../src/features/returns/import-catalogue.ts';
 import { lockRound } from '../../../src/features/returns/lock-round.ts';
@@ -16,6 +19,8 @@ import { Scheduler } from '../../../src/scheduling/scheduler.ts';
 import { fieldId } from '../../../src/features/returns/return-form.ts';
 import { FIELDS_PER_PAGE } from '../../../src/features/returns/return-pages.ts';
 import { saveMetric } from '../../../src/features/returns/save-metric.ts';
+import { deactivateMetric } from '../../../src/features/returns/deactivate-metric.ts';
+import { openMetricForm } from '../../../src/features/returns/open-returns-forms.ts';
 import { showRoundStatus } from '../../../src/features/returns/show-round-status.ts';
 import { submitReturn } from '../../../src/features/returns/submit-return.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
@@ -132,6 +137,65 @@ describe('the metric catalogue', () => {
     expect(await db.prisma.metric.findFirstOrThrow({ where: { ...onBoard(), name: 'Sanction detection rate' } })).toMatchObject({ unit: 'percentage', polarity: 'higher', yearOnYear: true, rolling: false });
     await expect(saveMetric(deps, { ...at(clerk()), boardId: b.boardId, values: { ...values, name: 'SANCTION detection rate' } })).rejects.toMatchObject({ code: 'FORM_INVALID', fieldErrors: { name: 'The catalogue already has a metric called "Sanction detection rate".' } });
     await expect(saveMetric(deps, { ...at(police()), boardId: b.boardId, values })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+  });
+});
+
+describe('changing and deactivating a metric', () => {
+  it('the clerk opens a metric\u2019s form filled in from the catalogue, changes its name, unit, polarity, comparisons, peer groups and owner', async () => {
+    await loadCatalogue();
+    const burglary = await metricId('Burglary');
+    const form = await openMetricForm(deps, { ...at(clerk()), name: 'burglary' });
+    expect(form).toMatchObject({
+      kind: 'form',
+      form: 'returns.metric.edit',
+      values: { name: 'Burglary', organisation: b.police, unit: 'count', polarity: 'lower', comparisons: ['year on year', 'rolling 12 months'], peerRanks: 'Similar group/15; London/33' },
+      metadata: { boardId: b.boardId, metricId: burglary },
+    });
+    await expect(openMetricForm(deps, { ...at(clerk()), name: 'Arson' })).rejects.toMatchObject({ code: 'UNKNOWN_METRIC', say: expect.stringContaining('"Arson" is not a metric of Safer Communities Partnership Board. Its metrics include: Burglary, Robbery, Proven re-offending rate.') });
+    await expect(openMetricForm(deps, { ...at(police()), name: 'Burglary' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+
+    const values = metricFormValues.parse({ name: 'Residential burglary', organisation: b.probation, unit: 'rate per 1,000', polarity: 'higher', comparisons: ['rolling 12 months'], peerRanks: 'London/32' });
+    const saved = await saveMetric(deps, { ...at(clerk()), boardId: b.boardId, metricId: burglary, values });
+    expect(saved.text).toBe('"Residential burglary" updated (rate per 1,000).');
+    expect(await db.prisma.metric.findUniqueOrThrow({ where: { id: burglary } })).toMatchObject({ name: 'Residential burglary', organisationId: b.probation, unit: 'rate', unitBase: 1000, polarity: 'higher', yearOnYear: false, rolling: true, peerRanks: [{ name: 'London', outOf: 32 }], active: true });
+    // Its history stays with it.
+    expect(await db.prisma.metricValue.count({ where: { metricId: burglary } })).toBe(4);
+    await expect(saveMetric(deps, { ...at(clerk()), boardId: b.boardId, metricId: burglary, values: { ...values, name: 'robbery' } })).rejects.toMatchObject({ fieldErrors: { name: 'The catalogue already has a metric called "Robbery".' } });
+  });
+
+  it('a deactivated metric keeps its history and past figures, past dashboards still list it, new rounds do not ask for it; saving its form brings it back', async () => {
+    await loadCatalogue();
+    await open();
+    const q3 = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    await submitReturn(deps, { ...at(police()), roundId: q3.id, organisationId: b.police, values: await policeValues() });
+    const robbery = await metricId('Robbery');
+    const history = await db.prisma.metricValue.count({ where: { metricId: robbery } });
+    expect(history).toBeGreaterThan(0);
+    await expect(deactivateMetric(deps, { ...at(police()), name: 'Robbery' })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    await expect(deactivateMetric(deps, { ...at(clerk()), name: 'Arson' })).rejects.toMatchObject({ code: 'UNKNOWN_METRIC' });
+    const done = await deactivateMetric(deps, { ...at(clerk()), name: 'robbery' });
+    expect(done.text).toBe('"Robbery" is deactivated: new rounds will not ask for it. Its history and past figures are kept; "returns metric Robbery" and Save brings it back.');
+    expect((await deactivateMetric(deps, { ...at(clerk()), name: 'Robbery' })).text).toContain('already inactive');
+    expect(await db.prisma.metricValue.count({ where: { metricId: robbery } })).toBe(history);
+    expect(await db.prisma.returnFigure.count({ where: { metricId: robbery } })).toBe(1);
+    // Q3's dashboard (Robbery was submitted) still lists it.
+    expect((await compileDashboard(deps, { ...at(clerk()), period: 'Q3 2026/27' })).view.rows.map((r) => r.name)).toContain('Robbery');
+
+    now = new Date('2027-04-10T09:00:00Z');
+    await openRound(deps, { ...at(clerk()), period: 'Q4 2026/27', deadline: '2027-04-30' });
+    const requests = await db.prisma.outboxMessage.findMany({ where: { ...onBoard(), template: 'returns.request', dedupeKey: { contains: ':opened' } } });
+    const q4 = await db.prisma.returnRound.findFirstOrThrow({ where: { ...onBoard(), quarter: 4 } });
+    const q4Requests = requests.filter((r) => (r.data as { roundId: string }).roundId === q4.id);
+    expect(q4Requests.length).toBeGreaterThan(0);
+    for (const r of q4Requests) expect((r.data as { metrics: { name: string }[] }).metrics.map((m) => m.name)).not.toContain('Robbery');
+    expect((await compileDashboard(deps, { ...at(clerk()), period: 'Q4 2026/27' })).view.rows.map((r) => r.name)).toEqual(['Burglary', 'Proven re-offending rate']);
+
+    const form = await openMetricForm(deps, { ...at(clerk()), name: 'Robbery' });
+    expect((form as { context: string }).context).toContain('(inactive: saving makes it active again)');
+    const values = metricFormValues.parse({ ...(form as { values: Record<string, unknown> }).values });
+    const back = await saveMetric(deps, { ...at(clerk()), boardId: b.boardId, metricId: robbery, values });
+    expect(back.text).toBe('"Robbery" updated (count); it is active again, and new rounds will ask for it.');
+    expect((await compileDashboard(deps, { ...at(clerk()), period: 'Q4 2026/27' })).view.rows.map((r) => r.name)).toEqual(['Burglary', 'Robbery', 'Proven re-offending rate']);
   });
 });
 
@@ -311,6 +375,7 @@ describe('a long return, a page at a time (through the core, as the adapters dri
     const pageFields = (f: typeof first) => (f.fields ?? []).map((x) => x.id);
     expect(first.metadata.page).toBe('1');
     expect(first.context).toContain('Page 1 of 4.');
+    expect(first.submitLabel).toBe('Next: page 2 of 4');
     expect(pageFields(first).length).toBeLessThanOrEqual(FIELDS_PER_PAGE);
     const metrics = await db.prisma.metric.findMany({ where: onBoard(), orderBy: { position: 'asc' } });
     const page1 = metrics.filter((m) => pageFields(first).includes(fieldId.value(m.id)));
@@ -320,6 +385,7 @@ describe('a long return, a page at a time (through the core, as the adapters dri
     const firstMetric = page1[0] as (typeof page1)[number];
     const refused = as('form', await t.submit(police(), 'returns.submit', { ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' }, first.metadata));
     expect(refused.metadata.page).toBe('1');
+    expect(refused.submitLabel).toBe('Next: page 2 of 4');
     expect(refused.errors).toEqual({ [fieldId.rank(firstMetric.id, 0)]: 'A rank out of 10 is a whole number from 1 (best) to 10.' });
     expect(refused.values).toMatchObject({ ...typed, [fieldId.rank(firstMetric.id, 0)]: '11', [fieldId.positive(firstMetric.id)]: 'Kept as typed' });
     expect(await db.prisma.returnSubmission.count({ where: roundOfBoard() })).toBe(0);
@@ -332,6 +398,8 @@ describe('a long return, a page at a time (through the core, as the adapters dri
 
     let result: Awaited<ReturnType<TestCore['submit']>> = page;
     for (let n = 2; n <= 4; n++) {
+      expect(page.context).toContain(`Page ${n} of 4.`);
+      expect(page.submitLabel).toBe(n < 4 ? `Next: page ${n + 1} of 4` : 'Submit');
       const ids = pageFields(page).filter((id) => id.startsWith('v_'));
       result = await t.submit(police(), 'returns.submit', Object.fromEntries(ids.map((id) => [id, '50'])), page.metadata);
       if (n < 4) page = as('form', result);
@@ -376,6 +444,111 @@ describe('the compiled dashboard', () => {
     expect(png?.subarray(1, 4).toString()).toBe('PNG');
     expect(await trendChartFile(deps, round.dashboardToken, '00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
+
+  it('a dashboard too big for one message: the clerk pages through it, and publishing queues every part for each channel, each following the one before', async () => {
+    await loadCatalogue();
+    const organisationId = b.police;
+    await db.prisma.metric.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({ boardId: b.boardId, organisationId, name: `Indicator ${i + 1}: residential burglary and theft from motor vehicles`, unit: 'count', polarity: 'lower' as const, position: 100 + i })),
+    });
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    const first = await compileDashboard(deps, { ...at(clerk()) });
+    const of = first.view.part?.of ?? 0;
+    expect(of).toBeGreaterThan(1);
+    expect(first.view.part).toEqual({ number: 1, of });
+    const names: string[] = [];
+    for (let n = 1; n <= of; n++) {
+      const page = await showDashboardPart(deps, { ...at(clerk()), roundId: round.id, part: n });
+      expect(page.view.part).toEqual({ number: n, of });
+      names.push(...page.view.rows.map((r) => r.name));
+    }
+    const catalogue = await db.prisma.metric.findMany({ where: { boardId: b.boardId, active: true }, orderBy: { position: 'asc' } });
+    expect(names).toEqual(catalogue.map((m) => m.name));
+    await expect(showDashboardPart(deps, { ...at(police()), roundId: round.id, part: 2 })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+
+    await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
+    const queued = await db.prisma.outboxMessage.findMany({ where: { boardId: b.boardId, template: 'returns.dashboard' }, orderBy: { createdAt: 'asc' } });
+    for (const platform of ['slack', 'teams'] as const) {
+      const parts = queued.filter((m) => m.platform === platform);
+      expect(parts.map((m) => (m.data as { part?: { number: number } }).part?.number)).toEqual(Array.from({ length: of }, (_, i) => i + 1));
+      expect(parts.map((m) => m.afterId)).toEqual([null, ...parts.slice(0, -1).map((m) => m.id)]);
+      expect(new Set(parts.map((m) => m.targetId)).size).toBe(1);
+    }
+  });
+});
+
+describe('attaching the dashboard to the agenda', () => {
+  async function meetingWith(titles: string[]) {
+    return db.prisma.meeting.create({
+      data: {
+        boardId: b.boardId,
+        title: 'Safer Communities Partnership Board',
+        startsAt: new Date('2027-02-05T10:00:00Z'),
+        calendarToken: `tok-${b.boardId}`,
+        items: { create: [{ position: 1, number: '1', title: 'Welcome and introductions', standing: 'welcome' }, ...titles.map((title, i) => ({ position: i + 2, number: String(i + 2), title })), { position: titles.length + 2, number: String(titles.length + 2), title: 'Any other business', standing: 'aob' }] },
+      },
+      include: { items: { orderBy: { position: 'asc' } } },
+    });
+  }
+  const linksOf = async (itemId: string) => (await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).links as { title: string; url: string }[];
+
+  it('links the published dashboard from the next meeting’s Performance item, once, and the posted agenda is brought up to date', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
+    await expect(attachDashboard(deps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'FIGURES_NOT_PUBLISHED' });
+    await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
+    await expect(attachDashboard(deps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'MEETING_NOT_FOUND' });
+    const meeting = await meetingWith(['Police Update', 'Performance dashboard', 'Youth Justice Plan']);
+    const performance = meeting.items.find((i) => i.title === 'Performance dashboard');
+    await postAgenda(deps, { ...at(clerk()), meetingId: meeting.id });
+    await expect(attachDashboard(deps, { ...at(police()) })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
+    await expect(attachDashboard({ ...deps, publicBaseUrl: undefined } as CoreDeps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'NO_PUBLIC_ADDRESS' });
+    expect(await db.prisma.outboxMessage.count({ where: { ...onBoard(), operation: 'update' } })).toBe(0);
+
+    const done = await attachDashboard(deps, { ...at(clerk()), roundId: round.id });
+    expect(done).toMatchObject({ kind: 'notice', tone: 'good' });
+    expect((done as { text: string }).text).toBe('The Q3 2026/27 dashboard is attached to item 3 (\u201cPerformance dashboard\u201d) of the meeting on Fri 5 Feb 2027, 10:00; the agenda links to its trend charts and CSV.');
+    const expected = [
+      { title: 'Performance dashboard Q3 2026/27: trend charts', url: `https://quorum.example.org/returns/${round.dashboardToken}/charts` },
+      { title: 'Performance dashboard Q3 2026/27: figures (CSV)', url: `https://quorum.example.org/returns/${round.dashboardToken}/dashboard.csv` },
+    ];
+    expect(await linksOf(performance?.id ?? '')).toEqual(expected);
+    // The agenda card already posted in each channel is replaced by one with the links.
+    const updates = await db.prisma.outboxMessage.findMany({ where: { ...onBoard(), operation: 'update' } });
+    expect(updates.map((u) => u.platform).sort()).toEqual(['slack', 'teams']);
+    for (const u of updates) expect(JSON.stringify(u.data)).toContain(`/returns/${round.dashboardToken}/charts`);
+
+    // Attached again (a double click, a second command): the same two links, nothing queued.
+    await attachDashboard(deps, { ...at(clerk()), roundId: round.id });
+    expect(await linksOf(performance?.id ?? '')).toEqual(expected);
+    expect(await db.prisma.outboxMessage.count({ where: { ...onBoard(), operation: 'update' } })).toBe(updates.length);
+  });
+
+  it('with no item headed Performance, or several, the clerk chooses the item in a form', async () => {
+    await loadCatalogue();
+    await open();
+    const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
+    deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
+    await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
+    const meeting = await meetingWith(['Police Update', 'Community safety dashboard']);
+    const asked = await attachDashboard(deps, { ...at(clerk()) });
+    expect(asked).toMatchObject({ kind: 'form', form: 'returns.attach', values: {}, metadata: { roundId: round.id, meetingId: meeting.id } });
+    expect((asked as { context: string }).context).toContain('No item is headed \u201cPerformance\u201d');
+    expect((asked as { options: { item: { label: string }[] } }).options.item.map((o) => o.label)).toEqual(['1. Welcome and introductions', '2. Police Update', '3. Community safety dashboard', '4. Any other business']);
+    const chosen = meeting.items.find((i) => i.title === 'Community safety dashboard');
+    await attachDashboard(deps, { ...at(clerk()), roundId: round.id, meetingId: meeting.id, itemId: chosen?.id ?? '' });
+    expect((await linksOf(chosen?.id ?? '')).map((l) => l.title)).toEqual(['Performance dashboard Q3 2026/27: trend charts', 'Performance dashboard Q3 2026/27: figures (CSV)']);
+    await expect(attachDashboard(deps, { ...at(clerk()), roundId: round.id, meetingId: meeting.id, itemId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'ITEM_NOT_FOUND', fieldErrors: { item: 'That item is no longer on the agenda.' } });
+
+    await db.prisma.agendaItem.update({ where: { id: meeting.items[1]?.id ?? '' }, data: { title: 'Performance: police' } });
+    await db.prisma.agendaItem.update({ where: { id: chosen?.id ?? '' }, data: { title: 'Performance: probation' } });
+    const several = await attachDashboard(deps, { ...at(clerk()) });
+    expect(several).toMatchObject({ kind: 'form', values: { item: meeting.items[1]?.id } });
+    expect((several as { context: string }).context).toContain('Several items are about performance');
+  });
 });
 
 describe('chasing non-submitters', () => {
@@ -383,7 +556,8 @@ describe('chasing non-submitters', () => {
     await loadCatalogue();
     await open();
     const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
-    expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-01-30T00:00:00.000Z']);
+    // The deadline is Friday 29 January: the clerk is told on Monday 1 February, not on Saturday.
+    expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-02-01T09:00:00.000Z']);
     const scheduler = new Scheduler({ prisma: db.prisma, jobs: [returnsChaseJob(deps)], logger: createLogger({ level: 'silent' }), clock: () => now });
     // Other tests' boards share this database: only this round's chases are looked at.
     const mine = (keys: string[]) => keys.filter((k) => k.includes(round.id));
@@ -400,11 +574,16 @@ describe('chasing non-submitters', () => {
     ]);
     expect(mine((await scheduler.tick()).ran)).toEqual([]);
 
-    // Down from the 21st to the 31st: the day-before chase is skipped, the clerk is told.
+    // Down from the 21st to Sunday the 31st: the day-before chase is too late to send (skipped);
+    // the clerk is told on the Monday.
     now = new Date('2027-01-31T09:00:00Z');
+    const sunday = await scheduler.tick();
+    expect(mine(sunday.ran)).toEqual([]);
+    expect(mine(sunday.skipped)).toEqual([`returns-chase:${round.id}:2`]);
+    expect(await chases()).toHaveLength(1);
+    now = new Date('2027-02-01T09:00:00Z');
     const tick = await scheduler.tick();
     expect(mine(tick.ran)).toEqual([`returns-chase:${round.id}:3`]);
-    expect(mine(tick.skipped)).toEqual([`returns-chase:${round.id}:2`]);
     const all = await chases();
     expect(all).toHaveLength(2);
     expect(all[1]).toMatchObject({ template: 'returns.overdue', platform: 'slack', targetId: b.clerk.slackUserId });

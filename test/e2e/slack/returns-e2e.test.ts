@@ -2,7 +2,8 @@
 // and opens a round in modals; the police submitter gets their request by direct message (through
 // the outbox), opens the return from its button, submits one invalid figure (the error comes back
 // on the field, nothing stored), fixes it, then amends it; someone else cannot open it; "returns"
-// shows who has submitted.
+// shows who has submitted; the clerk publishes the dashboard and attaches it to the next meeting's
+// Performance item, and the agenda card in the channel gains its links.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
 import { fieldId } from '../../../src/features/returns/return-form.ts';
@@ -211,5 +212,37 @@ describe('quarterly returns on Slack', () => {
     expect(channelCard).not.toContain('returns.publish');
     expect(channelCard).not.toContain('Only you can see');
     expect((await service.db.prisma.returnRound.findUniqueOrThrow({ where: { id: round.id } })).publishedAt).not.toBeNull();
+  });
+
+  it('the clerk attaches the published dashboard to the next meeting\u2019s Performance item: the agenda card in the channel is updated with its links', async () => {
+    const round = await service.db.prisma.returnRound.findFirstOrThrow({ where: { boardId: b.boardId } });
+    await service.db.prisma.meeting.create({
+      data: {
+        boardId: b.boardId,
+        title: 'Safer Communities Partnership Board',
+        startsAt: new Date(Date.now() + 14 * 24 * 3_600_000),
+        calendarToken: 'returns-e2e-meeting-token',
+        items: { create: [{ position: 1, number: '1', title: 'Welcome and introductions', standing: 'welcome' }, { position: 2, number: '2', title: 'Performance', reportOf: 'Community Safety Manager' }, { position: 3, number: '3', title: 'Any other business', standing: 'aob' }] },
+      },
+    });
+    service.fake.reset();
+    await ask('agenda post');
+    const agenda = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB' && JSON.stringify(c.body.blocks).includes('Performance'), 8_000);
+    expect(JSON.stringify(agenda.body.blocks)).not.toContain('/charts');
+
+    const responseUrl = service.fake.responseUrl();
+    await service.slack.interaction(
+      blockActions({
+        user: { id: b.clerk.slackUserId, username: 'alex.dewsnap', name: 'alex.dewsnap', team_id: 'T0SEED' },
+        actions: [button({ action_id: 'returns.attach', value: JSON.stringify({ roundId: round.id }) })],
+        response_url: responseUrl,
+      }),
+    );
+    const answer = await service.fake.waitForResponse((r) => responseUrl.endsWith(`/${encodeURIComponent(r.id)}`));
+    expect(JSON.stringify(answer.body)).toContain('The Q3 2026/27 dashboard is attached to item 2 (\u201cPerformance\u201d)');
+    const updated = await service.fake.waitFor('chat.update', (c) => c.body.channel === agenda.body.channel && JSON.stringify(c.body.blocks).includes(`/returns/${round.dashboardToken}/charts`), 8_000);
+    expectValid(slackMessageSchema, { text: updated.body.text, blocks: updated.body.blocks });
+    expect(JSON.stringify(updated.body.blocks)).toContain('Performance dashboard Q3 2026/27: trend charts');
+    expect(JSON.stringify(updated.body.blocks)).toContain(`https://quorum.example.org/returns/${round.dashboardToken}/dashboard.csv`);
   });
 });

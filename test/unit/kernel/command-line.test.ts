@@ -23,6 +23,7 @@ describe('parseCommandLine', () => {
       'agenda remove': '6',
       'agenda move': '7 to 5',
       'agenda import': '1234 https://democracy.example.gov.uk',
+      'returns deactivate': 'Robbery',
     };
     for (const spec of COMMANDS) {
       const parsed = parse(`${spec.words.toUpperCase()} ${example[spec.words] ?? ''}`);
