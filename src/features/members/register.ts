@@ -1,14 +1,20 @@
 // Members: the board's roster, and (for clerks and the chair) changing it: adding people from the
-// platform's directory and the channel, editing one person, removing one (their history stays).
+// platform's directory and the channel, editing one person, removing one (their history stays),
+// and importing the membership list pasted from the board's papers or a CSV.
 import { z } from 'zod';
 import { freeText, noArgs } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
-import { addMembersForm, editMemberForm } from './forms.ts';
+import { discardMemberImport } from './discard-member-import.ts';
+import { addMembersForm, editMemberForm, importMembersForm } from './forms.ts';
 import { linkByEmail } from './link-by-email.ts';
 import { listMembers } from './list-members.ts';
 import { openAddMembers } from './open-add-members.ts';
 import { openEditMember } from './open-edit-member.ts';
+import { openImportMembers, openImportMoreMembers } from './paste-members.ts';
 import { confirmRemoval, removeMember } from './remove-member.ts';
+import { saveMemberImport } from './save-member-import.ts';
+
+const importId = z.object({ importId: z.uuid() });
 
 export const members = defineFeature({
   name: 'members',
@@ -53,6 +59,14 @@ export const members = defineFeature({
       args: noArgs,
       run: (deps, input) => linkByEmail(deps, input),
     }),
+    command({
+      words: 'members import',
+      usage: 'members import',
+      description: 'Paste the board\u2019s membership list (the agenda pack\u2019s list, the minutes\u2019 attendance table, or CSV); check it, then save.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => openImportMembers(deps, input),
+    }),
   ],
   buttons: [
     button({
@@ -60,6 +74,9 @@ export const members = defineFeature({
       payload: z.object({ memberId: z.uuid() }),
       run: (deps, input) => removeMember(deps, { ...input, memberId: input.payload.memberId }),
     }),
+    button({ id: 'members.import.save', payload: importId, run: (deps, input) => saveMemberImport(deps, { ...input, importId: input.payload.importId }) }),
+    button({ id: 'members.import.discard', payload: importId, run: (deps, input) => discardMemberImport(deps, { ...input, importId: input.payload.importId }) }),
+    button({ id: 'members.import.more', payload: importId, run: (deps, input) => openImportMoreMembers(deps, { ...input, importId: input.payload.importId }) }),
   ],
-  forms: [addMembersForm, editMemberForm],
+  forms: [addMembersForm, editMemberForm, importMembersForm],
 });
