@@ -52,6 +52,7 @@ const TEMPLATE_CARDS = {
   ...returnsCards.templates,
   ...actionCards.templates,
   ...apologyCards.templates,
+  ...memberCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

@@ -5,6 +5,7 @@
 import type { Actor } from './domain/platform.ts';
 import { AppError, ErrorCode, isAppError } from './errors.ts';
 import { FEATURES, type Result } from './features/index.ts';
+import { withLinkOffer } from './features/members/offer-link.ts';
 import { listUpcomingMeetings, type UpcomingMeetingsResult } from './features/meetings/list-upcoming-meetings.ts';
 import { parseCommandLine } from './kernel/command-line.ts';
 import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
@@ -125,7 +126,13 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
     runCommand: async (input) => {
       requireReadableCommand(input.text);
       const parsed = parseCommandLine(input.text, commands);
-      return (await parsed.spec.run(deps, { ...invocation(input, parsed.board), args: parsed.args })) as Result;
+      const called = invocation(input, parsed.board);
+      try {
+        return (await parsed.spec.run(deps, { ...called, args: parsed.args })) as Result;
+      } catch (error) {
+        // Someone not linked, in the board's channel, under a roster name: the clerk is asked.
+        throw await withLinkOffer(deps, called, error);
+      }
     },
     clickButton: async (input) => {
       const spec = BUTTONS.get(input.button);

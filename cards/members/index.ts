@@ -3,6 +3,7 @@
 import { defineForm } from '../kit.ts';
 import type { FeatureCards } from '../registry-types.ts';
 import { memberImportPreviewCard } from './import-preview-card.ts';
+import { linkRequestCard } from './link-request-card.ts';
 import { removalCard, rosterCard } from './roster-card.ts';
 import { MEMBERS_PASTE_CHUNK_MAX } from '../../src/features/members/member-import-preview.ts';
 
@@ -48,4 +49,5 @@ export const memberCards = {
       },
     }),
   },
+  templates: { 'members.link-request': linkRequestCard },
 } satisfies FeatureCards;

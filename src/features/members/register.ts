@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { freeText, noArgs } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
+import { decideLinkRequest } from './decide-link-request.ts';
 import { discardMemberImport } from './discard-member-import.ts';
 import { addMembersForm, editMemberForm, importMembersForm } from './forms.ts';
 import { linkByEmail } from './link-by-email.ts';
@@ -13,8 +14,10 @@ import { openEditMember } from './open-edit-member.ts';
 import { openImportMembers, openImportMoreMembers } from './paste-members.ts';
 import { confirmRemoval, removeMember } from './remove-member.ts';
 import { saveMemberImport } from './save-member-import.ts';
+import { linkRequestTemplate } from './templates.ts';
 
 const importId = z.object({ importId: z.uuid() });
+const requestId = z.object({ requestId: z.uuid() });
 
 export const members = defineFeature({
   name: 'members',
@@ -76,7 +79,10 @@ export const members = defineFeature({
     }),
     button({ id: 'members.import.save', payload: importId, run: (deps, input) => saveMemberImport(deps, { ...input, importId: input.payload.importId }) }),
     button({ id: 'members.import.discard', payload: importId, run: (deps, input) => discardMemberImport(deps, { ...input, importId: input.payload.importId }) }),
+    button({ id: 'members.link.confirm', payload: requestId, run: (deps, input) => decideLinkRequest(deps, { ...input, requestId: input.payload.requestId, link: true }) }),
+    button({ id: 'members.link.refuse', payload: requestId, run: (deps, input) => decideLinkRequest(deps, { ...input, requestId: input.payload.requestId, link: false }) }),
     button({ id: 'members.import.more', payload: importId, run: (deps, input) => openImportMoreMembers(deps, { ...input, importId: input.payload.importId }) }),
   ],
   forms: [addMembersForm, editMemberForm, importMembersForm],
+  templates: [linkRequestTemplate],
 });
