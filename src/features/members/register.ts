@@ -9,6 +9,7 @@ import { discardMemberImport } from './discard-member-import.ts';
 import { addMembersForm, editMemberForm, importMembersForm } from './forms.ts';
 import { linkByEmail } from './link-by-email.ts';
 import { listMembers } from './list-members.ts';
+import { addMentioned } from './add-mentioned.ts';
 import { openAddMembers } from './open-add-members.ts';
 import { openEditMember } from './open-edit-member.ts';
 import { openImportMembers, openImportMoreMembers } from './paste-members.ts';
@@ -32,11 +33,11 @@ export const members = defineFeature({
     }),
     command({
       words: 'members add',
-      usage: 'members add',
-      description: 'Add people to the board: pick them, or choose from the channel\u2019s members.',
+      usage: 'members add [@people]',
+      description: 'Add people to the board: pick them, choose from the channel\u2019s members, or @mention them (Teams).',
       who: 'clerks',
-      args: noArgs,
-      run: (deps, input) => openAddMembers(deps, input),
+      args: freeText,
+      run: async (deps, input) => (input.mentions?.length || input.args.text.trim() ? await addMentioned(deps, input) : await openAddMembers(deps, input)),
     }),
     command({
       words: 'members edit',

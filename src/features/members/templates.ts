@@ -6,7 +6,8 @@ import { template } from '../../kernel/feature.ts';
 export const linkRequestTemplate = template(
   'members.link-request',
   z.object({
-    requestId: z.uuid(),
+    /** The request's id (the buttons carry it; checked as a uuid when it comes back). */
+    requestId: z.string().min(1),
     boardName: z.string(),
     platform: z.enum(['slack', 'teams']),
     /** The name the platform gave the person who used the bot. */
