@@ -8,6 +8,9 @@ import { md } from '../text.ts';
 const ROLE_WORDS: Record<MemberImportRow['role'], string> = { member: 'Member', observer: 'Observer', officer: 'Officer', adviser: 'Adviser (also attends)' };
 /** Lines not read, shown one by one; the rest are counted. */
 const UNREAD_SHOWN = 15;
+/** People shown in the table: a Teams message holds about 28 KB, which 30 rows and the lines not read stay within. The
+ * rest are counted, never dropped silently, and all are saved. */
+export const ROWS_SHOWN = 30;
 
 function roleOf(row: MemberImportRow): string {
   const board = row.boardRole ? `${row.boardRole[0]?.toUpperCase()}${row.boardRole.slice(1)}` : '';
@@ -23,7 +26,7 @@ export function memberImportPreviewCard(result: MemberImportPreviewResult): Card
     {
       type: 'table',
       columns: [{ title: 'Line', align: 'right' }, { title: 'Name' }, { title: 'Title' }, { title: 'Organisation' }, { title: 'Role' }, { title: 'Email' }],
-      rows: result.rows.map((r) => [
+      rows: result.rows.slice(0, ROWS_SHOWN).map((r) => [
         String(r.line),
         r.onRoster ? `${r.name} (on the roster)` : r.name,
         r.title ?? '',
@@ -33,6 +36,7 @@ export function memberImportPreviewCard(result: MemberImportPreviewResult): Card
       ]),
     },
   ];
+  if (result.rows.length > ROWS_SHOWN) body.push({ type: 'context', text: `Showing the first ${ROWS_SHOWN} of ${result.rows.length} people read (to line ${result.rows[ROWS_SHOWN - 1]?.line}); the rest are saved with them.` });
   if (unread > 0) {
     body.push(
       { type: 'text', text: md`**${unread} line${unread === 1 ? '' : 's'} could not be read** (not saved; add them by hand if needed):`, tone: 'warning' },
