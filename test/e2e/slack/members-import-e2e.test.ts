@@ -172,6 +172,10 @@ describe('members import on Slack', () => {
     // The chair the minutes named ("(Chairman)"), imported above, is among those who can help now.
     expect(JSON.stringify(refused.body)).toContain('Only the clerk or the chair of Safer Communities Partnership Board can do that. Ask Alex Dewsnap (clerk), Cllr David Longstaff (chair) or Cllr Krishna Suresh (chair) if you should be able to.');
     expect(service.fake.calls('views.open')).toEqual([]);
+    // Slack sends a slash command's @mentions as plain text: names typed after "members add" are
+    // not guessed at, the form is the way.
+    const typed = await command('members add Jo King');
+    expect(JSON.stringify(typed.body)).toContain('Run \\"members add\\" alone, then pick the people by name in the form.');
 
     const view = await openedImport();
     await paste(view, '- **Jo King**, Head of Housing, Barnet Homes');
