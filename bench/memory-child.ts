@@ -1,7 +1,9 @@
 /* eslint-disable no-restricted-syntax -- a benchmark reports which database it measured (DATABASE_URL) and passes it to what it runs */
 // One process of the memory bench: Quorum (as `npm start` runs it, Slack over HTTP, PGlite in a
-// fresh folder or the PostgreSQL server in DATABASE_URL) or a bare Bolt app that only acks. Prints
-// one JSON line: RSS when idle after start, and after 200 signed slash commands.
+// fresh folder or the PostgreSQL server in DATABASE_URL; the fake Slack Web API it talks to runs
+// in the parent, at BENCH_SLACK_API_URL, so its memory is not counted as Quorum's) or a bare Bolt
+// app that only acks. Prints one JSON line: RSS when idle after start, and after 200 signed slash
+// commands.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -22,14 +24,11 @@ if (which === 'quorum') {
   const { loadConfig } = await import('../src/config.ts');
   const { startQuorum } = await import('../src/main.ts');
   const { createLogger } = await import('../src/logger.ts');
-  const { startFakeSlackApi } = await import('../test/support/fake-slack-api.ts');
-  const fake = await startFakeSlackApi();
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) });
+  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: process.env.BENCH_SLACK_API_URL ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dir, ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}) });
   const quorum = await startQuorum({ config, logger: createLogger({ level: 'silent' }) });
   url = quorum.url;
   stop = async () => {
     await quorum.stop();
-    await fake.close();
     rmSync(dir, { recursive: true, force: true });
   };
 } else {

@@ -25,14 +25,10 @@ export interface FormDefinition<K extends FormId = FormId> {
   /** For a form with fields built from data (FormRequest.fields): the field an id names, to read
    * a submission back; undefined for ids the form never has. */
   fieldFor?: (id: string) => FieldDefinition | undefined;
-  /** Its answer needs the database and must come in Slack's ack: the next page of a long form, or
-   * this page back with problems found against stored data beside its fields (Slack can show them
-   * only in the ack). The one kind of form acknowledged after its work, within Slack's 3 s. */
-  answeredInAck?: true;
 }
 
 /** A form's shape without its metadata, and how to read back the fields it builds from data. */
-export type FormShape = Omit<Form, 'metadata'> & Pick<FormDefinition, 'fieldFor' | 'answeredInAck'>;
+export type FormShape = Omit<Form, 'metadata'> & Pick<FormDefinition, 'fieldFor'>;
 
 /** The fields to read from a submission: the fixed ones, then every submitted id the form's
  * fieldFor knows (fields built from data). */
@@ -60,7 +56,6 @@ export function formShape(definition: FormDefinition): FormShape {
     ...(definition.closeLabel ? { closeLabel: definition.closeLabel } : {}),
     ...(definition.intro ? { intro: definition.intro } : {}),
     ...(definition.fieldFor ? { fieldFor: definition.fieldFor } : {}),
-    ...(definition.answeredInAck ? { answeredInAck: true as const } : {}),
     fields,
   };
 }

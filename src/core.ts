@@ -76,6 +76,8 @@ export interface Core {
   readonly catalogue: readonly CommandInfo[];
   /** Whether a form id is one of the core's (adapters read its values with the card's definition). */
   hasForm(id: string): boolean;
+  /** Whether the form's answer takes its place and needs the database (FormSpec.answersInPlace). */
+  answersInPlace(id: string): boolean;
 }
 
 const DEFINITIONS: readonly FeatureDefinition[] = FEATURES;
@@ -125,6 +127,7 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
   return {
     catalogue: CATALOGUE,
     hasForm: (id) => FORMS.has(id),
+    answersInPlace: (id) => FORMS.get(id)?.answersInPlace === true,
     runCommand: async (input) => {
       requireReadableCommand(input.text);
       const parsed = parseCommandLine(input.text, commands);

@@ -4,11 +4,15 @@
 // boards Quorum is for: police, probation, fire, the council, housing and a charity; a clerk and a
 // chair; a standing deputy; members who submit their organisation's figures; an adviser who does
 // not count towards the quorum; an upcoming meeting with a full agenda (one item exempt) and
-// proposals on the forward plan. `npm run demo:reset` (or the page's Reset button) puts it back.
+// proposals on the forward plan; the last meeting's actions, open and overdue, and an open quarterly
+// figure round (demo-business.ts). `npm run demo:reset` (or the page's Reset button) puts it back.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { PrismaClient } from '../../src/persistence/database.ts';
+import { formatQuarter } from '../../src/domain/returns/quarter.ts';
+import { localDate } from '../../src/domain/time.ts';
 import type { Prisma } from '../../src/persistence/generated/client.ts';
+import { createDemoBusiness, demoRoundQuarter } from './demo-business.ts';
 import { PLAYGROUND_BOT, PLAYGROUND_CHANNEL, PLAYGROUND_PATHS, PLAYGROUND_TEAM, PLAYGROUND_TENANT_ID } from './ids.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -57,10 +61,11 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 
 export const demoAadId = (key: string): string => `demo-${key}`;
 
-/** The upcoming meeting's business, between the standing items (as an agenda pack lists it). */
-const BUSINESS: readonly { title: string; reportOf?: string; minutes?: number; pages?: [number, number]; subPoints?: string[]; exempt?: boolean }[] = [
+/** The upcoming meeting's business, between the standing items (as an agenda pack lists it); the
+ * dashboard is the one for the quarter of the open figure round. */
+const business = (dashboardQuarter: string): readonly { title: string; reportOf?: string; minutes?: number; pages?: [number, number]; subPoints?: string[]; exempt?: boolean }[] => [
   {
-    title: 'Community Safety Performance Dashboard, Q2 2026/27',
+    title: `Community Safety Performance Dashboard, ${dashboardQuarter}`,
     reportOf: 'Head of Community Safety',
     minutes: 20,
     pages: [9, 24],
@@ -176,10 +181,10 @@ async function createDemo(tx: Prisma.TransactionClient, now: Date): Promise<void
   // The upcoming meeting, its agenda ready for the clerk to post; and the one after it.
   const items = [
     ...STANDING_BEFORE.map((item) => ({ ...item, business: undefined })),
-    ...BUSINESS.map((business) => ({ standing: undefined, title: business.title, pages: business.pages, business })),
+    ...business(formatQuarter(demoRoundQuarter(now, ZONE))).map((b) => ({ standing: undefined, title: b.title, pages: b.pages, business: b })),
     ...STANDING_AFTER.map((item) => ({ ...item, pages: undefined, business: undefined })),
   ];
-  await tx.meeting.create({
+  const next = await tx.meeting.create({
     data: {
       boardId: board.id,
       title: DEMO_BOARD_NAME,
@@ -220,4 +225,15 @@ async function createDemo(tx: Prisma.TransactionClient, now: Date): Promise<void
       { boardId: board.id, title: 'Reducing re-offending: accommodation on release', reportOf: 'Head of Probation Delivery Unit', proposedById: proposer('probation') },
     ],
   });
+  await createDemoBusiness(
+    tx,
+    {
+      boardId: board.id,
+      zone: ZONE,
+      member: idOf,
+      organisation: (key) => organisations.get(key) as string,
+      nextMeetingDate: localDate(next.startsAt, ZONE),
+    },
+    now,
+  );
 }

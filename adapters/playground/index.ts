@@ -160,11 +160,14 @@ export class Playground {
     return playgroundPeople(this.prisma);
   }
 
+  /** Only browsers on this machine: the connection comes from loopback, and not through a proxy
+   * (a reverse proxy on this machine connects from loopback too, for browsers anywhere). */
   private loopbackGuard() {
     const allowRemote = this.options.config.allowRemote;
     return (req: Request, res: Response, next: NextFunction) => {
-      if (allowRemote || isLoopbackAddress(req.socket.remoteAddress ?? '')) return next();
-      res.status(403).json({ error: 'playground_local_only', message: 'The playground answers browsers on the machine Quorum runs on. Set PLAYGROUND_ALLOW_REMOTE=true to allow others.' });
+      const proxied = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+      if (allowRemote || (!proxied && isLoopbackAddress(req.socket.remoteAddress ?? ''))) return next();
+      res.status(403).json({ error: 'playground_local_only', message: 'The playground answers browsers on the machine Quorum runs on, not through a proxy. Set PLAYGROUND_ALLOW_REMOTE=true to allow others.' });
     };
   }
 
@@ -186,6 +189,8 @@ export class Playground {
       if (!this.prisma) throw new Error('Playground.attach must be called first');
       await resetDemo(this.prisma, this.clock.now());
       this.transcript.clear();
+      // The fresh demo's cards (owners' actions, the round's requests) go to the chats now.
+      this.work?.dispatcher.poke();
       this.options.logger.info('Playground: the demo board was reset');
       res.json({ reset: true });
     });

@@ -20,11 +20,11 @@ import type { Logger } from '../../src/logger.ts';
 
 /** Set on Bolt's context once the request is acknowledged; afterAck refuses to run without it. */
 const ACKED = 'quorumAcked';
-/** For a form answered in its ack (FormDefinition.answeredInAck): the ack, left to the listener. */
+/** For a form whose answer takes its place (Core.answersInPlace): the ack, left to the listener. */
 const DEFERRED_ACK = 'quorumDeferredAck';
 
 export interface AckFirstDeps {
-  core: Pick<Core, 'checkForm'>;
+  core: Pick<Core, 'checkForm' | 'answersInPlace'>;
   logger: Logger;
 }
 
@@ -47,7 +47,7 @@ export function ackFirst(deps: AckFirstDeps): Middleware<AnyMiddlewareArgs> {
         await ack(refusal);
         return;
       }
-      if (formDefinition((args.body as ViewSubmitAction).view.callback_id)?.answeredInAck) {
+      if (deps.core.answersInPlace((args.body as ViewSubmitAction).view.callback_id)) {
         (args.context as Context)[DEFERRED_ACK] = ack;
         (args.context as Context)[ACKED] = true;
         await args.next();
@@ -62,7 +62,7 @@ export function ackFirst(deps: AckFirstDeps): Middleware<AnyMiddlewareArgs> {
   };
 }
 
-/** The ack a form answered in its ack (FormDefinition.answeredInAck) is to send; undefined for every other request. */
+/** The ack a form whose answer takes its place (Core.answersInPlace) is to send; undefined for every other request. */
 export function deferredAck(context: Context): AckFn | undefined {
   const ack = context[DEFERRED_ACK];
   return typeof ack === 'function' ? (ack as AckFn) : undefined;

@@ -25,6 +25,7 @@ import { safeError } from './errors.ts';
 import { membershipOf, type PersonalChat } from './personal-chat.ts';
 import { ORIGIN_KEY, withOrigin } from './render.ts';
 import { witnessed } from './witness.ts';
+import { sinceArrival } from './turn-clock.ts';
 
 export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -123,7 +124,9 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
     (result) => ({ ok: true, result }),
     (error: unknown) => ({ ok: false, error }),
   );
-  const outcome = await within(work, deps.invokeBudgetMs ?? INVOKE_BUDGET_MS);
+  // What is left of the budget: it counts from the activity's arrival (turn-clock.ts), so the
+  // once-only claim and the membership check above are inside it.
+  const outcome = await within(work, Math.max(0, (deps.invokeBudgetMs ?? INVOKE_BUDGET_MS) - sinceArrival(context)));
   if (!outcome) {
     deps.logger.info(what, 'card action still running at the invoke budget: its answer goes to the personal chat');
     const reference = TurnContext.getConversationReference(activity);

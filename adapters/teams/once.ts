@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { INVOKE_RESPONSE_KEY, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Core } from '../../src/core.ts';
 import type { Logger } from '../../src/logger.ts';
+import { markArrival } from './turn-clock.ts';
 
 export interface OnceOnlyOptions {
   core: Pick<Core, 'claimRequest' | 'recordRequestAnswer'>;
@@ -39,6 +40,8 @@ const isInvokeResponse = (value: unknown): value is InvokeResponse =>
 export function onceOnly(logic: (context: TurnContext) => Promise<void>, options: OnceOnlyOptions): (context: TurnContext) => Promise<void> {
   const { core, logger } = options;
   return async (context) => {
+    // The invoke budget counts from here: the claim below is a database write (card-actions.ts).
+    markArrival(context);
     const activity = context.activity;
     const key = teamsActivityKey(activity);
     if (!key) return logic(context);

@@ -54,10 +54,17 @@ export function meetingFacts(agenda: AgendaView): Element {
   };
 }
 
-/** Counts only: the card may be in a channel, so names are for the clerk's list. */
+/** Counts: the card may be in a channel, so names are for the clerk's list, unless the board has
+ * chosen to show who sent apologies (then the core sends them as `names`). */
 export function repliesLine(replies: NonNullable<AgendaView['replies']>): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return `Replies: ${plural(replies.apologies, 'apology', 'apologies')}, ${replies.attending} attending \u00b7 ${replies.expected} expected who count (quorum ${replies.quorum})`;
+}
+
+/** "Apologies: Richard Norfolk (Ms Lynne Abram substituting), Steve Leader", when the board shows names. */
+export function apologyNamesLine(replies: NonNullable<AgendaView['replies']>): string | undefined {
+  if (!replies.names || replies.names.length === 0) return undefined;
+  return `Apologies: ${replies.names.join(', ')}`;
 }
 
 export interface AgendaCardOptions {
@@ -79,6 +86,7 @@ export function agendaCard(agenda: AgendaView, options: AgendaCardOptions = {}):
   }
   if (options.papersUrl) actions.push(link('View papers', options.papersUrl));
   if (agenda.calendarUrl && !cancelled) actions.push(link('Add to calendar', agenda.calendarUrl));
+  const namesLine = agenda.replies && !cancelled ? apologyNamesLine(agenda.replies) : undefined;
   if (options.forClerk && !cancelled) actions.push(button('agenda.post', m.status === 'draft' ? 'Post to the board channel' : 'Bring the posted card up to date', { meetingId: m.id }, { style: 'primary' }));
   return {
     fallback: `${cancelled ? 'CANCELLED: ' : ''}Agenda: ${m.boardName}, ${m.short}${m.venue ? `, ${m.venue}` : ''}`,
@@ -91,6 +99,7 @@ export function agendaCard(agenda: AgendaView, options: AgendaCardOptions = {}):
       { type: 'items', items: agendaItems(agenda) },
       ...(actions.length > 0 ? [{ type: 'actions' as const, actions }] : []),
       ...(agenda.replies && !cancelled ? [{ type: 'context' as const, text: repliesLine(agenda.replies) }] : []),
+      ...(namesLine ? [{ type: 'context' as const, text: namesLine }] : []),
       { type: 'context', text: `Version ${m.version + 1} \u00b7 times are ${m.timezone}` },
     ],
   };

@@ -4,7 +4,7 @@ import type { RepliesListResult, ListedPerson } from '../../src/features/apologi
 import type { MinutesResult } from '../../src/features/apologies/minutes-paragraph.ts';
 import type { PasteResult } from '../../src/features/apologies/paste-apologies.ts';
 import type { ReplyResult } from '../../src/features/apologies/reply-answer.ts';
-import { PASTE_MAX } from '../../src/features/apologies/apology-values.ts';
+import { PASTE_MAX, RESOLVE_FIELD } from '../../src/features/apologies/apology-values.ts';
 import type { TemplateData } from '../../src/features/index.ts';
 import { button, defineForm } from '../kit.ts';
 import type { Action, Card, Element, ItemEntry } from '../model.ts';
@@ -41,7 +41,7 @@ export function quorumWarningCard(data: TemplateData<'apologies.quorum-warning'>
       {
         type: 'text',
         tone: 'attention',
-        text: md`**${data.occasion === 'reminder' ? 'Before the meeting: ' : ''}${data.expected} of ${data.counting} members who count are expected, ${state} of ${data.quorum}.** ${m.boardName}, ${m.date} at ${m.time}.`,
+        text: md`**${data.occasion === 'reminder' ? 'Before the meeting: ' : (data.fall ?? 1) > 1 ? 'Again, after recovering: ' : ''}${data.expected} of ${data.counting} members who count are expected, ${state} of ${data.quorum}.** ${m.boardName}, ${m.date} at ${m.time}.`,
       },
       ...(data.apologies.length > 0
         ? [{ type: 'text' as const, text: md`**Apologies**` }, { type: 'text' as const, text: bullets(data.apologies.map((a) => (a.substitute ? `${a.name} (${a.substitute} substituting)` : a.name))) }]
@@ -120,22 +120,37 @@ export function pasteCard(result: PasteResult): Card {
   const m = result.meeting;
   const as = result.recordedAs === 'replies' ? 'apologies' : 'attendance marks';
   const body: Element[] = [];
-  if (result.none) body.push({ type: 'text', text: 'The passage says there were no apologies. Nothing was recorded.' });
-  if (result.recorded.length > 0) {
-    body.push({ type: 'text', text: md`**Recorded as ${as}** for ${m.short}:`, tone: 'good' });
+  const count = result.matched.length;
+  if (result.none) body.push({ type: 'text', text: 'The passage says there were no apologies. Nothing to record.' });
+  if (count > 0) {
+    const heading =
+      result.stage === 'preview'
+        ? md`**Check before recording:** ${count} matched, to be recorded as ${as} for ${m.short}.`
+        : result.stage === 'recorded'
+          ? md`**Recorded as ${as}** for ${m.short}:`
+          : md`**Already recorded** (confirmed before; nothing recorded twice) for ${m.short}:`;
+    body.push({ type: 'text', text: heading, tone: result.stage === 'preview' ? 'default' : 'good' });
     body.push({
       type: 'items',
-      items: result.recorded.map((r) => ({
-        title: strong(r.memberName ?? r.asWritten),
-        lines: [r.asWritten !== r.memberName ? `Written as "${r.asWritten}"` : '', r.substitute ? `Substitute: ${r.substitute}` : '', r.close ? 'A close spelling: check it is the right person (change it with "apologies record").' : ''].filter(Boolean),
+      items: result.matched.map((r) => ({
+        title: strong(r.memberName),
+        lines: [r.asWritten !== r.memberName ? `Written as "${r.asWritten}"` : '', r.substitute ? `Substitute: ${r.substitute}` : '', r.close ? 'A close spelling: check it is the right person.' : ''].filter(Boolean),
       })),
     });
   }
   if (result.unresolved.length > 0) {
-    body.push({ type: 'text', text: md`**Not recorded: ${result.unresolved.length} to resolve**`, tone: 'attention' });
+    body.push({ type: 'text', text: md`**Not matched: ${result.unresolved.length} to resolve** (${result.stage === 'preview' ? 'Confirm records only the names above' : 'not recorded'})`, tone: 'attention' });
     body.push({ type: 'items', items: result.unresolved.map((u) => ({ title: u.asWritten, lines: [u.why] })) });
   }
-  return { fallback: `Apologies pasted for ${m.short}`, title: `Apologies pasted: ${m.short}`, body };
+  if (result.stage === 'preview' && (count > 0 || result.unresolved.length > 0)) {
+    const actions: Action[] = [];
+    if (count > 0) actions.push(button('apologies.paste.confirm', `Confirm and record ${count}`, { pasteId: result.pasteId }, { style: 'primary' }));
+    if (result.unresolved.length > 0) actions.push(button('apologies.paste.resolve', 'Choose who the unmatched names are', { pasteId: result.pasteId }));
+    body.push({ type: 'actions', actions });
+    body.push({ type: 'context', text: 'Nothing is recorded until you confirm. If a name is wrong, paste the passage again corrected.' });
+  }
+  const title = result.stage === 'preview' ? `Apologies pasted: check ${m.short}` : `Apologies pasted: ${m.short}`;
+  return { fallback: title, title, body };
 }
 
 const substituteFields = {
@@ -171,9 +186,25 @@ export const apologyCards = {
     'apologies.paste': defineForm({
       id: 'apologies.paste',
       title: 'Paste apologies',
-      submitLabel: 'Record them',
-      intro: 'Paste the apologies from an email or the minutes: "Apologies were received from …", or one person a line with their role. Each name is matched to a member; names that match nobody are shown to you, not dropped.',
+      submitLabel: 'Match names',
+      intro: 'Paste the apologies from an email or the minutes: "Apologies were received from …", or one person a line with their role. Each name is matched to a member and shown to you before anything is recorded; names that match nobody are shown too, never dropped.',
       fields: { text: { label: 'Apologies', kind: 'textarea', required: true, maxLength: PASTE_MAX, placeholder: 'Apologies were received from Mr Peter Clifton and Jamie Keddy of MOPAC (Ms Abram was substituting).' } },
+    }),
+    'apologies.settings': defineForm({
+      id: 'apologies.settings',
+      title: 'Apologies settings',
+      submitLabel: 'Save',
+      fields: {
+        showNames: { label: 'Names on the agenda card', kind: 'checkbox', hint: 'Show who sent apologies on the card in the board channel (otherwise counts only; names are in "apologies list")' },
+        namedSubstitutesCount: { label: 'Named substitutes', kind: 'checkbox', hint: 'A substitute named in apologies who is not on the roster counts towards the quorum' },
+      },
+    }),
+    'apologies.paste.resolve': defineForm({
+      id: 'apologies.paste.resolve',
+      title: 'Unmatched names',
+      submitLabel: 'Use these',
+      fields: {},
+      fieldFor: (id) => (RESOLVE_FIELD.test(id) ? { label: id, kind: 'select' } : undefined),
     }),
     'apologies.attendance': defineForm({
       id: 'apologies.attendance',

@@ -167,7 +167,6 @@ export const returnsCards = {
       submitLabel: 'Submit',
       fields: {},
       fieldFor: returnFieldFor,
-      answeredInAck: true,
     }),
   },
   templates: {

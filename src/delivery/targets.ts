@@ -24,10 +24,12 @@ export async function resolveTarget(prisma: PrismaClient, row: TargetRow): Promi
   });
   if (exact) return { ...target, reference: exact.reference as Record<string, unknown> };
   if (row.target_kind === 'user') {
-    // No personal chat yet: create one, only ever through the board's own tenant.
+    // No personal chat yet: create one, only ever through the board's own tenant, and through a
+    // channel or group chat: someone else's personal chat is theirs (a messenger given one posts
+    // into it, as it would into the person's own).
     const board = row.board_id ? await prisma.board.findUnique({ where: { id: row.board_id } }) : null;
     const any = board?.teamsTenantId
-      ? await prisma.conversationReference.findFirst({ where: { platform: 'teams', tenantId: board.teamsTenantId }, orderBy: { updatedAt: 'desc' } })
+      ? await prisma.conversationReference.findFirst({ where: { platform: 'teams', tenantId: board.teamsTenantId, kind: { not: 'personal' } }, orderBy: { updatedAt: 'desc' } })
       : null;
     if (any) return { ...target, reference: any.reference as Record<string, unknown> };
   }

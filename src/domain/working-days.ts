@@ -2,7 +2,8 @@
 // from date-holidays (maintained data, substitute days included), never a hand-typed list.
 // England and Wales share one list of bank holidays ("GB-ENG"). Dates are ISO local dates
 // ("2026-12-28") in the board's timezone. No I/O.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 
@@ -20,6 +21,11 @@ export const ENGLAND_AND_WALES: WorkingDayRule = { skipWeekends: true, holidays:
 
 const calendars = new Map<string, Set<string>>();
 
+// date-holidays (every country's calendar, about 8 MiB) is loaded the first time a holiday is
+// asked for, not when the service starts.
+const load = createRequire(import.meta.url);
+let Holidays: typeof HolidaysClass | undefined;
+
 /** The bank holidays of a region in a year, as ISO dates. */
 export function bankHolidays(region: HolidayRegion, year: number): ReadonlySet<string> {
   const key = `${region}:${year}`;
@@ -28,6 +34,7 @@ export function bankHolidays(region: HolidayRegion, year: number): ReadonlySet<s
   const dates = new Set<string>();
   if (region !== 'none') {
     const [country, state] = region.split('-');
+    Holidays ??= load('date-holidays') as typeof HolidaysClass;
     const holidays = new Holidays(country ?? 'GB', state ?? '');
     for (const h of holidays.getHolidays(year)) if (h.type === 'public' || h.type === 'bank') dates.add(h.date.slice(0, 10));
   }

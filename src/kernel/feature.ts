@@ -66,6 +66,11 @@ export interface FormSpec<Id extends string = string, V extends z.ZodType = z.Zo
   check?: (now: Date) => z.ZodType;
   /** What the form carries through and back (ids, never names or dates). */
   metadata: M;
+  /** Its answer takes the form's own place and needs the database: the next page of a long form,
+   * or this page back with problems only stored data reveals. An adapter that acknowledges before
+   * any work (Slack: the answer can only come in the ack) holds this form's ack until the answer
+   * is known, within the platform's budget. Every other form is acknowledged first. */
+  answersInPlace?: true;
   run(deps: CoreDeps, input: Invocation & { values: z.output<V>; metadata: z.output<M> }): Promise<R>;
 }
 

@@ -31,6 +31,9 @@ export interface Database {
   ping(): Promise<{ ok: true; ms: number } | { ok: false; error: string }>;
   /** PGlite only: the whole data folder as a tar, to start other instances from (test templates). */
   dumpImage?(): Promise<Uint8Array>;
+  /** PGlite only: drops every client connection to the embedded server at once, as a server
+   * restart would (fault drills; on PostgreSQL, pg_terminate_backend does it). Returns how many. */
+  dropConnections?(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -61,7 +64,7 @@ async function openPool(
   kind: Database['kind'],
   config: PoolConfig,
   schema: string | undefined,
-  extra: { close?: () => Promise<void>; dumpImage?: () => Promise<Uint8Array> } = {},
+  extra: { close?: () => Promise<void>; dumpImage?: () => Promise<Uint8Array>; dropConnections?: () => Promise<number> } = {},
 ): Promise<Database> {
   const [{ default: pg }, { PrismaPg }, { PrismaClient }] = await Promise.all([
     import('pg'),
@@ -88,6 +91,7 @@ async function openPool(
       }
     },
     ...(extra.dumpImage ? { dumpImage: extra.dumpImage } : {}),
+    ...(extra.dropConnections ? { dropConnections: extra.dropConnections } : {}),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -133,6 +137,7 @@ async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Pro
       undefined,
       {
         dumpImage: () => running.dump(),
+        dropConnections: () => running.disconnect(),
         close: async () => {
           await running.close();
           await rm(socketDir, { recursive: true, force: true });
@@ -160,6 +165,7 @@ type WorkerReply =
   | { type: 'failed'; message: string }
   | { type: 'dumped'; id: number; bytes: Uint8Array }
   | { type: 'closed'; id: number }
+  | { type: 'disconnected'; id: number; count: number }
   | { type: 'error'; id: number; message: string };
 
 /** The worker thread that owns the PGlite instance (src/persistence/pglite-worker.mjs). */
@@ -203,7 +209,7 @@ class PgliteWorker {
     return new PgliteWorker(worker);
   }
 
-  private request(type: 'dump' | 'close'): Promise<WorkerReply> {
+  private request(type: 'dump' | 'close' | 'disconnect'): Promise<WorkerReply> {
     const id = this.nextId++;
     if (this.dead) return Promise.reject(new Error('the PGlite worker has stopped'));
     return new Promise((resolve, reject) => {
@@ -216,6 +222,12 @@ class PgliteWorker {
     const reply = await this.request('dump');
     if (reply.type !== 'dumped') throw new Error(`unexpected reply from the PGlite worker: ${reply.type}`);
     return reply.bytes;
+  }
+
+  async disconnect(): Promise<number> {
+    const reply = await this.request('disconnect');
+    if (reply.type !== 'disconnected') throw new Error(`unexpected reply from the PGlite worker: ${reply.type}`);
+    return reply.count;
   }
 
   private closing: Promise<void> | undefined;

@@ -12,7 +12,10 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 const options = workerData;
 
 async function open() {
-  const pgliteOptions = {};
+  // PostgreSQL's default 128 MB of shared buffers is allocated and touched at start inside the
+  // WebAssembly memory, so it is resident for the life of the process; a board's whole database is
+  // a few megabytes, and 16 MB of buffers holds it with room to spare (about 110 MiB less RSS).
+  const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
   if (options.dataDir) pgliteOptions.dataDir = options.dataDir;
   // A migrated image (a tar of a data folder, as dumpDataDir writes it) to start from.
   if (options.image) pgliteOptions.loadDataDir = new Blob([options.image]);
@@ -37,6 +40,15 @@ parentPort.on('message', async (message) => {
       const tar = await opened.db.dumpDataDir('none');
       const bytes = new Uint8Array(await tar.arrayBuffer());
       parentPort.postMessage({ type: 'dumped', id: message.id, bytes }, [bytes.buffer]);
+    } else if (message.type === 'disconnect') {
+      // Fault drills (test/support/drills): every client connection is dropped at once, as when a
+      // server restarts or the network cuts them; each one's open transaction is rolled back.
+      // pglite-socket keeps its connections in a private field (checked, not assumed).
+      const handlers = opened.server.handlers;
+      if (!(handlers instanceof Set)) throw new Error('this version of pglite-socket does not expose its connections');
+      const dropped = [...handlers];
+      await Promise.all(dropped.map((handler) => handler.detach(true)));
+      parentPort.postMessage({ type: 'disconnected', id: message.id, count: dropped.length });
     } else if (message.type === 'close') {
       await opened.server.stop();
       await opened.db.close();

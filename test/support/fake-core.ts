@@ -8,6 +8,7 @@ export function fakeCore(overrides: Partial<Core> = {}): Core {
   return {
     catalogue: CATALOGUE,
     hasForm: () => false,
+    answersInPlace: () => false,
     runCommand: unused('runCommand'),
     clickButton: unused('clickButton'),
     submitForm: unused('submitForm'),

@@ -80,6 +80,9 @@ export interface FakeSlackApi {
   waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** The next `times` calls of the method fail as described (then it answers normally again). */
   failNext(method: string, failure: FakeFailure, times?: number): void;
+  /** An outage: for `ms` from now, every Web API call but auth.test is answered with HTTP `status`
+   * (503 unless given) and an empty body, as Slack's edge answers when Slack is down. */
+  outage(ms: number, status?: number): void;
   /** The next `times` calls of the method are answered only after `ms` milliseconds. */
   delayNext(method: string, ms: number, times?: number): void;
   /** Replace the fake's answer to a method (until reset). */
@@ -291,6 +294,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     });
   });
 
+  let outageUntil = 0;
+  let outageStatus = 503;
+
   /** When each channel last took a paced call (limits.perChannelPerSecond). */
   let lastPaced = new Map<string, number>();
 
@@ -316,6 +322,8 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
 
     const delay = delays.get(method)?.shift();
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+
+    if (Date.now() < outageUntil && method !== 'auth.test') return record(call, res, outageStatus);
 
     const limited = rateLimited(method, body);
     if (limited !== undefined) return record(call, res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
@@ -403,6 +411,10 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       for (let i = 0; i < times; i += 1) queue.push(failure);
       failures.set(method, queue);
     },
+    outage: (ms, status = 503) => {
+      outageUntil = Date.now() + ms;
+      outageStatus = status;
+    },
     delayNext: (method, ms, times = 1) => {
       const queue = delays.get(method) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(ms);
@@ -431,6 +443,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
         () => `nothing matching was posted to a response_url (posted: ${responses.length})`,
       ),
     reset: () => {
+      outageUntil = 0;
       lastPaced = new Map();
       calls = [];
       responses = [];

@@ -171,9 +171,11 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   'apologies.minutes': (s) => ({ kind: 'apologies.minutes', meeting: agendaView(s).meeting, withTitles: true, paragraph: s, bullets: s, source: 'replies' }),
   'apologies.paste': (s) => ({
     kind: 'apologies.paste',
+    stage: 'preview',
+    pasteId: '00000000-0000-4000-8000-000000000001',
     meeting: agendaView(s).meeting,
     recordedAs: 'replies',
-    recorded: [{ asWritten: s, memberName: s, substitute: s, close: true }, { asWritten: s }],
+    matched: [{ asWritten: s, memberName: s, substitute: s, close: true }, { asWritten: s, memberName: s }],
     unresolved: [{ asWritten: s, why: s }],
     none: false,
   }),

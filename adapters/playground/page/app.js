@@ -56,9 +56,13 @@ function apply(event) {
     const message = event.message;
     const list = state.conversations.get(message.conversationId) ?? [];
     const index = list.findIndex((m) => m.id === message.id);
+    // The same content again (the server's copy of a card an invoke answer already put here): the
+    // card shown stays, so that nothing typed into its inputs meanwhile is lost.
+    const unchanged = index >= 0 && sameContent(list[index], message);
     if (index >= 0) list[index] = message;
     else list.push(message);
     state.conversations.set(message.conversationId, list);
+    if (unchanged) return;
     if (message.conversationId === conversationId()) {
       const existing = document.querySelector(`[data-message-id="${CSS.escape(message.id)}"]`);
       const element = renderMessage(message);
@@ -75,6 +79,10 @@ function apply(event) {
     state.conversations.set(event.conversationId, list.filter((m) => m.id !== event.id));
     document.querySelector(`[data-message-id="${CSS.escape(event.id)}"]`)?.remove();
   }
+}
+
+function sameContent(a, b) {
+  return JSON.stringify([a.text, a.attachments]) === JSON.stringify([b.text, b.attachments]);
 }
 
 async function connect() {

@@ -74,8 +74,9 @@ export const agendaViewSchema = z.object({
   showsExempt: z.boolean(),
   /** Link to the meeting's calendar invite, when the service has a public address. */
   calendarUrl: z.string().optional(),
-  /** Replies so far (counts only, no names: the card may be in a channel). */
-  replies: z.object({ apologies: z.number(), attending: z.number(), expected: z.number(), quorum: z.number() }).optional(),
+  /** Replies so far: counts, and names of those who sent apologies only when the board shows them
+   * in its channel (the card may be in a channel; by default names are for the clerk's list). */
+  replies: z.object({ apologies: z.number(), attending: z.number(), expected: z.number(), quorum: z.number(), names: z.array(z.string()).optional() }).optional(),
 });
 export type AgendaView = z.infer<typeof agendaViewSchema>;
 

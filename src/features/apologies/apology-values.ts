@@ -47,3 +47,12 @@ export const PASTE_MAX = 3000;
 export const pasteValues = z.object({
   text: z.string({ error: 'Paste the apologies passage.' }).trim().min(1, { error: 'Paste the apologies passage.' }).max(PASTE_MAX, { error: `Paste up to ${PASTE_MAX.toLocaleString('en-GB')} characters at a time.` }),
 });
+
+/** The board's apologies settings (unticked boxes arrive as false). */
+export const settingsValues = z.object({
+  showNames: z.boolean().default(false),
+  namedSubstitutesCount: z.boolean().default(false),
+});
+
+/** The fields of the form that says who a pasted passage's unmatched names are: "who_0", "who_1"... */
+export const RESOLVE_FIELD = /^who_(\d{1,2})$/;

@@ -14,7 +14,7 @@ import { replyChaseTemplate } from './templates.ts';
 export async function chaseReplies(deps: CoreDeps, input: Invocation & { meetingId: string }): Promise<RepliesListResult> {
   const meeting = await loadMeetingForReplies(deps.prisma, input.meetingId);
   const clerk = await requireClerk(deps.prisma, meeting.board, input.actor);
-  await requireOpenForReplies(deps.prisma, meeting, deps.now());
+  await requireOpenForReplies(deps.prisma, meeting, deps.now(), { forClerk: true });
   const { chased, already } = await deps.prisma.$transaction(async (tx) => {
     const roster = await boardRoster(tx, meeting.boardId);
     const replied = new Set((await tx.meetingReply.findMany({ where: { meetingId: meeting.id }, select: { memberId: true } })).map((r) => r.memberId));

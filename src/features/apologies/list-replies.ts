@@ -7,7 +7,7 @@ import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { requireClerk } from '../boards/members.ts';
 import { meetingView, type MeetingView } from '../agendas/agenda-view.ts';
-import { boardRoster, forecastReplies, meetingReplies } from './meeting-replies.ts';
+import { boardForecastOptions, boardRoster, forecastReplies, meetingReplies } from './meeting-replies.ts';
 import { loadMeetingForReplies } from './open-meeting.ts';
 
 export interface ListedPerson {
@@ -62,7 +62,7 @@ export async function listReplies(deps: CoreDeps, input: Invocation & { meetingI
     kind: 'apologies.list',
     ...(input.notice ? { notice: input.notice } : {}),
     meeting: meetingView(meeting),
-    forecast: forecastQuorum(roster, forecastReplies(replies), meeting.board.quorum),
+    forecast: forecastQuorum(roster, forecastReplies(replies), meeting.board.quorum, boardForecastOptions(meeting.board)),
     apologies: replies.filter((r) => r.reply === 'apologies').map((r) => person(r.memberId)),
     attending: replies.filter((r) => r.reply === 'attending').map((r) => person(r.memberId)),
     noReply: roster.filter((m) => !replied.has(m.id)).map((m) => person(m.id)),

@@ -26,12 +26,13 @@ export async function openApologyForm(deps: CoreDeps, input: Invocation & { meet
   const meeting = await loadMeetingForReplies(deps.prisma, input.meetingId);
   const member = await replyMember(deps.prisma, meeting, input.actor, input.memberId);
   const { via } = await requireReplier(deps.prisma, meeting.board, input.actor, member);
-  await requireOpenForReplies(deps.prisma, meeting, deps.now());
+  await requireOpenForReplies(deps.prisma, meeting, deps.now(), { forClerk: via === 'clerk' });
   const current = await deps.prisma.meetingReply.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } } });
   const choices = await substituteChoices(deps.prisma, member);
   const apologies = current?.reply === 'apologies' ? current : null;
   const substitute = apologies ? (apologies.substituteMemberId ?? '') : (member.standingDeputyId && choices.some((c) => c.id === member.standingDeputyId) ? member.standingDeputyId : '');
   const when = toLocalParts(meeting.startsAt, meeting.board.timezone).short;
+  const upcoming = await deps.prisma.meeting.count({ where: { boardId: meeting.boardId, startsAt: { gt: deps.now() }, status: { notIn: ['cancelled', 'held', 'minutes_approved'] } } });
   return openForm(apologyForm, {
     values: {
       ...(apologies?.reason ? { reason: apologies.reason } : {}),
@@ -40,6 +41,8 @@ export async function openApologyForm(deps: CoreDeps, input: Invocation & { meet
     },
     metadata: { meetingId: meeting.id, memberId: member.id },
     options: { substitute: substituteOptions(member, choices) },
-    context: `${meeting.board.name}: apologies ${via === 'member' ? '' : `for ${member.name} `}for the meeting of ${when}`,
+    context: `${meeting.board.name}: apologies ${via === 'member' ? '' : `for ${member.name} `}for the meeting of ${when}${
+      upcoming > 1 ? `. ${upcoming} meetings are coming up: for another, type "apologies" and its date (YYYY-MM-DD)` : ''
+    }`,
   });
 }

@@ -1,7 +1,11 @@
 // The clerk and chair are told when the quorum forecast falls to the quorum or below: once per
-// meeting (one message, not one per apology), and again with each reminder before the meeting.
-// "Once" is a row in quorum_warning, unique per meeting and occasion, written in the transaction
-// of the reply that caused it: two instances, two clicks or a retried request never send two.
+// fall (one message, not one per apology), and again with each reminder before the meeting. If the
+// forecast recovers above the quorum (an apology withdrawn, a substitute named) and later falls
+// again, that new fall is warned of too.
+// "Once" is a row in quorum_warning, unique per meeting and occasion ("forecast:1", "forecast:2"...
+// for each fall, "reminder:<key>" per reminder), written in the transaction of the reply that
+// caused it, under the meeting's lock: two instances, two clicks or a retried request never send
+// two. A recovery is recorded on the fall's row (recovered_at), which lets the next fall through.
 import { randomUUID } from 'node:crypto';
 import { needsWarning } from '../../domain/apologies/quorum-forecast.ts';
 import { enqueue, type Tx } from '../../delivery/outbox.ts';
@@ -19,8 +23,23 @@ export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: Wa
   const meeting = await loadMeeting(tx, meetingId);
   if (meeting.status === 'cancelled') return false;
   const forecast = await meetingForecast(tx, meeting);
-  if (!needsWarning(forecast)) return false;
-  const occasionKey = occasion.kind === 'forecast' ? 'forecast' : `reminder:${occasion.key}`;
+  let occasionKey: string;
+  let fall: number | undefined;
+  if (occasion.kind === 'forecast') {
+    const falls = await tx.quorumWarning.findMany({ where: { meetingId: meeting.id, occasion: { startsWith: 'forecast:' } } });
+    const unrecovered = falls.find((w) => w.recoveredAt === null);
+    if (!needsWarning(forecast)) {
+      if (unrecovered) await tx.quorumWarning.update({ where: { id: unrecovered.id }, data: { recoveredAt: ctx.now() } });
+      return false;
+    }
+    // Still below or at the quorum since the last warning: nothing new to say.
+    if (unrecovered) return false;
+    fall = falls.length + 1;
+    occasionKey = `forecast:${fall}`;
+  } else {
+    if (!needsWarning(forecast)) return false;
+    occasionKey = `reminder:${occasion.key}`;
+  }
   const marked = await (tx as Prisma.TransactionClient).$queryRaw<{ id: string }[]>`
     INSERT INTO "quorum_warning" ("id", "meeting_id", "occasion", "expected", "quorum")
     VALUES (${randomUUID()}::uuid, ${meeting.id}::uuid, ${occasionKey}, ${forecast.expected}, ${forecast.quorum})
@@ -45,6 +64,7 @@ export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: Wa
         data: {
           meeting: meetingView(meeting),
           occasion: occasion.kind,
+          ...(fall ? { fall } : {}),
           expected: forecast.expected,
           quorum: forecast.quorum,
           counting: forecast.counting,

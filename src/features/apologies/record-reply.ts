@@ -20,7 +20,7 @@ import { saveReply } from './save-reply.ts';
 export async function openRecordForm(deps: CoreDeps, input: Invocation & { meetingId: string; board: Board }) {
   await requireClerk(deps.prisma, input.board, input.actor);
   const meeting = await loadMeetingForReplies(deps.prisma, input.meetingId);
-  await requireOpenForReplies(deps.prisma, meeting, deps.now());
+  await requireOpenForReplies(deps.prisma, meeting, deps.now(), { forClerk: true });
   const roster = await boardRoster(deps.prisma, meeting.boardId);
   const people = roster.map((m) => ({ value: m.id, label: m.name }));
   return openForm(recordForm, {

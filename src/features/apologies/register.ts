@@ -2,14 +2,19 @@
 // from the agenda card and reminders, or with `apologies`; clerks record anyone's reply and mark
 // attendance on the day; the clerk and chair are warned when the quorum is at risk.
 import { z } from 'zod';
-import { ArgsMismatch, ISO_DATE, optionalDate, type ArgReader } from '../../kernel/args.ts';
+import { ArgsMismatch, ISO_DATE, noArgs, optionalDate, type ArgReader } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
 import { chaseReplies } from './chase-replies.ts';
+import { confirmApologyPaste } from './confirm-apology-paste.ts';
+import { openResolveForm } from './resolve-apology-paste.ts';
+import { resolveForm } from './resolve-form.ts';
 import { findAttendanceMeeting, findMinutesMeeting, findReplyMeeting } from './find-reply-meeting.ts';
 import { listReplies } from './list-replies.ts';
 import { apologiesForMinutes } from './minutes-paragraph.ts';
 import { openPasteForm } from './paste-apologies.ts';
 import { pasteForm } from './paste-form.ts';
+import { openApologySettings } from './set-apology-settings.ts';
+import { settingsForm } from './settings-form.ts';
 import { apologyForm, attendanceForm, recordForm } from './forms.ts';
 import { openAttendanceForm } from './mark-attendance.ts';
 import { openApologyForm } from './open-apology-form.ts';
@@ -78,10 +83,18 @@ export const apologies = defineFeature({
     command({
       words: 'apologies paste',
       usage: 'apologies paste [YYYY-MM-DD]',
-      description: 'Paste apologies from an email or minutes; the names are matched to members and recorded.',
+      description: 'Paste apologies from an email or minutes; the names are matched to members, and recorded when you confirm.',
       who: 'clerks',
       args: optionalDate,
       run: async (deps, input) => openPasteForm(deps, { ...input, meetingId: (await findReplyMeeting(deps, { ...input, ...input.args })).meetingId }),
+    }),
+    command({
+      words: 'apologies settings',
+      usage: 'apologies settings',
+      description: 'Whether the agenda card in the channel names who sent apologies, and whether named substitutes count towards the quorum.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => openApologySettings(deps, input),
     }),
     command({
       words: 'attendance',
@@ -97,12 +110,14 @@ export const apologies = defineFeature({
     button({ id: 'apologies.attend', payload: replyPayload, run: (deps, input) => reply(deps, input, 'attending') }),
     button({ id: 'apologies.withdraw', payload: replyPayload, run: (deps, input) => reply(deps, input, 'withdraw') }),
     button({ id: 'apologies.chase', payload: z.object({ meetingId: z.uuid() }), run: (deps, input) => chaseReplies(deps, { ...input, meetingId: input.payload.meetingId }) }),
+    button({ id: 'apologies.paste.resolve', payload: z.object({ pasteId: z.uuid() }), run: (deps, input) => openResolveForm(deps, { ...input, pasteId: input.payload.pasteId }) }),
+    button({ id: 'apologies.paste.confirm', payload: z.object({ pasteId: z.uuid() }), run: (deps, input) => confirmApologyPaste(deps, { ...input, pasteId: input.payload.pasteId }) }),
     button({
       id: 'apologies.minutes',
       payload: z.object({ meetingId: z.uuid(), titles: z.boolean() }),
       run: (deps, input) => apologiesForMinutes(deps, { ...input, meetingId: input.payload.meetingId, withTitles: input.payload.titles }),
     }),
   ],
-  forms: [apologyForm, recordForm, attendanceForm, pasteForm],
+  forms: [apologyForm, recordForm, attendanceForm, pasteForm, settingsForm, resolveForm],
   templates: [quorumWarningTemplate, replyChaseTemplate],
 });

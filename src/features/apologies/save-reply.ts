@@ -54,45 +54,49 @@ async function checkSubstitute(tx: Prisma.TransactionClient, member: Member, sub
 const sameReply = (before: MeetingReply | null, after: { reply: string; reason: string | null; substituteMemberId: string | null; substituteName: string | null }) =>
   before !== null && before.reply === after.reply && before.reason === after.reason && before.substituteMemberId === after.substituteMemberId && before.substituteName === after.substituteName;
 
-export async function saveReply(
-  deps: CoreDeps,
-  input: { actor: Actor; meetingId: string; memberId: string; change: ReplyChange; fromMinutes?: boolean },
-): Promise<SavedReply> {
-  const saved = await deps.prisma.$transaction(async (tx) => {
-    await lockMeeting(tx, input.meetingId);
-    const meeting = await loadMeetingForReplies(tx, input.meetingId);
-    await requireOpenForReplies(tx, meeting, deps.now());
-    const member = await tx.member.findFirst({ where: { id: input.memberId, boardId: meeting.boardId } });
-    if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `That person is not on the roster of ${meeting.board.name}.`, { log: `member ${input.memberId} not on board ${meeting.boardId}` });
-    const { recorder, via } = await requireReplier(tx, meeting.board, input.actor, member);
-    const key = { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } };
-    const before = await tx.meetingReply.findUnique({ where: key });
-    const recordedVia = input.fromMinutes && via === 'clerk' ? ('minutes' as const) : via;
-    let changed: boolean;
-    if (input.change.reply === 'withdraw') {
-      changed = (await tx.meetingReply.deleteMany({ where: { meetingId: meeting.id, memberId: member.id } })).count > 0;
-    } else {
-      const fields = {
-        reply: input.change.reply,
-        reason: input.change.reply === 'apologies' ? input.change.reason?.trim().slice(0, REASON_MAX) || null : null,
-        ...(input.change.reply === 'apologies' ? await checkSubstitute(tx, member, input.change.substitute) : { substituteMemberId: null, substituteName: null }),
-      };
-      changed = !sameReply(before, fields);
-      if (changed) {
-        await tx.meetingReply.upsert({
-          where: key,
-          create: { meetingId: meeting.id, memberId: member.id, ...fields, recordedById: recorder.id, recordedVia },
-          update: { ...fields, recordedById: recorder.id, recordedVia },
-        });
-      }
-    }
+export type SaveReplyInput = { actor: Actor; meetingId: string; memberId: string; change: ReplyChange; fromMinutes?: boolean };
+
+/** saveReply inside the caller's transaction. With `deferEffects` the card counts and the quorum
+ * warning are left to the caller, who records several replies and then does both once. */
+export async function saveReplyIn(tx: Prisma.TransactionClient, deps: CoreDeps, input: SaveReplyInput & { deferEffects?: boolean }): Promise<SavedReply> {
+  await lockMeeting(tx, input.meetingId);
+  const meeting = await loadMeetingForReplies(tx, input.meetingId);
+  const member = await tx.member.findFirst({ where: { id: input.memberId, boardId: meeting.boardId } });
+  if (!member) throw new AppError(ErrorCode.MEMBER_NOT_FOUND, `That person is not on the roster of ${meeting.board.name}.`, { log: `member ${input.memberId} not on board ${meeting.boardId}` });
+  // Who may reply first (a stranger learns that, not the meeting's state), then whether they still can.
+  const { recorder, via } = await requireReplier(tx, meeting.board, input.actor, member);
+  await requireOpenForReplies(tx, meeting, deps.now(), { forClerk: via === 'clerk' });
+  const key = { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } };
+  const before = await tx.meetingReply.findUnique({ where: key });
+  const recordedVia = input.fromMinutes && via === 'clerk' ? ('minutes' as const) : via;
+  let changed: boolean;
+  if (input.change.reply === 'withdraw') {
+    changed = (await tx.meetingReply.deleteMany({ where: { meetingId: meeting.id, memberId: member.id } })).count > 0;
+  } else {
+    const fields = {
+      reply: input.change.reply,
+      reason: input.change.reply === 'apologies' ? input.change.reason?.trim().slice(0, REASON_MAX) || null : null,
+      ...(input.change.reply === 'apologies' ? await checkSubstitute(tx, member, input.change.substitute) : { substituteMemberId: null, substituteName: null }),
+    };
+    changed = !sameReply(before, fields);
     if (changed) {
-      await refreshReplyCounts(tx, meeting.id, deps);
-      await warnIfQuorumAtRisk(tx, meeting.id, { kind: 'forecast' }, deps);
+      await tx.meetingReply.upsert({
+        where: key,
+        create: { meetingId: meeting.id, memberId: member.id, ...fields, recordedById: recorder.id, recordedVia },
+        update: { ...fields, recordedById: recorder.id, recordedVia },
+      });
     }
-    const reply = await tx.meetingReply.findUnique({ where: key, include: { substitute: true } });
-    return { meeting, member, changed, via: recordedVia, ...(reply ? { reply } : {}) };
-  });
+  }
+  if (changed && !input.deferEffects) {
+    await refreshReplyCounts(tx, meeting.id, deps);
+    await warnIfQuorumAtRisk(tx, meeting.id, { kind: 'forecast' }, deps);
+  }
+  const reply = await tx.meetingReply.findUnique({ where: key, include: { substitute: true } });
+  return { meeting, member, changed, via: recordedVia, ...(reply ? { reply } : {}) };
+}
+
+export async function saveReply(deps: CoreDeps, input: SaveReplyInput): Promise<SavedReply> {
+  const saved = await deps.prisma.$transaction((tx) => saveReplyIn(tx, deps, input));
   if (saved.changed) deps.onQueued?.();
   return saved;
 }

@@ -10,6 +10,8 @@ export const quorumWarningTemplate = template(
     meeting: meetingViewSchema,
     /** "forecast": the forecast just fell; "reminder": sent with a reminder before the meeting. */
     occasion: z.enum(['forecast', 'reminder']),
+    /** For "forecast": which fall this is (2 and more: it recovered above the quorum and fell again). */
+    fall: z.number().int().positive().optional(),
     expected: z.number(),
     quorum: z.number(),
     counting: z.number(),

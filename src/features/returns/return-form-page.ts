@@ -100,5 +100,6 @@ export const returnSubmitForm = form({
   id: 'returns.submit',
   metadata: metadataSchema,
   values: rawValues,
+  answersInPlace: true,
   run: (deps, input) => submitReturnPage(deps, input),
 });

@@ -1,8 +1,7 @@
 // A metric's trend over the last 8 quarters as a PNG: a Vega-Lite line chart drawn to SVG by Vega,
-// rasterised by resvg. Quarters without a figure are gaps, not zeros.
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+// rasterised by resvg. Quarters without a figure are gaps, not zeros. Vega, Vega-Lite and resvg
+// are loaded the first time a chart is drawn: about 60 MiB a service that never draws one need not hold.
+import type { TopLevelSpec } from 'vega-lite';
 import { formatQuarter, quarterKey, quartersEndingWith, type Quarter } from '../../domain/returns/quarter.ts';
 import { describeUnit, type Unit } from '../../domain/returns/units.ts';
 import type { History } from '../../domain/returns/comparisons.ts';
@@ -29,6 +28,7 @@ export function trendSpec(input: { name: string; unit: Unit; history: History; q
 }
 
 export async function trendChartPng(input: { name: string; unit: Unit; history: History; quarter: Quarter }): Promise<Buffer> {
+  const [vega, { compile }, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
   const view = new vega.View(vega.parse(compile(trendSpec(input)).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();

@@ -138,6 +138,30 @@ describe('who may reply', () => {
   });
 });
 
+describe('a meeting that has started, and several coming up', () => {
+  it('refuses each in its own words: the member is told to tell the clerk, the clerk to mark attendance; a stranger still learns they are not on the board', async () => {
+    await send(member(), { reason: 'On leave' });
+    now = new Date('2026-12-04T10:00:00Z');
+    await expect(t.click(member(), 'apologies.withdraw', { meetingId })).rejects.toMatchObject({ code: 'MEETING_PASSED', say: expect.stringContaining('Tell Alex Dewsnap (clerk)') });
+    expect((await replies())[0]).toMatchObject({ reply: 'apologies', reason: 'On leave' }); // kept
+    const forClerk = 'The meeting of Fri 4 Dec 2026, 10:00 has started, so replies can no longer be changed. Mark who came, and who sent apologies, with "attendance 2026-12-04".';
+    await expect(t.command(clerk(), 'apologies record 2026-12-04')).rejects.toMatchObject({ code: 'MEETING_PASSED', say: forClerk });
+    await expect(t.submit(clerk(), 'apologies.record', { member: police.fire, reply: 'apologies' }, { meetingId })).rejects.toMatchObject({ code: 'MEETING_PASSED', say: forClerk });
+    await expect(t.click(clerk(), 'apologies.chase', { meetingId })).rejects.toMatchObject({ code: 'MEETING_PASSED', say: forClerk });
+    await expect(t.click(slack(police.stranger), 'apologies.attend', { meetingId })).rejects.toMatchObject({ code: 'NOT_A_MEMBER' });
+    expect(await replies()).toHaveLength(1);
+  });
+
+  it('with two meetings coming up, the form says which one and how to choose the other; "apologies" with a date opens that one', async () => {
+    const later = as('agenda', await t.submit(clerk(), 'meeting.create', { date: '2027-01-15', time: '10:00' }, { boardId: seed.boardId })).agenda.meeting.id;
+    const next = as('form', await t.command(member(), 'apologies'));
+    expect(next.metadata).toEqual({ meetingId, memberId: seed.member.id });
+    expect(next.context).toBe('Safer Communities Partnership Board: apologies for the meeting of Fri 4 Dec 2026, 10:00. 2 meetings are coming up: for another, type "apologies" and its date (YYYY-MM-DD)');
+    expect(as('form', await t.command(member(), 'apologies 2027-01-15')).metadata).toEqual({ meetingId: later, memberId: seed.member.id });
+    await expect(t.command(member(), 'apologies 2027-01-16')).rejects.toMatchObject({ code: 'MEETING_NOT_FOUND' });
+  });
+});
+
 describe('the quorum warning', () => {
   // Five count: the clerk, the chair, the Borough Commander, the police colleague, the fire member.
   it('goes to the clerk and chair once when the forecast falls to the quorum, not once per apology', async () => {

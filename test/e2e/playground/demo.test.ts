@@ -1,16 +1,29 @@
 // The demo board: made on first start with an empty database, marked as demo, with the roster a
-// partnership board has; its clerk posts the agenda and a member reads it in the channel (exempt
-// business kept out); `npm run demo:reset` and the page's button put it back.
+// partnership board has, the last meeting's actions (open and overdue, each owner's card in their
+// own chat) and an open quarterly figure round (each submitter asked in their own chat); its clerk
+// posts the agenda and a member reads it in the channel (exempt business kept out); `npm run
+// demo:reset` and the page's button put it back.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BOARD_NAME, demoAadId, seedDemoIfEmpty } from '../../../adapters/playground/demo.ts';
-import { cardOf, cardText } from '../../support/playground-client.ts';
+import { formatQuarter, previousQuarter, quarterOfDate } from '../../../src/domain/returns/quarter.ts';
+import { localDate } from '../../../src/domain/time.ts';
+import { cardNodes, cardOf, cardText, type ChatMessage } from '../../support/playground-client.ts';
 import { startPlaygroundService, type PlaygroundService } from './service.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const CLERK = demoAadId('clerk');
 const POLICE = demoAadId('police');
+const ZONE = 'Europe/London';
+/** The last quarter complete today: the round's, and the dashboard's on the next agenda. */
+const ROUND_QUARTER = formatQuarter(previousQuarter(quarterOfDate(localDate(new Date(), ZONE))));
+
+/** How long a card sent through the outbox may take to arrive on a loaded machine: a bound on
+ * polling, not a timing claim. */
+const DELIVERED = 30_000;
+
+const buttonsOf = (message: ChatMessage) => cardNodes(cardOf(message)).filter((n) => n.type === 'Action.Execute').map((n) => n.title);
 
 let service: PlaygroundService;
 let quorum: PlaygroundService['quorum'];
@@ -47,14 +60,14 @@ describe('the demo board', () => {
     expect(state.people.find((p) => p.aadObjectId === demoAadId('police-deputy'))?.roles).toContain('deputy');
     expect(state.people.at(-1)?.name).toBe('Nia Newcomer');
 
-    const [meeting] = await db.prisma.meeting.findMany({ where: { boardId: board.id }, orderBy: { startsAt: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } });
+    const [meeting] = await db.prisma.meeting.findMany({ where: { boardId: board.id, startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } });
     expect(meeting?.startsAt.getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
     expect(meeting?.items.map((i) => i.title)).toEqual([
       'Welcome and Introductions',
       'Apologies for Absence',
       'Minutes of the Previous Meeting',
       'Matters Arising',
-      'Community Safety Performance Dashboard, Q2 2026/27',
+      `Community Safety Performance Dashboard, ${ROUND_QUARTER}`,
       'Violence Against Women and Girls Strategy: progress report',
       'Youth Justice Plan 2026/27',
       'Anti-social behaviour on the Riverside estates',
@@ -71,11 +84,73 @@ describe('the demo board', () => {
     expect(await db.prisma.board.count()).toBe(1);
   });
 
+  it('has the last meeting\u2019s actions, two overdue and two open, owned by its members; each owner has the card in their own chat', async () => {
+    const actions = await db.prisma.action.findMany({ include: { meeting: true, owners: { include: { member: true } } }, orderBy: { dueDate: 'asc' } });
+    const today = localDate(new Date(), ZONE);
+    const shown = actions.map((a) => ({ owners: a.owners.map((o) => o.member.name).sort(), overdue: a.dueDate.toISOString().slice(0, 10) < today, status: a.status }));
+    expect(shown).toEqual([
+      { owners: ['Fiona Clarke'], overdue: true, status: 'open' },
+      { owners: ['Ch Supt Sarah Whitfield', 'Dan Okafor'], overdue: true, status: 'open' },
+      { owners: ['Raj Patel'], overdue: false, status: 'open' },
+      { owners: ['Helen Murray'], overdue: false, status: 'open' },
+    ]);
+    expect(new Set(actions.map((a) => a.meeting.status))).toEqual(new Set(['held']));
+    expect(actions[0]?.meeting.startsAt.getTime()).toBeLessThan(Date.now());
+
+    // Through the outbox, as when the clerk records an action: the card, with the owner's buttons.
+    const raj = await pg.waitFor(pg.conversationOf('personal', demoAadId('fire')), /Arrange home fire safety visits/, DELIVERED);
+    expect(cardText(cardOf(raj))).toMatch(/An action for you from/);
+    expect(buttonsOf(raj)).toEqual(expect.arrayContaining(['Done', 'Add update', 'Need more time']));
+    const fiona = await pg.waitFor(pg.conversationOf('personal', demoAadId('housing')), /case review protocol/, DELIVERED);
+    expect(cardText(cardOf(fiona))).toContain('Overdue');
+    await pg.waitFor(pg.conversationOf('personal', demoAadId('police-analyst')), /burglary hotspot analysis/, DELIVERED);
+
+    // The clerk asks for the overdue ones.
+    await pg.say(CLERK, 'personal', 'actions overdue');
+    const list = cardText(cardOf(await pg.waitFor(pg.conversationOf('personal', CLERK), /case review protocol/, DELIVERED)));
+    expect(list).toContain('burglary hotspot analysis');
+    expect(list).not.toContain('fire safety visits');
+  });
+
+  it('has an open round for the last complete quarter: police, probation and housing metrics, a deadline a week ahead, each submitter asked in their own chat', async () => {
+    const round = await db.prisma.returnRound.findFirstOrThrow({ include: { board: true } });
+    expect(round.board.slug).toBe('demo');
+    expect(round.status).toBe('open');
+    expect(`Q${round.quarter} ${round.fyStart}/${String((round.fyStart + 1) % 100).padStart(2, '0')}`).toBe(ROUND_QUARTER);
+    expect(round.deadline.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    const metrics = await db.prisma.metric.findMany({ include: { organisation: true }, orderBy: { position: 'asc' } });
+    expect(metrics.map((m) => `${m.organisation.shortName}: ${m.name}`)).toEqual([
+      'Police: Burglary',
+      'Police: Robbery',
+      'Police: Violence with injury',
+      'Probation: Proven re-offending rate',
+      'Probation: Settled accommodation on release',
+      'Housing: Anti-social behaviour cases opened',
+    ]);
+    // Last year's figures are loaded, so the form and the dashboard have something to compare with.
+    expect(await db.prisma.metricValue.count({ where: { source: 'imported' } })).toBe(metrics.length * 5);
+
+    // Each organisation's submitters are asked (and nobody else).
+    const requests = await db.prisma.outboxMessage.findMany({ where: { template: 'returns.request' } });
+    expect(requests.map((r) => r.targetId).sort()).toEqual([demoAadId('housing'), demoAadId('police-analyst'), demoAadId('probation')]);
+    const helen = await pg.waitFor(pg.conversationOf('personal', demoAadId('probation')), new RegExp(`${ROUND_QUARTER} figures for Riverside Probation Delivery Unit \\(demo\\)`), DELIVERED);
+    const text = cardText(cardOf(helen));
+    expect(text).toContain('Proven re-offending rate');
+    expect(text).toContain('last quarter 22.6%');
+    expect(text).not.toContain('Burglary');
+    expect(buttonsOf(helen)).toEqual(['Fill in the return']);
+    // Each card went to its own person's chat: none to the clerk, who has been talking to Quorum in hers.
+    expect((await pg.transcript(pg.conversationOf('personal', CLERK))).filter((m) => /figures for|An action for you/.test(cardText(cardOf(m))))).toEqual([]);
+
+    await pg.say(CLERK, 'personal', 'returns');
+    await pg.waitFor(pg.conversationOf('personal', CLERK), new RegExp(`${ROUND_QUARTER}.* returns: 0 of 3 submitted`), DELIVERED);
+  });
+
   it('lets its clerk post the agenda to the channel, where a member reads it without the exempt item', async () => {
     const channel = pg.conversationOf('channel', CLERK);
     await pg.say(CLERK, 'personal', 'agenda post');
     await pg.waitFor(pg.conversationOf('personal', CLERK), /posted to the Teams channel/);
-    const agenda = await pg.waitFor(channel, /Community Safety Performance Dashboard/);
+    const agenda = await pg.waitFor(channel, /Community Safety Performance Dashboard/, DELIVERED);
     const shown = cardText(cardOf(agenda));
     expect(shown).toContain('Riverside Civic Centre, Committee Room 2');
     expect(shown).toContain('Exempt item');
@@ -102,7 +177,15 @@ describe('the demo board', () => {
     expect(output).toContain(`${DEMO_BOARD_NAME}: reset by the Quorum running on port ${quorum.port}.`);
     expect(code).toBe(0);
     expect((await db.prisma.board.findMany()).map((b) => b.name)).toEqual([DEMO_BOARD_NAME]);
-    expect(await pg.transcript()).toEqual([]);
     expect(await db.prisma.meeting.count({ where: { status: 'agenda_published' } })).toBe(0);
+    // The chats start afresh: what was said before is gone; the new demo's cards arrive again.
+    await pg.waitFor(pg.conversationOf('personal', demoAadId('fire')), /Arrange home fire safety visits/, DELIVERED);
+    await pg.waitFor(pg.conversationOf('personal', demoAadId('probation')), /figures for Riverside Probation Delivery Unit/, DELIVERED);
+    const after = await pg.transcript();
+    expect(after.filter((m) => m.conversationId === pg.conversationOf('channel', CLERK))).toEqual([]);
+    expect(after.filter((m) => /Youth Justice Plan|0 of 3 submitted/.test(m.text ?? '') || /Youth Justice Plan|0 of 3 submitted/.test(cardText(cardOf(m))))).toEqual([]);
+    expect(after.every((m) => m.from.bot)).toBe(true);
+    expect(await db.prisma.action.count()).toBe(4);
+    expect(await db.prisma.returnRound.count()).toBe(1);
   });
 });

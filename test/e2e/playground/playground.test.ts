@@ -105,6 +105,24 @@ describe('the playground, with nothing configured', () => {
     expect(reminder.from.bot).toBe(true);
   });
 
+  it('refuses a browser that comes through a proxy (on this machine the proxy connects from loopback, for browsers anywhere)', async () => {
+    const requests: { path: string; init: { method?: string; headers?: Record<string, string>; body?: string } }[] = [
+      { path: '/', init: {} },
+      { path: '/playground/api/state', init: {} },
+      { path: '/playground/api/clock', init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 60 }) } },
+    ];
+    for (const { path, init } of requests) {
+      expect((await fetch(`${quorum.url}${path}`, init)).status).toBe(200);
+      for (const proxy of [{ 'X-Forwarded-For': '203.0.113.7' }, { Forwarded: 'for=203.0.113.7;proto=https' }] as Record<string, string>[]) {
+        const response = await fetch(`${quorum.url}${path}`, { ...init, headers: { ...init.headers, ...proxy } });
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { message: string }).message).toBe('The playground answers browsers on the machine Quorum runs on, not through a proxy. Set PLAYGROUND_ALLOW_REMOTE=true to allow others.');
+      }
+    }
+    // The clock moved once, by the request that came straight from this machine.
+    expect((await pg.state()).clock.offsetMs).toBe(26 * 3_600_000);
+  });
+
   it('refuses a clock that goes backwards or jumps by nonsense, and says why', async () => {
     for (const advanceMinutes of [0, -5, 1.5, 'soon', 10_000_000]) {
       const response = await fetch(`${quorum.url}/playground/api/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMinutes }) });

@@ -44,17 +44,17 @@ afterAll(async () => {
 beforeEach(() => fake.reset());
 
 async function timedClick(place: 'personal' | 'channel') {
-  const started = performance.now();
   const res = await teams.send(teams.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place }));
-  return { res, ms: performance.now() - started };
+  return { res };
 }
 
 describe('a card action that outruns the invoke budget', () => {
   it('in the person\u2019s chat: answers the invoke in time, then sends the answer there', async () => {
-    const { res, ms } = await timedClick('personal');
+    const { res } = await timedClick('personal');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: STILL_WORKING });
-    expect(ms).toBeLessThan(BUDGET_MS + 1_500);
+    // The core has not answered (it is held until the test settles it), so this answer can only
+    // be the budget's: no wall-clock bound is needed to prove it, and none would hold under load.
     expect(pending).toHaveLength(1);
     pending.shift()?.settle(notice('The agenda is queued for the board channel.'));
     const sent = await fake.waitFor((c) => (c.route === 'send' || c.route === 'reply') && JSON.stringify(c.body).includes('queued for the board channel'));
@@ -81,5 +81,38 @@ describe('a card action within the budget', () => {
     const { res } = await click;
     expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Done already.' });
     expect(fake.calls('send')).toEqual([]);
+  });
+});
+
+describe('the once-only claim', () => {
+  // The claim is a database write made before the card action runs; under load it can queue. The
+  // budget counts from the activity's arrival, so a slow claim leaves less for the work instead of
+  // pushing the answer past what Teams waits for.
+  it('counts against the invoke budget: a claim that takes most of it leaves only the rest for the work', async () => {
+    const CLAIM_MS = 250;
+    const work = () => new Promise<Result>((resolve) => setTimeout(() => resolve(notice('Done after a while.')), 200));
+    const core = fakeCore({
+      clickButton: work,
+      claimRequest: () => new Promise((resolve) => setTimeout(() => resolve({ first: true }), CLAIM_MS)),
+      recordConversation: async () => ({ id: 'c1', created: false }),
+    });
+    const adapter = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core, logger, invokeBudgetMs: BUDGET_MS });
+    const app = express();
+    for (const mount of adapter.mounts) app.use(mount.path, mount.router);
+    const slow = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const client = createTeamsClient({ baseUrl: `http://127.0.0.1:${(slow.address() as { port: number }).port}`, serviceUrl: fake.serviceUrl });
+      const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
+      // 250 ms of claim and 200 ms of work: within the work's own 300 ms, but not within what was
+      // left of the budget after the claim, so the invoke says the answer follows...
+      expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: STILL_WORKING });
+      // ...and it does, in the person's chat.
+      const sent = await fake.waitFor((c) => JSON.stringify(c.body).includes('Done after a while.'));
+      expect(sent.conversationId).toBe(TEAMS_DEFAULTS.personalConversationId);
+    } finally {
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
   });
 });

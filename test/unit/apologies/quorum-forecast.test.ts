@@ -48,4 +48,26 @@ describe('the quorum forecast', () => {
     expect(forecastQuorum(members, replies, 3).expected).toBe(5);
     expect(forecastQuorum(members, replies, 3, { namedSubstitutesCount: false }).expected).toBe(4);
   });
+
+  it('the board\u2019s setting both ways: named substitutes count by default (the seeds: "Ms Abram was substituting"); off, only substitutes on the roster count', () => {
+    const replies = [
+      { memberId: 'police', reply: 'apologies' as const, substitute: { kind: 'member' as const, memberId: 'deputy' } },
+      { memberId: 'mopac', reply: 'apologies' as const, substitute: { kind: 'named' as const, name: 'Ms Abram' } },
+      { memberId: 'fire', reply: 'apologies' as const, substitute: { kind: 'named' as const, name: 'Sgt Pat Jones' } },
+    ];
+    const on = forecastQuorum(members, replies, 3, { namedSubstitutesCount: true });
+    expect(on).toMatchObject({ apologies: 3, substitutes: 3, expected: 5, status: 'quorate' });
+    expect(forecastQuorum(members, replies, 3)).toEqual(on);
+    const off = forecastQuorum(members, replies, 3, { namedSubstitutesCount: false });
+    // The standing deputy (on the roster) still counts; the two named people do not.
+    expect(off).toMatchObject({ apologies: 3, substitutes: 1, expected: 3, status: 'at_quorum' });
+    expect([needsWarning(on), needsWarning(off)]).toEqual([false, true]);
+    // The same named person for two seats is one head when they count.
+    const twice = [
+      { memberId: 'mopac', reply: 'apologies' as const, substitute: { kind: 'named' as const, name: 'Ms Abram' } },
+      { memberId: 'fire', reply: 'apologies' as const, substitute: { kind: 'named' as const, name: ' ms abram ' } },
+    ];
+    expect(forecastQuorum(members, twice, 3).substitutes).toBe(1);
+    expect(forecastQuorum(members, twice, 3, { namedSubstitutesCount: false }).substitutes).toBe(0);
+  });
 });

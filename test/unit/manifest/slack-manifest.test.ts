@@ -176,8 +176,7 @@ describe('Slack app manifest', () => {
         'groups:read', // member_joined_channel in private board channels
         'im:history', // message.im: people message the bot; find a DM sent before a crash
         'im:write', // open a DM for actions, chases, figure requests
-        'team:read', // the workspace's name and domain for links
-        'users:read', // members' names and time zones
+        'users:read', // members' names (users.info), the channel's members to add
         'users:read.email', // match Slack users to board members by email
       ].sort(),
     );
