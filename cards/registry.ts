@@ -56,6 +56,7 @@ const TEMPLATE_CARDS = {
   ...actionCards.templates,
   ...apologyCards.templates,
   ...actionReportCards.templates,
+  ...memberCards.templates,
 } satisfies TemplateCards;
 
 export type ResultForCard = Exclude<Result, FormRequest>;

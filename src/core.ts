@@ -5,10 +5,11 @@
 import type { Actor } from './domain/platform.ts';
 import { AppError, ErrorCode, isAppError } from './errors.ts';
 import { FEATURES, type Result } from './features/index.ts';
+import { withLinkOffer } from './features/members/offer-link.ts';
 import { listUpcomingMeetings, type UpcomingMeetingsResult } from './features/meetings/list-upcoming-meetings.ts';
 import { parseCommandLine } from './kernel/command-line.ts';
 import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
-import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, TemplateSpec } from './kernel/feature.ts';
+import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, Mention, TemplateSpec } from './kernel/feature.ts';
 import { readButtonPayload, readFormMetadata, readFormValues, type RawValues } from './kernel/form-values.ts';
 import { requireReadableCommand, requireReadablePayload, requireReadableValues } from './kernel/readable-text.ts';
 import { recordConversation, type ConversationInput, type RecordConversationResult } from './features/conversations/record-conversation.ts';
@@ -33,6 +34,8 @@ interface Where {
 export interface CommandInput extends Where {
   /** What the person typed after `/quorum` or to the bot. */
   text: string;
+  /** People @mentioned in it, other than the bot. */
+  mentions?: readonly Mention[];
 }
 
 export interface ButtonInput extends Where {
@@ -128,7 +131,13 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
     runCommand: async (input) => {
       requireReadableCommand(input.text);
       const parsed = parseCommandLine(input.text, commands);
-      return (await parsed.spec.run(deps, { ...invocation(input, parsed.board), args: parsed.args })) as Result;
+      const called = { ...invocation(input, parsed.board), ...(input.mentions?.length ? { mentions: input.mentions.slice(0, 50) } : {}) };
+      try {
+        return (await parsed.spec.run(deps, { ...called, args: parsed.args })) as Result;
+      } catch (error) {
+        // Someone not linked, in the board's channel, under a roster name: the clerk is asked.
+        throw await withLinkOffer(deps, called, error);
+      }
     },
     clickButton: async (input) => {
       const spec = BUTTONS.get(input.button);

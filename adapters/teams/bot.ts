@@ -13,7 +13,7 @@ import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { answerForPerson, apologyForEveryone, helpForEveryone, pointerForEveryone, refusal, type AnyAnswer } from './answer.ts';
 import { runCardAction } from './card-actions.ts';
-import { actorOf, botWasAdded, commandTextOf, conversationIdOf, conversationKindOf, conversationToRecord } from './conversation.ts';
+import { actorOf, botWasAdded, commandTextOf, conversationIdOf, mentionsOf, conversationKindOf, conversationToRecord } from './conversation.ts';
 import { safeError } from './errors.ts';
 import type { PersonalChat } from './personal-chat.ts';
 import { renderResult } from './render.ts';
@@ -72,6 +72,7 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
       result = await this.deps.core.runCommand({
         actor: actorOf(activity),
         text: commandTextOf(activity),
+        mentions: mentionsOf(activity),
         conversationId: conversationIdOf(activity),
         audience: 'person',
       });

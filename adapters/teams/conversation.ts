@@ -3,6 +3,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Actor } from '../../src/domain/platform.ts';
 import type { ConversationInput } from '../../src/features/conversations/record-conversation.ts';
+import type { Mention } from '../../src/kernel/feature.ts';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
@@ -34,6 +35,22 @@ export function commandTextOf(activity: Partial<Activity>): string {
   if (typeof activity.text !== 'string') return '';
   const text = activity.recipient ? (TurnContext.removeRecipientMention({ ...activity, entities: activity.entities ?? [] }) ?? activity.text) : activity.text;
   return text.replace(/&nbsp;/g, ' ').trim();
+}
+
+/** The people @mentioned in a message, other than the bot: Teams mention entities. */
+export function mentionsOf(activity: Partial<Activity>): Mention[] {
+  const botId = activity.recipient?.id;
+  const seen = new Set<string>();
+  const mentions: Mention[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type?.toLowerCase() !== 'mention') continue;
+    const mentioned = (entity as { mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } }).mentioned;
+    const id = typeof mentioned?.aadObjectId === 'string' ? mentioned.aadObjectId : typeof mentioned?.id === 'string' ? mentioned.id : undefined;
+    if (!id || mentioned?.id === botId || id.startsWith('28:') || seen.has(id)) continue;
+    seen.add(id);
+    mentions.push({ userId: id, name: typeof mentioned?.name === 'string' ? mentioned.name : '' });
+  }
+  return mentions;
 }
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';

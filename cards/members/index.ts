@@ -1,10 +1,14 @@
-// The members feature's cards: the roster, the removal check, and the add and edit forms.
+// The members feature's cards: the roster, the removal check, the import preview, and the add,
+// edit and import forms.
 import { defineForm } from '../kit.ts';
 import type { FeatureCards } from '../registry-types.ts';
+import { memberImportPreviewCard } from './import-preview-card.ts';
+import { linkRequestCard } from './link-request-card.ts';
 import { removalCard, rosterCard } from './roster-card.ts';
+import { MEMBERS_PASTE_CHUNK_MAX } from '../../src/features/members/member-import-preview.ts';
 
 export const memberCards = {
-  results: { roster: rosterCard, 'member-removal': removalCard },
+  results: { roster: rosterCard, 'member-removal': removalCard, 'member-import-preview': memberImportPreviewCard },
   forms: {
     'members.add': defineForm({
       id: 'members.add',
@@ -35,5 +39,15 @@ export const memberCards = {
         submitsFigures: { label: 'Figures', kind: 'checkbox', hint: 'Submits their organisation\u2019s quarterly figures' },
       },
     }),
+    'members.import': defineForm({
+      id: 'members.import',
+      title: 'Import members',
+      submitLabel: 'Read it',
+      intro: `Paste the membership list, up to ${MEMBERS_PASTE_CHUNK_MAX.toLocaleString('en-GB')} characters at a time (a longer list: paste the rest with "Paste more" after checking): one person a line ("Name, Title, Organisation"), the minutes\u2019 attendance table, or a CSV with a header row (name, title, organisation, short name, role, email). You will see the people before anything is saved.`,
+      fields: {
+        text: { label: 'Membership list', kind: 'textarea', required: true, maxLength: MEMBERS_PASTE_CHUNK_MAX, placeholder: '- **Simon Rose**, Borough Commander, Metropolitan Police' },
+      },
+    }),
   },
+  templates: { 'members.link-request': linkRequestCard },
 } satisfies FeatureCards;

@@ -21,6 +21,14 @@ export interface Invocation {
   /** A board named with --board. */
   slug?: string;
   audience: AnswerAudience;
+  /** People @mentioned in the command (Teams mention entities; the bot itself left out). */
+  mentions?: readonly Mention[];
+}
+
+/** Someone @mentioned: their platform id as the mention named them, and their name. */
+export interface Mention {
+  userId: string;
+  name: string;
 }
 
 export interface CommandSpec<A = unknown, R = unknown> {

@@ -117,6 +117,18 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
     ],
   }),
   'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
+  'member-import-preview': (s) => ({
+    kind: 'member-import-preview',
+    importId: 'i1',
+    board: { id: 'b1', name: s },
+    format: 'list',
+    rows: [
+      { line: 1, name: s, title: s, organisation: s, shortName: s, role: 'member', boardRole: 'chair', email: s, onRoster: false },
+      { line: 2, name: s, role: 'adviser', onRoster: true },
+    ],
+    unread: [{ line: 3, text: s, reason: s }],
+    canPasteMore: true,
+  }),
   action: (s) => ({ kind: 'action', notice: s, action: actionView(s), rights: { canChange: true, canManage: true } }),
   actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
   'matters-arising': (s) => ({ kind: 'matters-arising', notice: s, report: mattersArisingView(s), canPost: true, canAttach: true }),

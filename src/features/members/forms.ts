@@ -1,8 +1,10 @@
-// The members feature's forms: adding people, and editing one person.
+// The members feature's forms: adding people, editing one person, and pasting the membership list.
 import { z } from 'zod';
 import { form } from '../../kernel/feature.ts';
 import { addMembers, addMembersValues } from './add-members.ts';
 import { editMember, editMemberValues } from './edit-member.ts';
+import { MEMBERS_PASTE_CHUNK_MAX } from './member-import-preview.ts';
+import { pasteMembers } from './paste-members.ts';
 
 export const addMembersForm = form({
   id: 'members.add',
@@ -16,4 +18,20 @@ export const editMemberForm = form({
   values: editMemberValues,
   metadata: z.object({ memberId: z.uuid() }),
   run: (deps, input) => editMember(deps, { ...input, memberId: input.metadata.memberId, values: input.values }),
+});
+
+const PASTE_SOMETHING = 'Paste the membership list: one person a line, the minutes\u2019 attendance table, or a CSV with a header row.';
+
+export const importMembersForm = form({
+  id: 'members.import',
+  values: z.object({
+    text: z
+      .string({ error: PASTE_SOMETHING })
+      .refine((text) => text.trim() !== '', { error: PASTE_SOMETHING })
+      .refine((text) => text.length <= MEMBERS_PASTE_CHUNK_MAX, {
+        error: `Paste at most ${MEMBERS_PASTE_CHUNK_MAX.toLocaleString('en-GB')} characters at a time; after checking the people, "Paste more" adds the rest.`,
+      }),
+  }),
+  metadata: z.object({ boardId: z.uuid(), importId: z.uuid().optional() }),
+  run: (deps, input) => pasteMembers(deps, { ...input, ...input.metadata, text: input.values.text }),
 });

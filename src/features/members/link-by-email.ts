@@ -7,11 +7,51 @@ import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { findBoard } from '../boards/find-board.ts';
 import { requireClerk } from '../boards/members.ts';
-import { askDirectory, boardDirectory } from './directory-place.ts';
+import type { Platform } from '../../domain/platform.ts';
+import type { Member } from '../../persistence/generated/client.ts';
+import { askDirectory, boardDirectory, type BoardDirectory } from './directory-place.ts';
 import { rosterOf, type RosterResult } from './list-members.ts';
 import { inTransactionOnce, platformIdentity } from './save-members.ts';
 
 const MOST = 100;
+
+export interface EmailLinks {
+  linked: string[];
+  notFound: string[];
+  taken: string[];
+}
+
+/** Links each of `members` (with an email, not linked on `platform`) to the account with their
+ * email, once: an account already someone else's on the board is left alone and reported. */
+export async function linkEmails(
+  deps: Pick<CoreDeps, 'prisma'>,
+  found: BoardDirectory,
+  platform: Platform,
+  boardId: string,
+  members: readonly Pick<Member, 'id' | 'name' | 'email'>[],
+): Promise<EmailLinks> {
+  const linked: string[] = [];
+  const notFound: string[] = [];
+  const taken: string[] = [];
+  for (const member of members) {
+    const person = await askDirectory(() => found.directory.byEmail(found.place, member.email as string));
+    if (!person) {
+      notFound.push(member.name);
+      continue;
+    }
+    const done = await inTransactionOnce(deps.prisma, async (tx) => {
+      const idKey = platform === 'slack' ? { slackUserId: person.userId } : { teamsAadId: person.userId };
+      if (await tx.member.count({ where: { boardId, ...idKey, id: { not: member.id } } })) return false;
+      const changed = await tx.member.updateMany({
+        where: { id: member.id, ...(platform === 'slack' ? { slackUserId: null } : { teamsAadId: null }) },
+        data: platformIdentity(platform, person, found.place.tenantId),
+      });
+      return changed.count > 0;
+    });
+    (done ? linked : taken).push(member.name);
+  }
+  return { linked, notFound, taken };
+}
 
 export async function linkByEmail(deps: CoreDeps, input: Invocation): Promise<RosterResult> {
   const board = await findBoard(deps.prisma, input);
@@ -24,26 +64,7 @@ export async function linkByEmail(deps: CoreDeps, input: Invocation): Promise<Ro
     orderBy: { name: 'asc' },
     take: MOST,
   });
-  const linked: string[] = [];
-  const notFound: string[] = [];
-  const taken: string[] = [];
-  for (const member of unlinked) {
-    const person = await askDirectory(() => found.directory.byEmail(found.place, member.email as string));
-    if (!person) {
-      notFound.push(member.name);
-      continue;
-    }
-    const done = await inTransactionOnce(deps.prisma, async (tx) => {
-      const idKey = platform === 'slack' ? { slackUserId: person.userId } : { teamsAadId: person.userId };
-      if (await tx.member.count({ where: { boardId: board.id, ...idKey, id: { not: member.id } } })) return false;
-      const changed = await tx.member.updateMany({
-        where: { id: member.id, ...(platform === 'slack' ? { slackUserId: null } : { teamsAadId: null }) },
-        data: platformIdentity(platform, person, found.place.tenantId),
-      });
-      return changed.count > 0;
-    });
-    (done ? linked : taken).push(member.name);
-  }
+  const { linked, notFound, taken } = await linkEmails(deps, found, platform, board.id, unlinked);
   const where = platform === 'slack' ? 'Slack' : 'Teams';
   const notice =
     unlinked.length === 0

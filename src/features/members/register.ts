@@ -1,14 +1,24 @@
 // Members: the board's roster, and (for clerks and the chair) changing it: adding people from the
-// platform's directory and the channel, editing one person, removing one (their history stays).
+// platform's directory and the channel, editing one person, removing one (their history stays),
+// and importing the membership list pasted from the board's papers or a CSV.
 import { z } from 'zod';
 import { freeText, noArgs } from '../../kernel/args.ts';
 import { button, command, defineFeature } from '../../kernel/feature.ts';
-import { addMembersForm, editMemberForm } from './forms.ts';
+import { decideLinkRequest } from './decide-link-request.ts';
+import { discardMemberImport } from './discard-member-import.ts';
+import { addMembersForm, editMemberForm, importMembersForm } from './forms.ts';
 import { linkByEmail } from './link-by-email.ts';
 import { listMembers } from './list-members.ts';
+import { addMentioned } from './add-mentioned.ts';
 import { openAddMembers } from './open-add-members.ts';
 import { openEditMember } from './open-edit-member.ts';
+import { openImportMembers, openImportMoreMembers } from './paste-members.ts';
 import { confirmRemoval, removeMember } from './remove-member.ts';
+import { saveMemberImport } from './save-member-import.ts';
+import { linkRequestTemplate } from './templates.ts';
+
+const importId = z.object({ importId: z.uuid() });
+const requestId = z.object({ requestId: z.uuid() });
 
 export const members = defineFeature({
   name: 'members',
@@ -23,11 +33,11 @@ export const members = defineFeature({
     }),
     command({
       words: 'members add',
-      usage: 'members add',
-      description: 'Add people to the board: pick them, or choose from the channel\u2019s members.',
+      usage: 'members add [@people]',
+      description: 'Add people to the board: pick them, choose from the channel\u2019s members, or @mention them (Teams).',
       who: 'clerks',
-      args: noArgs,
-      run: (deps, input) => openAddMembers(deps, input),
+      args: freeText,
+      run: async (deps, input) => (input.mentions?.length || input.args.text.trim() ? await addMentioned(deps, input) : await openAddMembers(deps, input)),
     }),
     command({
       words: 'members edit',
@@ -53,6 +63,14 @@ export const members = defineFeature({
       args: noArgs,
       run: (deps, input) => linkByEmail(deps, input),
     }),
+    command({
+      words: 'members import',
+      usage: 'members import',
+      description: 'Paste the board\u2019s membership list (the agenda pack\u2019s list, the minutes\u2019 attendance table, or CSV); check it, then save.',
+      who: 'clerks',
+      args: noArgs,
+      run: (deps, input) => openImportMembers(deps, input),
+    }),
   ],
   buttons: [
     button({
@@ -60,6 +78,12 @@ export const members = defineFeature({
       payload: z.object({ memberId: z.uuid() }),
       run: (deps, input) => removeMember(deps, { ...input, memberId: input.payload.memberId }),
     }),
+    button({ id: 'members.import.save', payload: importId, run: (deps, input) => saveMemberImport(deps, { ...input, importId: input.payload.importId }) }),
+    button({ id: 'members.import.discard', payload: importId, run: (deps, input) => discardMemberImport(deps, { ...input, importId: input.payload.importId }) }),
+    button({ id: 'members.link.confirm', payload: requestId, run: (deps, input) => decideLinkRequest(deps, { ...input, requestId: input.payload.requestId, link: true }) }),
+    button({ id: 'members.link.refuse', payload: requestId, run: (deps, input) => decideLinkRequest(deps, { ...input, requestId: input.payload.requestId, link: false }) }),
+    button({ id: 'members.import.more', payload: importId, run: (deps, input) => openImportMoreMembers(deps, { ...input, importId: input.payload.importId }) }),
   ],
-  forms: [addMembersForm, editMemberForm],
+  forms: [addMembersForm, editMemberForm, importMembersForm],
+  templates: [linkRequestTemplate],
 });
