@@ -14,6 +14,7 @@ import { chaseNow } from './chase-actions.ts';
 import { actionChaseJob } from './chase-job.ts';
 import { noArgs } from '../../kernel/args.ts';
 import { viewAction } from './view-action.ts';
+import { MESSAGE_TEXT_MAX, openActionFromMessage } from './open-action-from-message.ts';
 
 export const actions = defineFeature({
   name: 'actions',
@@ -63,6 +64,13 @@ export const actions = defineFeature({
       id: 'action.decide',
       payload: z.object({ extensionId: z.uuid(), decision: z.enum(['accept', 'decline']) }),
       run: (deps, input) => decideExtension(deps, { ...input, ...input.payload }),
+    }),
+    // Not a card's button: the Slack message shortcut and the Teams message action, with the
+    // message's text as plain text.
+    button({
+      id: 'action.from-message',
+      payload: z.object({ text: z.string().max(MESSAGE_TEXT_MAX) }),
+      run: (deps, input) => openActionFromMessage(deps, { ...input, text: input.payload.text }),
     }),
   ],
   templates: [actionCardTemplate, actionChaseTemplate],
