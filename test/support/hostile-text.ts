@@ -119,6 +119,19 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
   action: (s) => ({ kind: 'action', notice: s, action: actionView(s), rights: { canChange: true, canManage: true } }),
   actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
+  'action-import-preview': (s) => ({
+    kind: 'action-import-preview',
+    importId: 'i1',
+    meetingId: 'm1',
+    heading: s,
+    actions: [
+      { line: 4, itemNumber: s, itemHeading: s, description: s, owners: [{ asWritten: s, memberId: 'p1', name: s }, { asWritten: s, problem: s }], doubts: [s], saves: true },
+      { line: 9, description: '', owners: [], doubts: [s], saves: false },
+    ],
+    doubtful: [{ line: 12, text: s, reason: s }],
+    effect: s,
+    canPasteMore: true,
+  }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
     return {

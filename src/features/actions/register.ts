@@ -15,6 +15,7 @@ import { actionChaseJob } from './chase-job.ts';
 import { noArgs } from '../../kernel/args.ts';
 import { viewAction } from './view-action.ts';
 import { MESSAGE_TEXT_MAX, openActionFromMessage } from './open-action-from-message.ts';
+import { minutesImportButtons, minutesImportCommands, minutesImportForms } from './minutes-import.ts';
 
 export const actions = defineFeature({
   name: 'actions',
@@ -43,6 +44,7 @@ export const actions = defineFeature({
       args: noArgs,
       run: (deps, input) => chaseNow(deps, input),
     }),
+    ...minutesImportCommands,
   ],
   buttons: [
     button({
@@ -72,8 +74,9 @@ export const actions = defineFeature({
       payload: z.object({ text: z.string().max(MESSAGE_TEXT_MAX) }),
       run: (deps, input) => openActionFromMessage(deps, { ...input, text: input.payload.text }),
     }),
+    ...minutesImportButtons,
   ],
   templates: [actionCardTemplate, actionChaseTemplate],
   jobs: (ctx) => [actionChaseJob(ctx)],
-  forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm],
+  forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm, ...minutesImportForms],
 });

@@ -13,7 +13,7 @@ import { expectValidCard as expectValid, expectValidForm } from '../../../cards/
 
 const expectValidCard = (card: Card) => expectValid(card).slack;
 const resultCard = (result: ResultForCard) => cardFor(result, { platform: 'slack' });
-const FORMS: Record<FormId, true> = { 'board.setup': true, 'meeting.create': true, 'meeting.edit': true, 'agenda.item.add': true, 'agenda.item.edit': true, 'agenda.paste': true, 'plan.propose': true, 'members.add': true, 'members.edit': true, 'returns.round': true, 'returns.catalogue': true, 'returns.metric': true, 'returns.milestone': true, 'returns.submit': true, 'action.create': true, 'action.update': true, 'action.more-time': true, 'action.reassign': true, 'action.extend': true, 'action.drop': true, 'apologies.send': true, 'apologies.record': true, 'apologies.attendance': true, 'apologies.paste': true };
+const FORMS: Record<FormId, true> = { 'board.setup': true, 'meeting.create': true, 'meeting.edit': true, 'agenda.item.add': true, 'agenda.item.edit': true, 'agenda.paste': true, 'plan.propose': true, 'members.add': true, 'members.edit': true, 'returns.round': true, 'returns.catalogue': true, 'returns.metric': true, 'returns.milestone': true, 'returns.submit': true, 'action.create': true, 'action.update': true, 'action.more-time': true, 'action.reassign': true, 'action.extend': true, 'action.drop': true, 'action.paste': true, 'apologies.send': true, 'apologies.record': true, 'apologies.attendance': true, 'apologies.paste': true };
 
 describe('the bot\u2019s cards render valid payloads on both platforms', () => {
   it('the agenda card as the core builds it', () => {
