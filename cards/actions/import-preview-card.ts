@@ -14,7 +14,7 @@ function ownersLine(a: ImportedAction) {
 }
 
 function entry(a: ImportedAction): ItemEntry {
-  const item = a.itemNumber ? `${a.itemNumber}. ${a.itemHeading ?? ''}`.trim() : 'No agenda item heading';
+  const item = a.itemNumber ? `${a.itemNumber} ${a.itemHeading ?? ''}`.trim() : 'No agenda item heading';
   const description = a.description ? (a.description.length > DESCRIPTION_SHOWN ? `${a.description.slice(0, DESCRIPTION_SHOWN - 1)}\u2026` : a.description) : '(no description)';
   return {
     title: md`**${item}** (line ${a.line})${a.saves ? '' : md` \u2014 **not saved**`}`,

@@ -2,7 +2,8 @@
 // every action found, each with its agenda item, description and owners matched to the roster, held
 // for confirmation with the owners not on the roster and the lines that could not be read. Nothing
 // is recorded until Save (save-action-import.ts). Slack's text box takes 3,000 characters, so a
-// whole set of minutes comes in several pastes ("Paste more"), read again as one text each time.
+// whole set of minutes comes in several pastes ("Paste more"), read again as one text each time;
+// a first piece with no action in it yet is held and says so.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { extractActions } from '../../domain/actions/extract-actions.ts';
@@ -41,8 +42,12 @@ export async function importDue(deps: CoreDeps, board: Board, meeting: Meeting):
   return { iso, why: 'four weeks from today: there is no next meeting yet' };
 }
 
+export const NO_ACTIONS_YET =
+  'No actions found yet. If the minutes go on, add the rest with "Paste more"; action lines read like "ACTION: Paul Lamb" or "Action: Ms Hirani/Mr Clifton", after the paragraph they close.';
+
 /** What Save will do, in words. */
 export function importEffect(actions: ImportedAction[], due: { iso: string; why: string }): string {
+  if (actions.length === 0) return NO_ACTIONS_YET;
   const saved = actions.filter((a) => a.saves).length;
   const skipped = actions.filter((a) => !a.saves);
   const first = saved === 0 ? 'Saving records none of these: no action has an owner on the roster.' : `Saving records ${saved === actions.length ? (saved === 1 ? 'this action' : `these ${saved} actions`) : `${saved} of these ${actions.length} actions`}, due ${showDate(due.iso)} (${due.why}), and sends each owner their card.`;
@@ -61,9 +66,6 @@ export async function pasteMinutes(deps: CoreDeps, input: Invocation & { meeting
     throw formInvalid({ text: `That makes ${text.length.toLocaleString('en-GB')} characters; a set of minutes is at most ${MINUTES_TOTAL_MAX.toLocaleString('en-GB')}. Paste the minutes only, not the whole pack.` }, 'That is too long.');
   }
   const extraction = extractActions(text);
-  if (extraction.actions.length === 0 && extraction.doubtful.length === 0) {
-    throw formInvalid({ text: 'I could not find any actions. Paste the minutes with their action lines, e.g. "ACTION: Paul Lamb" or "Action: Ms Hirani/Mr Clifton" after the paragraph they close.' }, 'No actions found.');
-  }
   if (extraction.actions.length > IMPORT_ACTIONS_MAX) throw formInvalid({ text: `That has ${extraction.actions.length} actions; paste the minutes of one meeting (${IMPORT_ACTIONS_MAX} actions at most).` }, 'Too many actions.');
   const actions = importedActions(extraction, await rosterOf(deps.prisma, meeting.boardId));
   const data = { sourceText: text, actions: actions as object[], doubtful: extraction.doubtful as object[] };

@@ -3,7 +3,7 @@
 // of that number, else the item as the minutes give it), due as the preview said, and each owner is
 // sent their card. The rest are named in the answer, to record by hand. Claimed once: a second
 // click, Slack's retry or another instance saves nothing more.
-import { localDate, toLocalParts } from '../../domain/time.ts';
+import { localDate } from '../../domain/time.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
@@ -51,7 +51,7 @@ export async function saveActionImport(deps: CoreDeps, input: Invocation & { imp
           boardId: board.id,
           meetingId: meeting.id,
           agendaItemId: item?.id ?? null,
-          itemLabel: !item && found.itemNumber ? `${found.itemNumber}. ${found.itemHeading ?? ''}`.trim() : null,
+          itemLabel: !item && found.itemNumber ? `${found.itemNumber} ${found.itemHeading ?? ''}`.trim() : null,
           description: found.description,
           dueDate: dbDate(due.iso),
           createdById: clerk.id,
@@ -70,7 +70,7 @@ export async function saveActionImport(deps: CoreDeps, input: Invocation & { imp
   const recorded =
     saved === 0
       ? 'No actions were recorded: none had an owner on the roster.'
-      : `Recorded ${saved} action${saved === 1 ? '' : 's'} from the minutes of ${toLocalParts(meeting.startsAt, board.timezone).short}, due ${showDate(due.iso)}; each owner has been sent their card.`;
+      : `Recorded ${saved} action${saved === 1 ? '' : 's'} from the minutes of ${showDate(localDate(meeting.startsAt, board.timezone))}, due ${showDate(due.iso)}; each owner has been sent their card.`;
   const rest = notSaved.length > 0 ? ` Not saved, to record with "action new": ${notSaved.join('; ')}.` : '';
   return notice(`${recorded}${rest}`, saved > 0 ? 'good' : 'attention');
 }
