@@ -5,12 +5,13 @@ import { defineForm } from '../kit.ts';
 import type { FeatureCards } from '../registry-types.ts';
 import { actionChaseCard, actionMessageCard, actionResultCard, actionsListCard } from './action-card.ts';
 import { importPreviewCard } from './import-preview-card.ts';
+import { myActionsCard } from './my-actions-card.ts';
 import { MINUTES_CHUNK_MAX } from '../../src/features/actions/paste-minutes.ts';
 
 const reasonField = { label: 'Reason', kind: 'textarea', required: true, maxLength: REASON_MAX } as const;
 
 export const actionCards = {
-  results: { action: actionResultCard, actions: actionsListCard, 'action-import-preview': importPreviewCard },
+  results: { action: actionResultCard, actions: actionsListCard, 'action-import-preview': importPreviewCard, 'my-actions': myActionsCard },
   templates: { 'action.card': actionMessageCard, 'action.chase': actionChaseCard },
   forms: {
     'action.create': defineForm({

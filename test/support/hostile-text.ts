@@ -119,6 +119,7 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   'member-removal': (s) => ({ kind: 'member-removal', board: { name: s }, member: { id: 'm1', name: s, title: s } }),
   action: (s) => ({ kind: 'action', notice: s, action: actionView(s), rights: { canChange: true, canManage: true } }),
   actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
+  'my-actions': (s) => ({ kind: 'my-actions', actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'overdue', pendingExtension: { id: 'e1', due: s, dueIso: '2027-01-01', reason: s } }], more: 2, onNoBoard: false }),
   'action-import-preview': (s) => ({
     kind: 'action-import-preview',
     importId: 'i1',

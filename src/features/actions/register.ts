@@ -16,6 +16,7 @@ import { noArgs } from '../../kernel/args.ts';
 import { viewAction } from './view-action.ts';
 import { MESSAGE_TEXT_MAX, openActionFromMessage } from './open-action-from-message.ts';
 import { minutesImportButtons, minutesImportCommands, minutesImportForms } from './minutes-import.ts';
+import { myActionsCommands } from './list-my-actions.ts';
 
 export const actions = defineFeature({
   name: 'actions',
@@ -45,6 +46,7 @@ export const actions = defineFeature({
       run: (deps, input) => chaseNow(deps, input),
     }),
     ...minutesImportCommands,
+    ...myActionsCommands,
   ],
   buttons: [
     button({
