@@ -59,7 +59,7 @@ export function textAfterMention(text: string, botUserId: string | undefined): s
 export function plainTextOfMessage(text: string): string {
   return text
     .replace(/<([@#!])([^>|]*)(?:\|([^>]*))?>/g, (_all, sigil: string, id: string, label: string | undefined) => {
-      if (sigil === '!') return `@${(label ?? id).replace(/^subteam\^\w+$/, 'group')}`;
+      if (sigil === '!') return `@${(label ?? id).replace(/^subteam\^\w+$/, 'group').replace(/^@/, '')}`;
       return `${sigil}${label ?? id}`;
     })
     .replace(/<([^>|]+)\|([^>]*)>/g, (_all, url: string, label: string) => (label && label !== url ? `${label} (${url})` : url))
