@@ -77,7 +77,7 @@ describe('my actions (Teams)', () => {
     await service.teams.send(service.teams.message({ text: 'my actions', place: 'channel', mention: true, from: OWNER }));
     const list = await sent((c) => c.conversationId === PERSONAL && JSON.stringify(c.body).includes('Your open actions'));
     expect(JSON.stringify(list.body)).toContain('Bring the ward burglary figures.');
-    const pointer = await sent((c) => c.conversationId.startsWith(TEAMS_DEFAULTS.channel.id));
+    const pointer = await sent((c) => (c.conversationId ?? '').startsWith(TEAMS_DEFAULTS.channel.id));
     expect(JSON.stringify(pointer.body)).toContain('I\u2019ve sent that to you in our chat');
     expect(JSON.stringify(pointer.body)).not.toContain('burglary');
   });
