@@ -18,6 +18,7 @@ import type { FormRequest, Result } from '../../src/core.ts';
 import type { OutboundMessage } from '../../src/delivery/port.ts';
 import type { HelpResult } from '../../src/features/help/register.ts';
 import type { UpcomingMeetingsResult } from '../../src/features/meetings/list-upcoming-meetings.ts';
+import type { MyActionsResult } from '../../src/features/actions/list-my-actions.ts';
 
 const SLACK: CardContext = { platform: 'slack' };
 
@@ -48,10 +49,11 @@ export function renderText(text: string): SlackMessage {
   return renderSlackText(text);
 }
 
-/** The Home tab: what is coming up for the person, then what Quorum can do. */
-export function renderHome(input: { help: HelpResult; meetings?: UpcomingMeetingsResult | undefined }): HomeView {
+/** The Home tab: what is coming up for the person, their open actions, then what Quorum can do. */
+export function renderHome(input: { help: HelpResult; meetings?: UpcomingMeetingsResult | undefined; actions?: MyActionsResult | undefined }): HomeView {
   const cards = [];
   if (input.meetings) cards.push(resultCard(input.meetings, SLACK));
+  if (input.actions && !input.actions.onNoBoard) cards.push(resultCard(input.actions, SLACK));
   cards.push(resultCard(input.help, SLACK));
   return renderSlackHome(cards);
 }

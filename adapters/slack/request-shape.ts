@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isReadableText } from '../../src/kernel/readable-text.ts';
 
-export type SlackRequestKind = 'event' | 'command' | 'action' | 'view' | 'ignored';
+export type SlackRequestKind = 'event' | 'command' | 'action' | 'view' | 'shortcut' | 'ignored';
 
 export type SlackRequestShape = { ok: true; kind: SlackRequestKind } | { ok: false; reason: string };
 
@@ -74,6 +74,18 @@ const viewSubmission = z.looseObject({
   }),
 });
 
+/** A message shortcut: the message's text becomes an action's description (listeners/shortcuts.ts). */
+const messageAction = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: id,
+  user,
+  team: z.looseObject({ id }).nullable().optional(),
+  channel: z.looseObject({ id }),
+  trigger_id: id,
+  response_url: z.string().min(1),
+  message: z.looseObject({ text: optionalText, ts: optionalText }),
+});
+
 /** Reads a signed, parsed request body: which kind it is, or why it cannot be handled. */
 export function readSlackRequest(body: unknown): SlackRequestShape {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'the body is not an object' };
@@ -91,6 +103,7 @@ export function readSlackRequest(body: unknown): SlackRequestShape {
   if ('command' in fields) return withKind(check(command, body, 'slash command'), 'command');
   if (fields.type === 'block_actions') return withKind(check(blockActions, body, 'block_actions payload'), 'action');
   if (fields.type === 'view_submission') return withKind(check(viewSubmission, body, 'view_submission payload'), 'view');
+  if (fields.type === 'message_action') return withKind(check(messageAction, body, 'message_action payload'), 'shortcut');
   return { ok: false, reason: 'it is not a kind of request Quorum handles' };
 }
 

@@ -52,3 +52,19 @@ export function textAfterMention(text: string, botUserId: string | undefined): s
   const mention = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
   return text.replace(mention, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** A message's mrkdwn as the plain text a person reads: "<@U1|amy>" → "@amy", "<#C1|board>" →
+ * "#board", "<!here>" → "@here", "<https://x|the report>" → "the report (https://x)", and
+ * Slack's three escapes undone (&lt; &gt; &amp;, in that order, so "&amp;lt;" stays "&lt;"). */
+export function plainTextOfMessage(text: string): string {
+  return text
+    .replace(/<([@#!])([^>|]*)(?:\|([^>]*))?>/g, (_all, sigil: string, id: string, label: string | undefined) => {
+      if (sigil === '!') return `@${(label ?? id).replace(/^subteam\^\w+$/, 'group').replace(/^@/, '')}`;
+      return `${sigil}${label ?? id}`;
+    })
+    .replace(/<([^>|]+)\|([^>]*)>/g, (_all, url: string, label: string) => (label && label !== url ? `${label} (${url})` : url))
+    .replace(/<([^>|]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

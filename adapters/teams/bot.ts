@@ -13,6 +13,7 @@ import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { answerForPerson, apologyForEveryone, helpForEveryone, pointerForEveryone, refusal, type AnyAnswer } from './answer.ts';
 import { runCardAction } from './card-actions.ts';
+import { FETCH_TASK, runMessageAction, SUBMIT_ACTION } from './message-actions.ts';
 import { actorOf, botWasAdded, commandTextOf, conversationIdOf, mentionsOf, conversationKindOf, conversationToRecord } from './conversation.ts';
 import { safeError } from './errors.ts';
 import type { PersonalChat } from './personal-chat.ts';
@@ -52,10 +53,11 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    // Universal Actions are the only invokes Quorum offers. botbuilder's handlers for the others
-    // (task modules, message extensions, file consent, sign-in...) read the invoke's value without
-    // checking it, so a malformed one failed the turn; they are answered 501, as botbuilder's own
-    // defaults would answer them.
+    // Universal Actions, and the one message action (message-actions.ts), are the only invokes
+    // Quorum offers. botbuilder's handlers for the others (task modules, other message extension
+    // invokes, file consent, sign-in...) read the invoke's value without checking it, so a
+    // malformed one failed the turn; they are answered 501, as botbuilder's own defaults would.
+    if (context.activity.name === FETCH_TASK || context.activity.name === SUBMIT_ACTION) return runMessageAction(this.deps, context);
     if (context.activity.name !== 'adaptiveCard/action') return { status: 501 };
     const body = await runCardAction(this.deps, context);
     return { status: 200, body };

@@ -4,11 +4,14 @@ import { UPDATE_MAX } from '../../src/features/actions/add-action-update.ts';
 import { defineForm } from '../kit.ts';
 import type { FeatureCards } from '../registry-types.ts';
 import { actionChaseCard, actionMessageCard, actionResultCard, actionsListCard } from './action-card.ts';
+import { importPreviewCard } from './import-preview-card.ts';
+import { myActionsCard } from './my-actions-card.ts';
+import { MINUTES_CHUNK_MAX } from '../../src/features/actions/paste-minutes.ts';
 
 const reasonField = { label: 'Reason', kind: 'textarea', required: true, maxLength: REASON_MAX } as const;
 
 export const actionCards = {
-  results: { action: actionResultCard, actions: actionsListCard },
+  results: { action: actionResultCard, actions: actionsListCard, 'action-import-preview': importPreviewCard, 'my-actions': myActionsCard },
   templates: { 'action.card': actionMessageCard, 'action.chase': actionChaseCard },
   forms: {
     'action.create': defineForm({
@@ -46,6 +49,12 @@ export const actionCards = {
       title: 'Give a new due date',
       submitLabel: 'Save',
       fields: { due: { label: 'Due', kind: 'date', required: true }, reason: reasonField },
+    }),
+    'action.paste': defineForm({
+      id: 'action.paste',
+      title: 'Paste minutes',
+      submitLabel: 'Read the actions',
+      fields: { text: { label: 'Minutes', kind: 'textarea', required: true, maxLength: MINUTES_CHUNK_MAX, hint: 'Action lines such as "ACTION: Paul Lamb" or "Action: Ms Hirani/Mr Clifton", with the items and paragraphs above them.' } },
     }),
     'action.drop': defineForm({
       id: 'action.drop',

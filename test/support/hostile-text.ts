@@ -133,6 +133,20 @@ export const RESULT_FIXTURES: { [K in CardKind]: (s: string) => ResultOf<K> } = 
   actions: (s) => ({ kind: 'actions', boardName: s, heading: s, actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'dropped', statusReason: s }], more: 3, mine: false, canManage: true }),
   'matters-arising': (s) => ({ kind: 'matters-arising', notice: s, report: mattersArisingView(s), canPost: true, canAttach: true }),
   'action-export': (s) => ({ kind: 'action-export', boardName: s, scope: s, count: 3, url: calendarUrl, expires: s, exemptLeftOut: true }),
+  'my-actions': (s) => ({ kind: 'my-actions', actions: [actionView(s), { ...actionView(s), id: 'a2', state: 'overdue', pendingExtension: { id: 'e1', due: s, dueIso: '2027-01-01', reason: s } }], more: 2, onNoBoard: false }),
+  'action-import-preview': (s) => ({
+    kind: 'action-import-preview',
+    importId: 'i1',
+    meetingId: 'm1',
+    heading: s,
+    actions: [
+      { line: 4, itemNumber: s, itemHeading: s, description: s, owners: [{ asWritten: s, memberId: 'p1', name: s }, { asWritten: s, problem: s }], doubts: [s], saves: true },
+      { line: 9, description: '', owners: [], doubts: [s], saves: false },
+    ],
+    doubtful: [{ line: 12, text: s, reason: s }],
+    effect: s,
+    canPasteMore: true,
+  }),
   'outbox-status': (s) => {
     const entry = (id: string, status: 'failed' | 'pending' | 'sent') => ({ id, template: s, platform: 'slack' as const, target: s, status, attempts: 2, at: '2026-11-24T10:00:00.000Z', errorCode: s, reason: s });
     return {

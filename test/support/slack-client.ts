@@ -15,6 +15,7 @@ import type {
   BlockAction,
   ButtonAction,
   EnvelopedEvent,
+  MessageShortcut,
   SlashCommand,
   types,
   ViewOutput,
@@ -67,7 +68,7 @@ export interface SlackClient {
   /** POST a slash command (form fields). */
   command(command: SlashCommand, options?: SendOptions): Promise<SlackResponse>;
   /** POST an interaction payload (block_actions, view_submission...) as `payload=<json>`. */
-  interaction(payload: BlockAction | ViewSubmitAction | Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
+  interaction(payload: BlockAction | ViewSubmitAction | MessageShortcut | Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
   /** POST an Events API envelope (JSON). */
   event(envelope: EnvelopedEvent<unknown> | Record<string, unknown>, options?: SendOptions): Promise<SlackResponse>;
   /** POST Slack's url_verification handshake. */
@@ -340,4 +341,37 @@ export function directMessage(
     team: SLACK_DEFAULTS.teamId,
     ...overrides,
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shortcuts
+
+export interface MessageShortcutOverrides {
+  callback_id?: string;
+  /** The message the shortcut was used on (its text is mrkdwn, as Slack sends it). */
+  message?: Partial<MessageShortcut['message']>;
+  user?: Partial<MessageShortcut['user']>;
+  channel?: MessageShortcut['channel'];
+  team?: MessageShortcut['team'];
+  response_url?: string;
+  trigger_id?: string;
+}
+
+/** A `message_action` payload: a message shortcut used on a message in the default channel. */
+export function messageShortcut(overrides: MessageShortcutOverrides = {}): MessageShortcut {
+  const ts = overrides.message?.ts ?? nowTs();
+  return {
+    type: 'message_action',
+    token: SLACK_DEFAULTS.token,
+    action_ts: nowTs(),
+    callback_id: overrides.callback_id ?? 'action_from_message',
+    trigger_id: overrides.trigger_id ?? triggerId(),
+    message_ts: ts,
+    response_url: overrides.response_url ?? 'https://hooks.slack.com/app/T0SEED/1/unused',
+    team: overrides.team === undefined ? { id: SLACK_DEFAULTS.teamId, domain: SLACK_DEFAULTS.teamDomain } : overrides.team,
+    channel: overrides.channel ?? { id: SLACK_DEFAULTS.channelId, name: SLACK_DEFAULTS.channelName },
+    user: { id: SLACK_DEFAULTS.userId, name: SLACK_DEFAULTS.userName, team_id: SLACK_DEFAULTS.teamId, ...overrides.user },
+    message: { type: 'message', user: 'UMEMBER1', ts, text: '', ...overrides.message },
+    is_enterprise_install: false,
+  };
 }

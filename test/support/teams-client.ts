@@ -74,6 +74,8 @@ export interface TeamsClient {
   installationUpdate(options?: Common & { action?: 'add' | 'remove' | 'add-upgrade' | 'remove-upgrade' } & Partial<Activity>): TeamsActivity;
   /** An Action.Execute click: name 'adaptiveCard/action', value { action: { type, verb, data }, trigger }. */
   cardAction(options: Common & { verb: string; data?: Record<string, unknown>; replyToId?: string; trigger?: 'manual' | 'automatic' } & Partial<Activity>): TeamsActivity;
+  /** Any other invoke: a message action's composeExtension/fetchTask or submitAction, with its value. */
+  invoke(options: Common & { name: string; value: unknown } & Partial<Activity>): TeamsActivity;
   send(activity: TeamsActivity, options?: { auth?: TeamsAuth }): Promise<TeamsResponse>;
 }
 
@@ -169,6 +171,11 @@ export function createTeamsClient(options: TeamsClientOptions): TeamsClient {
         channelData: { ...activity.channelData, source: { name: 'message' }, legacy: { replyToId: replyToId ?? '' } },
         ...rest,
       };
+    },
+    invoke: (o) => {
+      const { name, value, ...rest } = strip(o);
+      const activity = base('invoke', o);
+      return { ...activity, name, value, channelData: { ...activity.channelData, source: { name: 'message' } }, ...rest };
     },
     send: async (activity, sendOptions = {}) => {
       const auth = sendOptions.auth ?? (signToken && appId ? 'valid' : 'none');

@@ -3,14 +3,15 @@
 // answer, or a card in their direct messages with Quorum, updated with chat.update), and comes to
 // them privately when the card is shared in a channel (an agenda card, a notice), so no one's click
 // changes what everyone else sees. A result that is a form opens as a modal with the click's
-// trigger_id. Link buttons (`link#...`) need nothing beyond the ack.
+// trigger_id. Link buttons (`link#...`) need nothing beyond the ack. A click on the Home tab
+// publishes the tab again.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackActionName } from '../../../cards/index.ts';
 import { afterAck } from '../ack-first.ts';
 import { answer } from '../answer.ts';
 import { renderText } from '../render.ts';
 import { slackActor } from '../translate.ts';
-import { openForm, type ListenerDeps } from './shared.ts';
+import { openForm, publishHome, type ListenerDeps } from './shared.ts';
 
 type ActionArgs = Omit<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>, 'ack'> & Pick<AllMiddlewareArgs, 'client'>;
 
@@ -46,6 +47,18 @@ export function buttonClicked(deps: ListenerDeps) {
       if (failure) await respond({ response_type: 'ephemeral', replace_original: false, ...renderText(failure) }).catch(() => undefined);
       return;
     }
+    // A click on the Home tab: there is no message to replace and no response_url. The tab is
+    // published again (an action marked done leaves the list); a sentence or a refusal comes to
+    // the person's direct messages with Quorum.
+    if (isHomeTab(body)) {
+      if (kind === 'notice' || reply.failed) {
+        await client.chat
+          .postMessage({ channel: body.user.id, text: reply.message.text, ...(reply.message.blocks ? { blocks: reply.message.blocks } : {}) })
+          .catch((error: unknown) => deps.logger.warn({ ...what, err: error }, 'could not answer a click on the Home tab'));
+      }
+      await publishHome(deps, client, body.user.id, body.team?.id).catch((error: unknown) => deps.logger.warn({ ...what, err: error }, 'could not publish the Home tab again'));
+      return;
+    }
     const ownCard = body.container?.is_ephemeral === true;
     const message = reply.failed ? renderText(reply.message.text) : reply.message;
     // A card in the person's own direct messages with Quorum is theirs alone: as in Teams, an answer
@@ -65,4 +78,9 @@ export function buttonClicked(deps: ListenerDeps) {
       ...(message.blocks ? { blocks: message.blocks } : {}),
     }).catch((error: unknown) => deps.logger.warn({ ...what, err: error }, 'could not answer the click'));
   };
+}
+
+/** Whether the click was on the person's Home tab (a view, not a message). */
+function isHomeTab(body: BlockAction): boolean {
+  return (body.container as { type?: string } | undefined)?.type === 'view' && body.view?.type === 'home';
 }

@@ -1,11 +1,11 @@
 // Events API: where the bot is (channels it joins, people's direct message channels), its Home
-// tab, and commands addressed to it by @mention or direct message. Bolt acknowledges events
+// tab (meetings with the person's replies, their open actions, help), and commands addressed to it by @mention or direct message. Bolt acknowledges events
 // before these run (processBeforeResponse: false), so they may take their time.
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../answer.ts';
-import { renderHome, renderText, type SlackAnswer } from '../render.ts';
+import { renderText, type SlackAnswer } from '../render.ts';
 import { channelReference, personalReference, slackActor, textAfterMention } from '../translate.ts';
-import { rememberConversation, type ListenerDeps } from './shared.ts';
+import { publishHome, rememberConversation, type ListenerDeps } from './shared.ts';
 import { isSlackApiError, slackErrorCode } from '../identity.ts';
 
 export function register(app: App, deps: ListenerDeps): void {
@@ -31,11 +31,8 @@ export function appHomeOpened(deps: ListenerDeps) {
     const team = body.team_id;
     if (event.channel) await rememberConversation(deps, personalReference({ channel: event.channel, user: event.user, team }));
     if (event.tab === 'messages') return;
-    const actor = slackActor({ userId: event.user, teamId: team });
     try {
-      const meetings = await deps.core.upcomingMeetings(actor);
-      const help = { kind: 'help' as const, commands: deps.core.catalogue };
-      await client.views.publish({ user_id: event.user, view: renderHome({ help, meetings }) });
+      await publishHome(deps, client, event.user, team);
     } catch (error) {
       // Slack refusing is worth a warning; our own failure is an error.
       const level = isSlackApiError(error) ? 'warn' : 'error';

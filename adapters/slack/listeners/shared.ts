@@ -4,7 +4,8 @@ import type { Core } from '../../../src/core.ts';
 import type { Logger } from '../../../src/logger.ts';
 import type { ConversationInput } from '../../../src/features/conversations/record-conversation.ts';
 import { slackErrorCode } from '../identity.ts';
-import type { SlackAnswer } from '../render.ts';
+import { renderHome, type SlackAnswer } from '../render.ts';
+import { slackActor } from '../translate.ts';
 
 export interface ListenerDeps {
   core: Core;
@@ -40,4 +41,19 @@ export async function openForm(
       ? 'The form took too long to open. Please run the command again.'
       : 'Slack would not open the form. Please run the command again in a moment.';
   }
+}
+
+/** Publishes the person's Home tab: their upcoming meetings (with their replies), their open
+ * actions (with an owner's buttons) and what Quorum can do. Rejects when their meetings cannot be
+ * read or Slack refuses. */
+export async function publishHome(deps: ListenerDeps, client: webApi.WebClient, userId: string, teamId: string | undefined): Promise<void> {
+  const actor = slackActor({ userId, teamId });
+  // Their actions failing to load leaves them off the tab, not the whole tab.
+  const actions = deps.core.runCommand({ actor, text: 'my actions' }).catch((error: unknown) => {
+    deps.logger.error({ err: error, userId }, 'could not list the person\u2019s actions for the Home tab');
+    return undefined;
+  });
+  const [meetings, mine] = await Promise.all([deps.core.upcomingMeetings(actor), actions]);
+  const help = { kind: 'help' as const, commands: deps.core.catalogue };
+  await client.views.publish({ user_id: userId, view: renderHome({ help, meetings, ...(mine?.kind === 'my-actions' ? { actions: mine } : {}) }) });
 }

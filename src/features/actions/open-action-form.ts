@@ -42,7 +42,9 @@ export async function suggestedDueDate(deps: CoreDeps, board: Board, meeting: Me
   return due >= localDate(deps.now(), board.timezone) ? due : undefined;
 }
 
-export async function openActionForm(deps: CoreDeps, input: Invocation & { date?: string }) {
+/** `description`: what the form starts with (a chat message turned into an action). `note`: a line
+ * after the meeting's, e.g. that the message was cut to fit. */
+export async function openActionForm(deps: CoreDeps, input: Invocation & { date?: string; description?: string; note?: string }) {
   const board = await findBoard(deps.prisma, input);
   await requireClerk(deps.prisma, board, input.actor);
   const meeting = await actionMeeting(deps, board, input.date);
@@ -53,9 +55,9 @@ export async function openActionForm(deps: CoreDeps, input: Invocation & { date?
   ]);
   if (roster.length === 0) throw new AppError(ErrorCode.NO_ROSTER, `${board.name} has no members on its roster yet, so an action has no one to go to. Add the members first.`);
   return openForm(actionCreateForm, {
-    values: { ...(due ? { due } : {}) },
+    values: { ...(due ? { due } : {}), ...(input.description ? { description: input.description } : {}) },
     metadata: { meetingId: meeting.id, key: randomUUID() },
     options: { owners: rosterChoices(roster), item: [{ value: '', label: 'No particular item' }, ...items.map((i) => ({ value: i.id, label: `${i.number}. ${i.title}`.slice(0, 75) }))] },
-    context: `${board.name}: ${meeting.title}, ${toLocalParts(meeting.startsAt, board.timezone).short}${due ? '' : '. There is no next meeting yet, so choose the due date.'}`,
+    context: `${board.name}: ${meeting.title}, ${toLocalParts(meeting.startsAt, board.timezone).short}${due ? '' : '. There is no next meeting yet, so choose the due date.'}${input.note ? ` ${input.note}` : ''}`,
   });
 }

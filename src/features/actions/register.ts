@@ -14,6 +14,9 @@ import { chaseNow } from './chase-actions.ts';
 import { actionChaseJob } from './chase-job.ts';
 import { noArgs } from '../../kernel/args.ts';
 import { viewAction } from './view-action.ts';
+import { MESSAGE_TEXT_MAX, openActionFromMessage } from './open-action-from-message.ts';
+import { minutesImportButtons, minutesImportCommands, minutesImportForms } from './minutes-import.ts';
+import { myActionsCommands } from './list-my-actions.ts';
 
 export const actions = defineFeature({
   name: 'actions',
@@ -42,6 +45,8 @@ export const actions = defineFeature({
       args: noArgs,
       run: (deps, input) => chaseNow(deps, input),
     }),
+    ...minutesImportCommands,
+    ...myActionsCommands,
   ],
   buttons: [
     button({
@@ -64,8 +69,16 @@ export const actions = defineFeature({
       payload: z.object({ extensionId: z.uuid(), decision: z.enum(['accept', 'decline']) }),
       run: (deps, input) => decideExtension(deps, { ...input, ...input.payload }),
     }),
+    // Not a card's button: the Slack message shortcut and the Teams message action, with the
+    // message's text as plain text.
+    button({
+      id: 'action.from-message',
+      payload: z.object({ text: z.string().max(MESSAGE_TEXT_MAX) }),
+      run: (deps, input) => openActionFromMessage(deps, { ...input, text: input.payload.text }),
+    }),
+    ...minutesImportButtons,
   ],
   templates: [actionCardTemplate, actionChaseTemplate],
   jobs: (ctx) => [actionChaseJob(ctx)],
-  forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm],
+  forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm, ...minutesImportForms],
 });

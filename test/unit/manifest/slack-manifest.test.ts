@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CATALOGUE } from '../../../src/core.ts';
 import { slackUsageHint, staleManifests } from '../../../scripts/command-lists.ts';
+import { ACTION_FROM_MESSAGE } from '../../../adapters/slack/listeners/shortcuts.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const manifest: unknown = JSON.parse(readFileSync(join(ROOT, 'manifest/slack/manifest.json'), 'utf8'));
@@ -64,6 +65,17 @@ const slackManifestSchema = z.strictObject({
       messages_tab_read_only_enabled: z.boolean().optional(),
     }),
     bot_user: z.strictObject({ display_name: z.string().min(1).max(80), always_online: z.boolean() }),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(24),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string().min(1).max(255),
+          description: z.string().min(1).max(150),
+        }),
+      )
+      .max(10)
+      .optional(),
     slash_commands: z
       .array(
         z.strictObject({
@@ -163,6 +175,11 @@ describe('Slack app manifest', () => {
     for (const command of ['/quorum', ...registrationsInSlackAdapter().commands]) expect(declared).toContain(command);
   });
 
+  it('declares the message shortcut the Slack adapter handles (callback_id), and no other', () => {
+    const m = parse(manifest);
+    expect((m.features.shortcuts ?? []).map((s) => `${s.type}:${s.callback_id}`)).toEqual([`message:${ACTION_FROM_MESSAGE}`]);
+  });
+
   it('asks for the scopes the bot uses and no more', () => {
     const m = parse(manifest);
     expect([...m.oauth_config.scopes.bot].sort()).toEqual(
@@ -197,6 +214,8 @@ describe('Slack app manifest', () => {
     rejects(broken((m) => { m.features.slash_commands[0]!.command = `/${'q'.repeat(32)}`; }));
     rejects(broken((m) => { m.features.slash_commands[0]!.usage_hint = 'x'.repeat(1001); }));
     rejects(broken((m) => { (m.oauth_config.scopes.bot as string[]).push('chat:write:everything'); }));
+    rejects(broken((m) => { m.features.shortcuts![0]!.name = 'Record this message as an action'; }));
+    rejects(broken((m) => { (m.features.shortcuts![0] as { type: string }).type = 'message_action'; }));
     rejects(broken((m) => { (m.settings.event_subscriptions.bot_events as string[]).push('app_home_open'); }));
     rejects(broken((m) => { m.settings.interactivity.request_url = 'https://YOUR-HOST/slack/actions'; }));
     rejects(broken((m) => { m.settings.event_subscriptions.request_url = 'http://YOUR-HOST/slack/events'; }));

@@ -7,6 +7,7 @@ import { CATALOGUE, COMMANDS } from '../../../src/core.ts';
 import { parseCommandLine } from '../../../src/kernel/command-line.ts';
 import { staleManifests, teamsCommands } from '../../../scripts/command-lists.ts';
 import { ACCENT_COLOR } from '../../support/brand.ts';
+import { ACTION_FROM_MESSAGE_COMMAND } from '../../../adapters/teams/message-actions.ts';
 import {
   buildTeamsManifest,
   TEMPLATE_FILE,
@@ -54,6 +55,20 @@ describe('Teams manifest', () => {
 
   it('the filled manifest is valid against the official schema', async () => {
     expect(await validateTeamsManifest(build())).toEqual([]);
+  });
+
+  it('offers "Record as an action" on messages: the bot’s message action, opening a dialog the bot fetches', async () => {
+    const manifest = build();
+    const extensions = manifest.composeExtensions as unknown as { botId: string; commands: Record<string, unknown>[] }[];
+    expect(extensions).toHaveLength(1);
+    expect(extensions[0]?.botId).toBe(APP_ID);
+    expect(extensions[0]?.commands).toEqual([
+      expect.objectContaining({ id: ACTION_FROM_MESSAGE_COMMAND, type: 'action', title: 'Record as an action', context: ['message'], fetchTask: true }),
+    ]);
+    // The schema checks the command: an unknown context is refused.
+    const broken = structuredClone(manifest);
+    (broken.composeExtensions as unknown as { commands: { context: string[] }[] }[])[0]!.commands[0]!.context = ['everywhere'];
+    expect((await validateTeamsManifest(broken)).some((p) => p.startsWith('composeExtensions[0].commands[0].context[0]'))).toBe(true);
   });
 
   it('fills the app id, bot id, URLs and domain from the inputs', () => {
