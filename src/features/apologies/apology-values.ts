@@ -6,7 +6,7 @@ import { REASON_MAX, SUBSTITUTE_NAME_MAX, type ReplyChange, type Substitute } fr
 export const apologyValues = z.object({
   reason: z.string().trim().max(REASON_MAX, { error: `Keep the reason to ${REASON_MAX} characters or fewer.` }).optional(),
   /** A member's id: the standing deputy or a colleague of the organisation. */
-  substitute: z.string().trim().optional(),
+  substitute: z.uuid({ error: 'Choose the substitute from the list.' }).optional(),
   /** Or the name of someone not on the roster. */
   substituteName: z.string().trim().max(SUBSTITUTE_NAME_MAX, { error: `Keep the name to ${SUBSTITUTE_NAME_MAX} characters or fewer.` }).optional(),
 });
@@ -29,17 +29,13 @@ export const apologyChange = (values: ApologyValues): ReplyChange => {
 
 /** The clerk's form: whose reply, and which. */
 export const recordValues = apologyValues.extend({
-  member: z.string({ error: 'Choose the member.' }).trim().min(1, { error: 'Choose the member.' }),
+  member: z.uuid({ error: 'Choose the member from the list.' }),
   reply: z.enum(['apologies', 'attending', 'withdraw'], { error: 'Choose apologies, attending or no reply.' }),
 });
 
 /** Attendance on the day: each member in at most one list. */
-export const attendanceValues = z.object({
-  present: z.array(z.string()).optional(),
-  apologies: z.array(z.string()).optional(),
-  absent: z.array(z.string()).optional(),
-  substitute: z.array(z.string()).optional(),
-});
+const members = z.array(z.uuid({ error: 'Choose members from the list.' })).optional();
+export const attendanceValues = z.object({ present: members, apologies: members, absent: members, substitute: members });
 
 export const PASTE_MAX = 3000;
 
