@@ -46,10 +46,12 @@ export function createTeamsMessenger(options: TeamsMessengerOptions): Messenger 
     return result as T;
   }
 
-  /** A 1:1 chat with the person: their stored personal chat, or a new one created through any
-   * conversation of their tenant. */
+  /** A 1:1 chat with the person: their own stored personal chat, or a new one created through any
+   * conversation of their tenant (someone else's 1:1 chat only lends its address and tenant: a
+   * message is never posted into it). */
   async function personalReference(target: DeliveryTarget, reference: Partial<ConversationReference>): Promise<Partial<ConversationReference>> {
-    if (reference.conversation?.conversationType === 'personal') return reference;
+    const theirs = reference.user?.aadObjectId === target.id || reference.user?.id === target.id;
+    if (reference.conversation?.conversationType === 'personal' && theirs) return reference;
     const tenantId = reference.conversation?.tenantId;
     let created: Partial<ConversationReference> | undefined;
     await call(() =>

@@ -24,12 +24,15 @@ export async function resolveTarget(prisma: PrismaClient, row: TargetRow): Promi
   });
   if (exact) return { ...target, reference: exact.reference as Record<string, unknown> };
   if (row.target_kind === 'user') {
-    // No personal chat yet: create one, only ever through the board's own tenant, and through a
-    // channel or group chat: someone else's personal chat is theirs (a messenger given one posts
-    // into it, as it would into the person's own).
+    // No personal chat yet: the messenger creates one, only ever through the board's own tenant,
+    // from a channel or group chat when there is one, else from any chat of the tenant. Someone
+    // else's 1:1 chat lends only its service address and tenant: the Teams messenger never posts
+    // into a personal chat that is not the target's own (adapters/teams/messenger.ts).
     const board = row.board_id ? await prisma.board.findUnique({ where: { id: row.board_id } }) : null;
+    const inTenant = { platform: 'teams' as const, tenantId: board?.teamsTenantId ?? '' };
     const any = board?.teamsTenantId
-      ? await prisma.conversationReference.findFirst({ where: { platform: 'teams', tenantId: board.teamsTenantId, kind: { not: 'personal' } }, orderBy: { updatedAt: 'desc' } })
+      ? ((await prisma.conversationReference.findFirst({ where: { ...inTenant, kind: { not: 'personal' } }, orderBy: { updatedAt: 'desc' } })) ??
+        (await prisma.conversationReference.findFirst({ where: inTenant, orderBy: { updatedAt: 'desc' } })))
       : null;
     if (any) return { ...target, reference: any.reference as Record<string, unknown> };
   }

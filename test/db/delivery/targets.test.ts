@@ -1,6 +1,8 @@
 // Where a Teams direct message goes: the person's own 1:1 chat when Quorum has one; otherwise a
-// new chat created through a channel or group chat of the board's tenant, never through (and so
-// never into) someone else's 1:1 chat, however recently that one was used.
+// new chat created through a channel or group chat of the board's tenant, however recently someone
+// else's 1:1 chat was used; with only other people's 1:1 chats, through one of them (the messenger
+// creates the person's own chat from it and never posts into it: test/e2e/teams/minutes-paste-e2e,
+// test/e2e/playground/demo.test.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryFailure } from '../../../src/delivery/port.ts';
 import { resolveTarget } from '../../../src/delivery/targets.ts';
@@ -47,8 +49,14 @@ describe('a Teams direct message', () => {
     expect(conversationOf(target)).toBe('19:board@thread.tacv2');
   });
 
-  it('with only other people\u2019s 1:1 chats in the tenant, is refused, not posted into one of them', async () => {
+  it('with only other people\u2019s 1:1 chats in the tenant, lends one as the address to create theirs from', async () => {
     await remember('a:priya', 'personal', 'aad-priya');
+    const target = await toUser('aad-helen');
+    expect(target).toMatchObject({ kind: 'user', id: 'aad-helen' });
+    expect(conversationOf(target)).toBe('a:priya');
+  });
+
+  it('in a tenant Quorum has no chat in, is refused', async () => {
     const refused = await toUser('aad-helen').then(
       () => undefined,
       (error: unknown) => error,
