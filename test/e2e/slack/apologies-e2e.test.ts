@@ -9,6 +9,7 @@ import { addApologiesRoster, type ApologiesRoster } from '../../support/apologie
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { appHomeOpened, blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
+import { postAgendaCard } from './posted-agenda.ts';
 import { eventually, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
@@ -22,7 +23,6 @@ type SlackBlock = { type: string; elements?: SlackElement[]; block_id?: string }
 type Modal = { callback_id: string; private_metadata: string; blocks: { type: string; block_id?: string; element?: { initial_option?: { value: string }; options?: { value: string; text: { text: string } }[] } }[] };
 
 const user = (id: string) => ({ id, username: id, name: id, team_id: 'T0SEED' });
-const command = (text: string, userId: string) => service.slack.command(slashCommand({ text, channel_id: 'CSCPB', user_id: userId, response_url: service.fake.responseUrl() }));
 /** A command's answer: acknowledged at once, then sent to the command's response_url. */
 async function commandAnswer(text: string, userId: string): Promise<{ body: Record<string, unknown> }> {
   const url = service.fake.responseUrl();
@@ -78,21 +78,7 @@ beforeAll(async () => {
   roster = await addApologiesRoster(service.db.prisma, seed);
   await service.db.prisma.member.update({ where: { id: seed.member.id }, data: { title: 'Borough Commander' } });
   // The clerk creates the meeting and posts the agenda, as on any Friday.
-  await command('meeting new', seed.clerk.slackUserId);
-  const modal = (await service.fake.waitFor('views.open')).body.view as Modal;
-  await service.slack.interaction(
-    viewSubmission({
-      callback_id: 'meeting.create',
-      private_metadata: modal.private_metadata,
-      user: { id: seed.clerk.slackUserId },
-      values: { date: { type: 'datepicker', selected_date: '2030-01-25' }, time: { type: 'timepicker', selected_time: '10:00' } },
-    }),
-  );
-  meetingId = (await eventually(async () => (await service.db.prisma.meeting.findFirst()) ?? undefined)).id;
-  await command('agenda post', seed.clerk.slackUserId);
-  const posted = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB');
-  const row = await eventually(async () => (await service.db.prisma.outboxMessage.findFirst({ where: { template: 'agenda.card', status: 'sent' } })) ?? undefined);
-  card = { ts: row.sentMessageId as string, blocks: posted.body.blocks as SlackBlock[] };
+  ({ meetingId, card } = await postAgendaCard<SlackBlock>(service, seed.clerk.slackUserId));
 });
 afterAll(async () => {
   await service?.stop();

@@ -10,6 +10,7 @@ import { addApologiesRoster, type ApologiesRoster } from '../../support/apologie
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
+import { postAgendaCard } from './posted-agenda.ts';
 import { eventually, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
@@ -75,21 +76,7 @@ beforeAll(async () => {
   service = await startSlackService({ logLevel: 'info' });
   seed = await createSeedBoard(service.db.prisma);
   roster = await addApologiesRoster(service.db.prisma, seed);
-  await command('meeting new', seed.clerk.slackUserId);
-  const modal = (await service.fake.waitFor('views.open')).body.view as Modal;
-  await service.slack.interaction(
-    viewSubmission({
-      callback_id: 'meeting.create',
-      private_metadata: modal.private_metadata,
-      user: { id: seed.clerk.slackUserId },
-      values: { date: { type: 'datepicker', selected_date: '2030-01-25' }, time: { type: 'timepicker', selected_time: '10:00' } },
-    }),
-  );
-  meetingId = (await eventually(async () => (await service.db.prisma.meeting.findFirst()) ?? undefined)).id;
-  await command('agenda post', seed.clerk.slackUserId);
-  const posted = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB');
-  const row = await eventually(async () => (await service.db.prisma.outboxMessage.findFirst({ where: { template: 'agenda.card', status: 'sent' } })) ?? undefined);
-  card = { ts: row.sentMessageId as string, blocks: posted.body.blocks as SlackBlock[] };
+  ({ meetingId, card } = await postAgendaCard<SlackBlock>(service, seed.clerk.slackUserId));
 });
 afterAll(async () => {
   await service?.stop();
