@@ -3,6 +3,7 @@
 // and a member of another board (a stranger to this one). With the seed's clerk, chair and
 // Borough Commander, five members count; the quorum is 3.
 import type { PrismaClient } from '../../src/persistence/database.ts';
+import { as, type TestCore } from './core.ts';
 import { createSeedBoard, type SeedBoard } from './fixtures.ts';
 
 export interface ApologiesRoster {
@@ -28,4 +29,17 @@ export async function addApologiesRoster(prisma: PrismaClient, seed: SeedBoard):
   await prisma.member.update({ where: { id: seed.member.id }, data: { standingDeputyId: deputy.id } });
   const other = await createSeedBoard(prisma, { slug: `other${Math.floor(Math.random() * 1e6)}`, teamsChannelId: `19:other${Date.now()}@thread.tacv2` });
   return { deputy, colleague, fire, stranger: { slackUserId: other.member.slackUserId, teamsAadId: other.member.teamsAadId } };
+}
+
+/**
+ * A fresh meeting for each apologies test: any earlier meeting and outbox rows are removed, then
+ * the clerk creates the meeting of Fri 4 Dec 2026, 10:00, and posts its agenda. Returns its id.
+ */
+export async function postFreshMeeting(prisma: PrismaClient, t: TestCore, seed: SeedBoard): Promise<string> {
+  await prisma.meeting.deleteMany();
+  await prisma.outboxMessage.deleteMany();
+  const clerk = { platform: 'slack' as const, userId: seed.clerk.slackUserId };
+  const meetingId = as('agenda', await t.submit(clerk, 'meeting.create', { date: '2026-12-04', time: '10:00' }, { boardId: seed.boardId })).agenda.meeting.id;
+  await t.command(clerk, 'agenda post');
+  return meetingId;
 }

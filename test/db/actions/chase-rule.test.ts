@@ -7,6 +7,7 @@ import type { FormRequest } from '../../../src/kernel/results.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { Scheduler } from '../../../src/scheduling/scheduler.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
+import { createHeldMeeting, createOpenAction } from '../../support/actions-board.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 
@@ -15,7 +16,6 @@ let seed: SeedBoard;
 let now: Date;
 let t: TestCore;
 const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeEach(async () => {
   db = await createTestDatabase();
@@ -45,8 +45,8 @@ describe('the board\u2019s chase rule', () => {
     expect(saved.text).toBe("Safer Communities Partnership Board's actions are chased from now on: 1 day before the due date, on the due date, then every 7 days while overdue; at most 2 chases, then the clerk is told. No chases on weekends or Scotland bank holidays.");
     expect((as('form', await t.command(clerk(), 'actions chase rule')) as FormRequest).values).toMatchObject({ daysBefore: '1', maxChases: '2', holidays: 'GB-SCT' });
 
-    const meeting = await db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2026-12-10T10:00:00Z'), status: 'held', calendarToken: 'tok' } });
-    await db.prisma.action.create({ data: { boardId: seed.boardId, meetingId: meeting.id, description: 'Ward figures.', dueDate: day('2027-01-05'), owners: { create: [{ memberId: seed.member.id, notifiedOn: day('2026-12-18') }] } } });
+    const meetingId = await createHeldMeeting(db.prisma, seed.boardId, '2026-12-10T10:00:00Z');
+    await createOpenAction(db.prisma, { boardId: seed.boardId, meetingId, description: 'Ward figures.', due: '2027-01-05', owners: [seed.member.id], notifiedOn: '2026-12-18' });
     const scheduler = new Scheduler({ prisma: db.prisma, jobs: [actionChaseJob({ platforms: ['slack'], now: () => now })], logger: createLogger({ level: 'silent' }), clock: () => now });
     const events: string[] = [];
     for (let d = new Date('2026-12-19T09:00:00Z'); d < new Date('2027-01-20T09:00:00Z'); d = new Date(d.getTime() + 24 * 3_600_000)) {

@@ -4,6 +4,7 @@ import { actionChaseJob } from '../../../src/features/actions/chase-job.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { Scheduler } from '../../../src/scheduling/scheduler.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
+import { createHeldMeeting, createOpenAction, day } from '../../support/actions-board.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 
@@ -13,21 +14,19 @@ let now: Date;
 let t: TestCore;
 let meetingId: string;
 const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeEach(async () => {
   db = await createTestDatabase();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2027-04-01T08:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'] });
-  meetingId = (await db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2027-03-20T10:00:00Z'), status: 'held', calendarToken: 'tok' } })).id;
+  meetingId = await createHeldMeeting(db.prisma, seed.boardId);
 });
 afterEach(async () => {
   await db.destroy();
 });
 
-const action = (description: string, due: string, memberId = seed.member.id) =>
-  db.prisma.action.create({ data: { boardId: seed.boardId, meetingId, description, dueDate: day(due), owners: { create: [{ memberId, notifiedOn: day('2027-04-01') }] } } });
+const action = (description: string, due: string, memberId = seed.member.id) => createOpenAction(db.prisma, { boardId: seed.boardId, meetingId, description, due, owners: [memberId], notifiedOn: '2027-04-01' });
 const chases = () => db.prisma.outboxMessage.findMany({ where: { template: 'action.chase' }, orderBy: { createdAt: 'asc' } });
 
 describe('the scheduled chase', () => {

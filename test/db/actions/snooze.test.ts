@@ -10,6 +10,7 @@ import type { FormRequest } from '../../../src/kernel/results.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { Scheduler } from '../../../src/scheduling/scheduler.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
+import { createHeldMeeting, createOpenAction } from '../../support/actions-board.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 
@@ -19,21 +20,19 @@ let now: Date;
 let t: TestCore;
 let meetingId: string;
 const slack = (userId: string): Actor => ({ platform: 'slack', userId });
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeEach(async () => {
   db = await createTestDatabase();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2027-04-01T08:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'] });
-  meetingId = (await db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2027-03-20T10:00:00Z'), status: 'held', calendarToken: 'tok' } })).id;
+  meetingId = await createHeldMeeting(db.prisma, seed.boardId);
 });
 afterEach(async () => {
   await db.destroy();
 });
 
-const action = (description: string, due: string, owners = [seed.member.id]) =>
-  db.prisma.action.create({ data: { boardId: seed.boardId, meetingId, description, dueDate: day(due), owners: { create: owners.map((memberId) => ({ memberId, notifiedOn: day('2027-04-01') })) } } });
+const action = (description: string, due: string, owners = [seed.member.id]) => createOpenAction(db.prisma, { boardId: seed.boardId, meetingId, description, due, owners, notifiedOn: '2027-04-01' });
 const openForm = async (actor: Actor, actionId: string) => as('form', await t.click(actor, 'action.snooze', { actionId })) as FormRequest;
 const snooze = async (actor: Actor, form: FormRequest, until: string) => as('action', await t.submit(actor, 'action.snooze', { until }, form.metadata));
 const snoozedUntil = async (actionId: string) =>

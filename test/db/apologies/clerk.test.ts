@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
-import { addApologiesRoster, type ApologiesRoster } from '../../support/apologies-roster.ts';
+import { addApologiesRoster, postFreshMeeting, type ApologiesRoster } from '../../support/apologies-roster.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
@@ -31,11 +31,8 @@ afterAll(async () => {
   await db?.destroy();
 });
 beforeEach(async () => {
-  await db.prisma.meeting.deleteMany();
-  await db.prisma.outboxMessage.deleteMany();
   now = new Date('2026-11-24T09:00:00Z');
-  meetingId = as('agenda', await t.submit(clerk(), 'meeting.create', { date: '2026-12-04', time: '10:00' }, { boardId: seed.boardId })).agenda.meeting.id;
-  await t.command(clerk(), 'agenda post');
+  meetingId = await postFreshMeeting(db.prisma, t, seed);
 });
 
 const record = (memberId: string, reply: string, values: Record<string, unknown> = {}) => t.submit(clerk(), 'apologies.record', { member: memberId, reply, ...values }, { meetingId });

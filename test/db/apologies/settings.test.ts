@@ -7,7 +7,7 @@ import { agendaCard } from '../../../cards/agendas/agenda-card.ts';
 import { quorumWarningCard } from '../../../cards/apologies/index.ts';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { AgendaView } from '../../../src/features/agendas/agenda-view.ts';
-import { addApologiesRoster, type ApologiesRoster } from '../../support/apologies-roster.ts';
+import { addApologiesRoster, postFreshMeeting, type ApologiesRoster } from '../../support/apologies-roster.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
@@ -34,12 +34,9 @@ afterAll(async () => {
   await db?.destroy();
 });
 beforeEach(async () => {
-  await db.prisma.meeting.deleteMany();
-  await db.prisma.outboxMessage.deleteMany();
   await db.prisma.board.update({ where: { id: seed.boardId }, data: { showApologyNames: false, namedSubstitutesCount: true } });
   now = new Date('2026-11-24T09:00:00Z');
-  meetingId = as('agenda', await t.submit(clerk(), 'meeting.create', { date: '2026-12-04', time: '10:00' }, { boardId: seed.boardId })).agenda.meeting.id;
-  await t.command(clerk(), 'agenda post');
+  meetingId = await postFreshMeeting(db.prisma, t, seed);
 });
 
 const settings = (actor: Actor, values: { showNames: boolean; namedSubstitutesCount: boolean }) => t.submit(actor, 'apologies.settings', values, { boardId: seed.boardId });

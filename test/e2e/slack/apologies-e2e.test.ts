@@ -7,22 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackMessageSchema, slackModalSchema } from '../../../cards/validate/slack-limits.ts';
 import { addApologiesRoster, type ApologiesRoster } from '../../support/apologies-roster.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
-import { appHomeOpened, blockActions, button, slashCommand, viewSubmission } from '../../support/slack-client.ts';
+import { appHomeOpened, blockActions, slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import type { RecordedCall } from '../../support/fake-slack-api.ts';
+import { buttonIn, clickCard as clickPostedCard, postAgendaCard, type PostedCard, type SlackBlock } from './posted-agenda.ts';
 import { eventually, startSlackService, type SlackService } from './service.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
 let roster: ApologiesRoster;
 let meetingId: string;
-let card: { ts: string; blocks: SlackBlock[] };
+let card: PostedCard;
 
-type SlackElement = { type: string; action_id?: string; value?: string; text?: { text: string } };
-type SlackBlock = { type: string; elements?: SlackElement[]; block_id?: string };
 type Modal = { callback_id: string; private_metadata: string; blocks: { type: string; block_id?: string; element?: { initial_option?: { value: string }; options?: { value: string; text: { text: string } }[] } }[] };
 
 const user = (id: string) => ({ id, username: id, name: id, team_id: 'T0SEED' });
-const command = (text: string, userId: string) => service.slack.command(slashCommand({ text, channel_id: 'CSCPB', user_id: userId, response_url: service.fake.responseUrl() }));
 /** A command's answer: acknowledged at once, then sent to the command's response_url. */
 async function commandAnswer(text: string, userId: string): Promise<{ body: Record<string, unknown> }> {
   const url = service.fake.responseUrl();
@@ -36,24 +34,8 @@ function expectValid(schema: typeof slackMessageSchema | typeof slackModalSchema
   expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
 }
 
-/** The card's button with this label, as Slack sends it back when clicked. */
-function cardButton(blocks: SlackBlock[], label: string) {
-  const element = blocks.flatMap((b) => b.elements ?? []).find((e) => e.type === 'button' && e.text?.text === label);
-  expect(element, `a "${label}" button`).toBeDefined();
-  return button({ action_id: element?.action_id as string, value: element?.value as string });
-}
-
 /** A click on the posted card in the channel, by this person. */
-const clickCard = (label: string, userId: string) =>
-  service.slack.interaction(
-    blockActions({
-      user: user(userId),
-      container: { type: 'message', message_ts: card.ts, channel_id: 'CSCPB', is_ephemeral: false },
-      message: { type: 'message', ts: card.ts, text: '', blocks: card.blocks } as never,
-      response_url: service.fake.responseUrl(),
-      actions: [cardButton(card.blocks, label)],
-    }),
-  );
+const clickCard = (label: string, userId: string) => clickPostedCard(service, card, label, userId);
 
 async function openedApologyForm(userId: string): Promise<Modal> {
   service.fake.reset();
@@ -78,21 +60,7 @@ beforeAll(async () => {
   roster = await addApologiesRoster(service.db.prisma, seed);
   await service.db.prisma.member.update({ where: { id: seed.member.id }, data: { title: 'Borough Commander' } });
   // The clerk creates the meeting and posts the agenda, as on any Friday.
-  await command('meeting new', seed.clerk.slackUserId);
-  const modal = (await service.fake.waitFor('views.open')).body.view as Modal;
-  await service.slack.interaction(
-    viewSubmission({
-      callback_id: 'meeting.create',
-      private_metadata: modal.private_metadata,
-      user: { id: seed.clerk.slackUserId },
-      values: { date: { type: 'datepicker', selected_date: '2030-01-25' }, time: { type: 'timepicker', selected_time: '10:00' } },
-    }),
-  );
-  meetingId = (await eventually(async () => (await service.db.prisma.meeting.findFirst()) ?? undefined)).id;
-  await command('agenda post', seed.clerk.slackUserId);
-  const posted = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB');
-  const row = await eventually(async () => (await service.db.prisma.outboxMessage.findFirst({ where: { template: 'agenda.card', status: 'sent' } })) ?? undefined);
-  card = { ts: row.sentMessageId as string, blocks: posted.body.blocks as SlackBlock[] };
+  ({ meetingId, card } = await postAgendaCard(service, seed.clerk.slackUserId));
 });
 afterAll(async () => {
   await service?.stop();
@@ -177,7 +145,7 @@ describe('apologies on Slack', () => {
     expect(shown).toContain('Reason: On leave');
     expect(shown).toContain('below the quorum');
     const blocks = (list.body as { blocks: SlackBlock[] }).blocks;
-    const chase = cardButton(blocks, 'Chase the rest');
+    const chase = buttonIn(blocks, 'Chase the rest');
     const click = () =>
       service.slack.interaction(
         blockActions({

@@ -8,6 +8,7 @@ import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import type { ConnectorCall } from '../../support/fake-bot-connector.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { adaptiveCardOf } from '../../support/teams-cards.ts';
+import { joinBoardChannel } from './board-channel.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
 
 let service: TeamsService;
@@ -32,10 +33,7 @@ beforeAll(async () => {
   await service.db.prisma.action.create({
     data: { boardId: seed.boardId, meetingId: held.id, description: 'Invite DVIP to the next board meeting.', status: 'done', completedAt: new Date('2026-11-25T11:00:00Z'), dueDate: new Date('2030-01-24T00:00:00Z'), owners },
   });
-  await service.teams.send(service.teams.botAdded({ place: 'channel' }));
-  await service.teams.send(service.teams.installationUpdate({ action: 'add' }));
-  // Someone speaks to Quorum in the board's channel: it can post there from then on.
-  await service.teams.send(service.teams.message({ text: 'help', place: 'channel', mention: true }));
+  await joinBoardChannel(service);
 });
 afterAll(async () => {
   await service?.stop();

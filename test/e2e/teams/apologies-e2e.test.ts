@@ -10,7 +10,7 @@ import type { ConnectorCall } from '../../support/fake-bot-connector.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { adaptiveCardOf } from '../../support/teams-cards.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
-import { eventually } from '../slack/service.ts';
+import { postAgendaCard } from './posted-agenda.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
 
 let service: TeamsService;
@@ -41,21 +41,11 @@ beforeAll(async () => {
   service = await startTeamsService({ authenticated: true, logLevel: 'info' });
   seed = await createSeedBoard(service.db.prisma, { teamsChannelId: CHANNEL, teamsTenantId: TEAMS_DEFAULTS.tenantId });
   roster = await addApologiesRoster(service.db.prisma, seed);
-  await service.db.prisma.member.update({ where: { id: seed.clerk.id }, data: { teamsAadId: ALEX.aadObjectId } });
-  seed.clerk.teamsAadId = ALEX.aadObjectId;
-  await service.teams.send(service.teams.botAdded({ place: 'channel' }));
-  await service.teams.send(service.teams.installationUpdate({ action: 'add' }));
-  service.fake.setPersonalChat(ALEX.id, TEAMS_DEFAULTS.personalConversationId);
-  await action('meeting.create', { form: 'meeting.create', metadata: { boardId: seed.boardId }, date: '2030-01-25', time: '10:00', venue: 'Hendon Town Hall' }, 'personal', ALEX);
-  meetingId = (await service.db.prisma.meeting.findFirstOrThrow()).id;
-  // Typed in the board's channel: that makes the channel known to the bot, as in real use.
-  await service.teams.send(service.teams.message({ text: 'agenda post', place: 'channel', mention: true, from: { ...ALEX } }));
-  const card = await service.fake.waitFor((c) => posted(c) && c.conversationId === CHANNEL && JSON.stringify(c.body).includes('Order of business'), 8_000);
-  const actions = JSON.stringify(adaptiveCardOf(card.body));
+  const agenda = await postAgendaCard(service, seed);
+  ({ meetingId, cardActivityId } = agenda);
+  const actions = JSON.stringify(adaptiveCardOf(agenda.card.body));
   expect(actions).toContain('"verb":"apologies.open"');
   expect(actions).toContain('"verb":"apologies.attend"');
-  const sent = await eventually(async () => (await service.db.prisma.outboxMessage.findFirst({ where: { template: 'agenda.card', status: 'sent' } })) ?? undefined);
-  cardActivityId = sent.sentMessageId as string;
 });
 afterAll(async () => {
   await service?.stop();

@@ -9,6 +9,7 @@ import { fieldId } from '../../../src/features/returns/return-form.ts';
 import { createReturnsBoard, SEED_CATALOGUE_CSV, type ReturnsBoard } from '../../support/returns-fixtures.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { adaptiveCardOf } from '../../support/teams-cards.ts';
+import { joinBoardChannel } from './board-channel.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
 
 let service: TeamsService;
@@ -23,10 +24,7 @@ beforeAll(async () => {
   await service.db.prisma.board.update({ where: { id: b.boardId }, data: { teamsChannelId: CHANNEL, teamsTenantId: TEAMS_DEFAULTS.tenantId } });
   // The Teams user of these tests is the probation submitter; the bot is in their own chat.
   await service.db.prisma.member.update({ where: { id: b.probationSubmitter.id }, data: { teamsAadId: TEAMS_DEFAULTS.user.aadObjectId } });
-  await service.teams.send(service.teams.botAdded({ place: 'channel' }));
-  await service.teams.send(service.teams.installationUpdate({ action: 'add' }));
-  // Someone speaks to the bot in the board's channel: Quorum can post there from then on.
-  await service.teams.send(service.teams.message({ text: 'help', place: 'channel', mention: true }));
+  await joinBoardChannel(service);
 });
 afterAll(async () => {
   await service?.stop();
