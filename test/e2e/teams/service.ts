@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TeamsAdapter, TeamsEndpointOverrides } from '../../../adapters/teams/index.ts';
 import { loadConfig } from '../../../src/config.ts';
-import { startQuorum, type RunningQuorum } from '../../../src/main.ts';
+import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
@@ -30,6 +30,10 @@ export interface TeamsServiceOptions {
   logLevel?: string;
   /** Authenticated only: endpoints to use instead of the fake's (a metadata host that hangs...). */
   endpoints?: TeamsEndpointOverrides;
+  /** Extra configuration (e.g. PUBLIC_BASE_URL). */
+  env?: Record<string, string>;
+  /** Start options: the clock the use cases and the scheduler read. */
+  start?: Pick<StartOptions, 'clock'>;
 }
 
 export async function startTeamsService(options: TeamsServiceOptions = {}): Promise<TeamsService> {
@@ -45,6 +49,7 @@ export async function startTeamsService(options: TeamsServiceOptions = {}): Prom
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const quorum = await startQuorum({
     config,
@@ -52,6 +57,7 @@ export async function startTeamsService(options: TeamsServiceOptions = {}): Prom
     db,
     manualScheduler: true,
     dispatcher: { idleMs: 50 },
+    ...options.start,
     ...(options.authenticated ? { teamsEndpoints: { ...fake.endpoints(), ...options.endpoints } } : {}),
   });
   const adapter = quorum.adapters.find((a) => a.platform === 'teams') as TeamsAdapter;
