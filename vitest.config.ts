@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Tests by kind, each runnable alone (npm run test:unit | test:db | test:e2e):
@@ -7,10 +8,15 @@ import { defineConfig } from 'vitest/config';
 // Database tests start from a template migrated once per run (see the file). A hook that opens a
 // database or starts the service waits up to 3 minutes: on a busy two-core machine 60 s was not enough.
 const globalSetup = ['test/support/global-setup.ts'];
+// Test files in parallel, one per core and at least two: vitest's default (cores - 1) runs every
+// file one after another on a two-core machine, and most of an end-to-end file's time is spent
+// waiting on its service, its database worker and the platform fakes, not on the CPU.
+const maxWorkers = Math.max(2, availableParallelism());
 
 export default defineConfig({
   test: {
     pool: 'forks',
+    maxWorkers,
     reporters: ['default'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 15_000 } },

@@ -158,7 +158,8 @@ export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<
         out[field.id] = raw === EMPTY_CHOICE ? '' : isEmpty(raw) ? null : (textOf(raw) ?? null);
         break;
       case 'people': {
-        const list = (Array.isArray(raw) ? raw.map(String) : isEmpty(raw) ? [] : String(raw).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+        // Like a multiselect: only text is read; anything else a forged submission puts there is nobody.
+        const list = (Array.isArray(raw) ? raw.map((v) => textOf(v) ?? '') : (textOf(raw) ?? '').split(',')).map((v) => v.trim()).filter((v) => v !== '');
         out[field.id] = field.multiple ? list : (list[0] ?? null);
         break;
       }

@@ -105,6 +105,18 @@ describe('submitted values read back the same from Slack and from Teams', () => 
   });
 });
 
+describe('a forged Teams submission', () => {
+  it('reads only text from a people picker: objects, prototype-less objects and arrays of them are nobody', () => {
+    const fields = [
+      { id: 'people', label: 'People', kind: 'people' as const, multiple: true as const },
+      { id: 'person', label: 'Person', kind: 'people' as const },
+    ];
+    const bare = Object.create(null) as object;
+    expect(readAdaptiveFormValues({ fields }, { people: [bare, { a: 1 }, 'aad-1'], person: bare })).toEqual({ people: ['aad-1'], person: null });
+    expect(readAdaptiveFormValues({ fields }, { people: 'aad-1, aad-2', person: ['aad-3'] })).toEqual({ people: ['aad-1', 'aad-2'], person: 'aad-3' });
+  });
+});
+
 describe('a refused submission shows each error next to its field', () => {
   it('on Slack, as response_action errors keyed by the inputs\u2019 block ids', () => {
     const answer = slackErrorsResponse(sampleFiguresErrors);
