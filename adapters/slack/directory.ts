@@ -1,9 +1,10 @@
 // The Slack side of the core's directory: the channel's members (conversations.members, then
 // users.info for each), a person by user id (users.info) and by email (users.lookupByEmail). The
 // scopes these need are in manifest/slack/manifest.json: channels:read and groups:read,
-// users:read, users:read.email.
+// users:read, users:read.email. An uploaded file (a form's file_input) is read with files.info,
+// then its url_private_download with the bot token (files:read), never more than the cap.
 import type { WebClient } from '@slack/web-api';
-import { DirectoryUnavailable, type Directory, type DirectoryPerson } from '../../src/directory/port.ts';
+import { DirectoryUnavailable, type Directory, type DirectoryPerson, type SharedFile } from '../../src/directory/port.ts';
 import { slackErrorCode } from './identity.ts';
 
 interface SlackUser {
@@ -30,6 +31,44 @@ function unavailable(error: unknown): never {
 }
 
 const NOT_FOUND = new Set(['user_not_found', 'users_not_found', 'user_not_visible']);
+
+interface SlackFile {
+  name?: string;
+  size?: number;
+  mimetype?: string;
+  url_private_download?: string;
+}
+
+const cannotDownload = () => new DirectoryUnavailable('failed', 'Slack did not give me the file. Please upload it again in a moment.');
+
+/** The file's bytes, read no further than `maxBytes` (whatever files.info said its size was). */
+async function download(url: string, token: string, name: string, maxBytes: number): Promise<SharedFile> {
+  let answer: Response;
+  try {
+    answer = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  } catch {
+    throw cannotDownload();
+  }
+  // Without access Slack answers with its sign-in page (or a redirect to it), not the file.
+  if (!answer.ok || !answer.body || (answer.headers.get('content-type') ?? '').startsWith('text/html')) {
+    await answer.body?.cancel().catch(() => undefined);
+    throw cannotDownload();
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const reader = answer.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, name };
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return { ok: true, name, bytes: Buffer.concat(chunks) };
+}
 
 export function createSlackDirectory(client: WebClient): Directory {
   const person = async (userId: string): Promise<DirectoryPerson | undefined> => {
@@ -64,6 +103,19 @@ export function createSlackDirectory(client: WebClient): Directory {
       return people;
     },
     person: (_place, userId) => person(userId),
+    async readFile(fileId, maxBytes) {
+      let file: SlackFile | undefined;
+      try {
+        file = (await client.files.info({ file: fileId })).file as SlackFile | undefined;
+      } catch (error) {
+        if (slackErrorCode(error) === 'file_not_found' || slackErrorCode(error) === 'file_deleted') throw new DirectoryUnavailable('failed', 'That file is no longer on Slack. Please upload it again.');
+        return unavailable(error);
+      }
+      const name = file?.name ?? 'the file';
+      if (typeof file?.size === 'number' && file.size > maxBytes) return { ok: false, name, size: file.size };
+      if (!file?.url_private_download || !client.token) throw cannotDownload();
+      return download(file.url_private_download, client.token, name, maxBytes);
+    },
     async byEmail(_place, email) {
       try {
         const answer = await client.users.lookupByEmail({ email });
