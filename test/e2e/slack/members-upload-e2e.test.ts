@@ -113,7 +113,7 @@ describe('uploading the membership list on Slack', () => {
     expect(await service.db.prisma.memberImport.count({ where: { appliedAt: null } })).toBe(0);
   });
 
-  it('refuses a binary file, an unreadable CSV naming the row and field, and a paste with a file, storing nothing', async () => {
+  it('refuses a binary file, an unreadable CSV naming the row and field, a file without the files:read scope, and a paste with a file, storing nothing', async () => {
     const before = await service.db.prisma.member.count();
     const view = await openedImport();
     // A spreadsheet saved as .xlsx and renamed .csv: a zip archive, not text.
@@ -125,11 +125,21 @@ describe('uploading the membership list on Slack', () => {
     await upload(view, 'F0BAD1');
     await privately('Line 2, role: \\"boss\\" is not a role.');
 
+    // Without files:read (an app installed before it was asked for) the clerk is told what to do.
+    service.fake.scopes.delete('files:read');
+    try {
+      service.fake.addFile({ id: 'F0CSV3', name: 'members.csv', mimetype: 'text/csv', filetype: 'csv', content: Buffer.from(CSV) });
+      await upload(view, 'F0CSV3');
+      await privately('Quorum\u2019s Slack app lacks a permission it needs for this (reinstall it from manifest/slack/manifest.json).');
+    } finally {
+      service.fake.scopes.add('files:read');
+    }
+
     // The paste box and a file together: refused in the ack, beside the file, nothing fetched.
     service.fake.addFile({ id: 'F0CSV2', name: 'members.csv', mimetype: 'text/csv', filetype: 'csv', content: Buffer.from(CSV) });
     const both = await upload(view, 'F0CSV2', fixture('membership-2018-06.txt').slice(0, 200));
     expect(both.body).toEqual({ response_action: 'errors', errors: { file: 'Paste the list or upload it, not both.' } });
-    expect(service.fake.calls('files.info').map((c) => c.body.file)).toEqual(['F0BIN1', 'F0BAD1']);
+    expect(service.fake.calls('files.info').map((c) => c.body.file)).toEqual(['F0BIN1', 'F0BAD1', 'F0CSV3']);
     expect(await service.db.prisma.member.count()).toBe(before);
     expect(await service.db.prisma.memberImport.count({ where: { appliedAt: null } })).toBe(0);
   });
