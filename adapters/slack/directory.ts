@@ -4,7 +4,8 @@
 // users:read, users:read.email. An uploaded file (a form's file_input) is read with files.info,
 // then its url_private_download with the bot token (files:read), never more than the cap.
 import type { WebClient } from '@slack/web-api';
-import { DirectoryUnavailable, type Directory, type DirectoryPerson, type SharedFile } from '../../src/directory/port.ts';
+import { DirectoryUnavailable, type Directory, type DirectoryPerson, } from '../../src/directory/port.ts';
+import { downloadCapped } from '../../src/directory/download.ts';
 import { slackErrorCode } from './identity.ts';
 
 interface SlackUser {
@@ -40,35 +41,6 @@ interface SlackFile {
 }
 
 const cannotDownload = () => new DirectoryUnavailable('failed', 'Slack did not give me the file. Please upload it again in a moment.');
-
-/** The file's bytes, read no further than `maxBytes` (whatever files.info said its size was). */
-async function download(url: string, token: string, name: string, maxBytes: number): Promise<SharedFile> {
-  let answer: Response;
-  try {
-    answer = await fetch(url, { headers: { authorization: `Bearer ${token}` }, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
-  } catch {
-    throw cannotDownload();
-  }
-  // Without access Slack answers with its sign-in page (or a redirect to it), not the file.
-  if (!answer.ok || !answer.body || (answer.headers.get('content-type') ?? '').startsWith('text/html')) {
-    await answer.body?.cancel().catch(() => undefined);
-    throw cannotDownload();
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = answer.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return { ok: false, name };
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return { ok: true, name, bytes: Buffer.concat(chunks) };
-}
 
 export function createSlackDirectory(client: WebClient): Directory {
   const person = async (userId: string): Promise<DirectoryPerson | undefined> => {
@@ -114,7 +86,7 @@ export function createSlackDirectory(client: WebClient): Directory {
       const name = file?.name ?? 'the file';
       if (typeof file?.size === 'number' && file.size > maxBytes) return { ok: false, name, size: file.size };
       if (!file?.url_private_download || !client.token) throw cannotDownload();
-      return download(file.url_private_download, client.token, name, maxBytes);
+      return downloadCapped({ url: file.url_private_download, headers: { authorization: `Bearer ${client.token}` }, name, maxBytes, platform: 'Slack' });
     },
     async byEmail(_place, email) {
       try {

@@ -32,7 +32,8 @@ export class DirectoryUnavailable extends Error {
   }
 }
 
-/** A file a person uploaded to the bot (Slack: a form's file_input), read at most `maxBytes`:
+/** A file a person uploaded to the bot (Slack: a form's file_input; Teams: an attachment in the
+ * personal chat, whose id is its download URL), read at most `maxBytes`:
  * its bytes, or that it is bigger (its size when the platform said it, else read past the cap). */
 export type SharedFile = { ok: true; name: string; bytes: Buffer } | { ok: false; name: string; size?: number };
 
@@ -46,7 +47,7 @@ export interface Directory {
   byEmail(place: DirectoryPlace, email: string): Promise<DirectoryPerson | undefined>;
   /** A file uploaded to the bot, by its id, without downloading more than `maxBytes` (absent on
    * platforms whose forms take no files). Fails with DirectoryUnavailable. */
-  readFile?(fileId: string, maxBytes: number): Promise<SharedFile>;
+  readFile?(fileId: string, maxBytes: number, name?: string): Promise<SharedFile>;
 }
 
 export type Directories = Partial<Record<Platform, Directory>>;

@@ -38,14 +38,14 @@ export const MEMBERS_FILE_MAX_BYTES = 2 * 1024 * 1024;
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 
 /** The uploaded file as text, or a refusal naming what is wrong with it (beside the file field). */
-async function uploadedText(deps: CoreDeps, input: Invocation & { fileId: string }): Promise<string> {
+async function uploadedText(deps: CoreDeps, input: Invocation & { fileId: string; fileName?: string }): Promise<string> {
   const directory = deps.directories?.[input.actor.platform];
   if (!directory?.readFile) {
     const say = 'Files cannot be uploaded here: paste the list instead.';
     throw formInvalid({ file: say }, say);
   }
   const read = directory.readFile;
-  const file = await askDirectory(() => read(input.fileId, MEMBERS_FILE_MAX_BYTES));
+  const file = await askDirectory(() => read(input.fileId, MEMBERS_FILE_MAX_BYTES, input.fileName));
   if (!file.ok) {
     const say = `${file.name} is ${file.size !== undefined ? megabytes(file.size) : 'more than 2 MB'}; a membership list file is at most 2 MB. Upload the list only (a CSV or text file), or paste it.`;
     throw formInvalid({ file: say }, say);
@@ -61,7 +61,13 @@ async function uploadedText(deps: CoreDeps, input: Invocation & { fileId: string
   return text.replace(/\r\n?/g, '\n');
 }
 
-export async function pasteMembers(deps: CoreDeps, input: Invocation & { boardId: string; importId?: string; text: string; fileId?: string }): Promise<MemberImportPreviewResult> {
+/** Teams: "members import" sent with the list as a file in the personal chat, read like a paste. */
+export async function importUploadedMembers(deps: CoreDeps, input: Invocation & { file: { id: string; name: string } }): Promise<MemberImportPreviewResult> {
+  const board = await findBoard(deps.prisma, input);
+  return pasteMembers(deps, { ...input, boardId: board.id, text: '', fileId: input.file.id, fileName: input.file.name });
+}
+
+export async function pasteMembers(deps: CoreDeps, input: Invocation & { boardId: string; importId?: string; text: string; fileId?: string; fileName?: string }): Promise<MemberImportPreviewResult> {
   const board = await findFormBoard(deps.prisma, input.boardId);
   await requireClerk(deps.prisma, board, input.actor);
   if (input.fileId) input = { ...input, text: await uploadedText(deps, { ...input, fileId: input.fileId }) };
