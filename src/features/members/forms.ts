@@ -20,7 +20,7 @@ export const editMemberForm = form({
   run: (deps, input) => editMember(deps, { ...input, memberId: input.metadata.memberId, values: input.values }),
 });
 
-const PASTE_SOMETHING = 'Paste the membership list: one person a line, the minutes\u2019 attendance table, or a CSV with a header row (on Slack you may upload it as a file instead).';
+const PASTE_SOMETHING = 'Paste the membership list: one person a line, the minutes\u2019 attendance table, or a CSV with a header row (or upload it as a file: on Teams, send it to me with "members import" in our personal chat).';
 
 export const importMembersForm = form({
   id: 'members.import',
