@@ -164,9 +164,8 @@ const METHOD_SCOPES: Record<string, (body: Record<string, unknown>) => string[]>
   'chat.delete': () => ['chat:write'],
   'users.info': () => ['users:read'],
   'users.lookupByEmail': () => ['users:read.email'],
+  // A file's url_private_download needs it too (checked where the fake serves it, recorded as 'files.download').
   'files.info': () => ['files:read'],
-  // Not a Web API method: the GET of a file's url_private_download, recorded under this name.
-  'files.download': () => ['files:read'],
   'conversations.members': (body) => (String(body.channel ?? '').startsWith('G') ? ['groups:read'] : ['channels:read', 'groups:read']),
   'conversations.info': () => ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   'conversations.open': () => ['im:write', 'mpim:write'],
