@@ -108,7 +108,9 @@ export interface Card {
 /** `people`: a person picker over the platform's own directory (Slack users_select /
  * multi_users_select; Teams Input.ChoiceSet on graph.microsoft.com/users). Reads back as platform
  * user ids: Slack user ids, or Azure AD object ids. */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'multiselect' | 'checkbox' | 'people';
+/** `file`: a file to upload (Slack file_input, one file; read back as the file ids, string[]).
+ * Teams forms take no files (a file comes in the personal chat): the field is left out there. */
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'time' | 'select' | 'multiselect' | 'checkbox' | 'people' | 'file';
 
 export type FieldValue = string | string[] | number | boolean;
 
@@ -129,6 +131,8 @@ export interface Field {
   decimals?: boolean;
   /** select/multiselect. */
   options?: { value: string; label: string }[];
+  /** file: the file extensions taken (e.g. csv, txt). */
+  filetypes?: string[];
   /** people: several may be chosen (read back as string[]; one is a string). */
   multiple?: boolean;
   /** Initial value: a date is YYYY-MM-DD, a time HH:mm, a multiselect string[], a checkbox boolean. */

@@ -9,7 +9,7 @@ import { withLinkOffer } from './features/members/offer-link.ts';
 import { listUpcomingMeetings, type UpcomingMeetingsResult } from './features/meetings/list-upcoming-meetings.ts';
 import { parseCommandLine } from './kernel/command-line.ts';
 import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
-import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, Mention, TemplateSpec } from './kernel/feature.ts';
+import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, Mention, TemplateSpec, UploadedFile } from './kernel/feature.ts';
 import { readButtonPayload, readFormMetadata, readFormValues, type RawValues } from './kernel/form-values.ts';
 import { requireReadableCommand, requireReadablePayload, requireReadableValues } from './kernel/readable-text.ts';
 import { recordConversation, type ConversationInput, type RecordConversationResult } from './features/conversations/record-conversation.ts';
@@ -36,6 +36,8 @@ export interface CommandInput extends Where {
   text: string;
   /** People @mentioned in it, other than the bot. */
   mentions?: readonly Mention[];
+  /** Files sent with it (Teams attachments in the personal chat). */
+  files?: readonly UploadedFile[];
 }
 
 export interface ButtonInput extends Where {
@@ -131,7 +133,7 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
     runCommand: async (input) => {
       requireReadableCommand(input.text);
       const parsed = parseCommandLine(input.text, commands);
-      const called = { ...invocation(input, parsed.board), ...(input.mentions?.length ? { mentions: input.mentions.slice(0, 50) } : {}) };
+      const called = { ...invocation(input, parsed.board), ...(input.mentions?.length ? { mentions: input.mentions.slice(0, 50) } : {}), ...(input.files?.length ? { files: input.files.slice(0, 1) } : {}) };
       try {
         return (await parsed.spec.run(deps, { ...called, args: parsed.args })) as Result;
       } catch (error) {

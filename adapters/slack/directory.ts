@@ -1,9 +1,11 @@
 // The Slack side of the core's directory: the channel's members (conversations.members, then
 // users.info for each), a person by user id (users.info) and by email (users.lookupByEmail). The
 // scopes these need are in manifest/slack/manifest.json: channels:read and groups:read,
-// users:read, users:read.email.
+// users:read, users:read.email. An uploaded file (a form's file_input) is read with files.info,
+// then its url_private_download with the bot token (files:read), never more than the cap.
 import type { WebClient } from '@slack/web-api';
-import { DirectoryUnavailable, type Directory, type DirectoryPerson } from '../../src/directory/port.ts';
+import { DirectoryUnavailable, type Directory, type DirectoryPerson, } from '../../src/directory/port.ts';
+import { downloadCapped } from '../../src/directory/download.ts';
 import { slackErrorCode } from './identity.ts';
 
 interface SlackUser {
@@ -30,6 +32,15 @@ function unavailable(error: unknown): never {
 }
 
 const NOT_FOUND = new Set(['user_not_found', 'users_not_found', 'user_not_visible']);
+
+interface SlackFile {
+  name?: string;
+  size?: number;
+  mimetype?: string;
+  url_private_download?: string;
+}
+
+const cannotDownload = () => new DirectoryUnavailable('failed', 'Slack did not give me the file. Please upload it again in a moment.');
 
 export function createSlackDirectory(client: WebClient): Directory {
   const person = async (userId: string): Promise<DirectoryPerson | undefined> => {
@@ -64,6 +75,19 @@ export function createSlackDirectory(client: WebClient): Directory {
       return people;
     },
     person: (_place, userId) => person(userId),
+    async readFile(fileId, maxBytes) {
+      let file: SlackFile | undefined;
+      try {
+        file = (await client.files.info({ file: fileId })).file as SlackFile | undefined;
+      } catch (error) {
+        if (slackErrorCode(error) === 'file_not_found' || slackErrorCode(error) === 'file_deleted') throw new DirectoryUnavailable('failed', 'That file is no longer on Slack. Please upload it again.');
+        return unavailable(error);
+      }
+      const name = file?.name ?? 'the file';
+      if (typeof file?.size === 'number' && file.size > maxBytes) return { ok: false, name, size: file.size };
+      if (!file?.url_private_download || !client.token) throw cannotDownload();
+      return downloadCapped({ url: file.url_private_download, headers: { authorization: `Bearer ${client.token}` }, name, maxBytes, platform: 'Slack' });
+    },
     async byEmail(_place, email) {
       try {
         const answer = await client.users.lookupByEmail({ email });

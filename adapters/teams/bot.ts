@@ -14,7 +14,7 @@ import type { Logger } from '../../src/logger.ts';
 import { answerForPerson, apologyForEveryone, helpForEveryone, pointerForEveryone, refusal, type AnyAnswer } from './answer.ts';
 import { runCardAction } from './card-actions.ts';
 import { FETCH_TASK, runMessageAction, SUBMIT_ACTION } from './message-actions.ts';
-import { actorOf, botWasAdded, commandTextOf, conversationIdOf, mentionsOf, conversationKindOf, conversationToRecord } from './conversation.ts';
+import { actorOf, botWasAdded, commandTextOf, conversationIdOf, filesOf, mentionsOf, conversationKindOf, conversationToRecord } from './conversation.ts';
 import { safeError } from './errors.ts';
 import type { PersonalChat } from './personal-chat.ts';
 import { renderResult } from './render.ts';
@@ -75,6 +75,8 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
         actor: actorOf(activity),
         text: commandTextOf(activity),
         mentions: mentionsOf(activity),
+        // Files are taken in the personal chat only (the manifest's supportsFiles is personal).
+        ...(where === 'personal' ? { files: filesOf(activity) } : {}),
         conversationId: conversationIdOf(activity),
         audience: 'person',
       });

@@ -3,7 +3,7 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Actor } from '../../src/domain/platform.ts';
 import type { ConversationInput } from '../../src/features/conversations/record-conversation.ts';
-import type { Mention } from '../../src/kernel/feature.ts';
+import type { Mention, UploadedFile } from '../../src/kernel/feature.ts';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
@@ -35,6 +35,37 @@ export function commandTextOf(activity: Partial<Activity>): string {
   if (typeof activity.text !== 'string') return '';
   const text = activity.recipient ? (TurnContext.removeRecipientMention({ ...activity, entities: activity.entities ?? [] }) ?? activity.text) : activity.text;
   return text.replace(/&nbsp;/g, ' ').trim();
+}
+
+/** Where Teams serves files sent to a bot (OneDrive for Business / SharePoint). */
+const FILE_HOST = /(^|\.)sharepoint(-df)?\.com$/i;
+
+/** Files sent with a message in the personal chat: Teams' file.download.info attachments, whose
+ * download URL is on SharePoint (or, for the emulator and tests, beside the connector the activity
+ * came from). Any other URL is not fetched. */
+export function filesOf(activity: Partial<Activity>): UploadedFile[] {
+  const files: UploadedFile[] = [];
+  const connector = (() => {
+    try {
+      return activity.serviceUrl ? new URL(activity.serviceUrl).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  for (const attachment of activity.attachments ?? []) {
+    if (attachment?.contentType !== 'application/vnd.microsoft.teams.file.download.info') continue;
+    const url = (attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+    if (typeof url !== 'string') continue;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      continue;
+    }
+    if (!((parsed.protocol === 'https:' && FILE_HOST.test(parsed.hostname)) || parsed.origin === connector)) continue;
+    files.push({ id: parsed.href, name: typeof attachment.name === 'string' && attachment.name.trim() ? attachment.name.trim().slice(0, 200) : 'the file' });
+  }
+  return files;
 }
 
 /** The people @mentioned in a message, other than the bot: Teams mention entities. */

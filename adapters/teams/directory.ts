@@ -4,6 +4,7 @@
 // the bot nothing wider without Graph permissions, which Quorum does not ask for.
 import type { ChannelAccount, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { downloadCapped } from '../../src/directory/download.ts';
 import { DirectoryUnavailable, type Directory, type DirectoryPerson, type DirectoryPlace } from '../../src/directory/port.ts';
 
 type TeamsAccount = ChannelAccount & { email?: string; userPrincipalName?: string; tenantId?: string; userRole?: string };
@@ -38,6 +39,8 @@ export function createTeamsDirectory(options: { adapter: CloudAdapter; appId: st
   const roster = (place: DirectoryPlace) => inChannel(place, async (connector, id) => (await connector.conversations.getConversationMembers(id)) as TeamsAccount[]);
   return {
     platform: 'teams',
+    // A file sent in the personal chat: its download URL (checked by filesOf) needs no token.
+    readFile: (fileId, maxBytes, name) => downloadCapped({ url: fileId, name: name ?? 'the file', maxBytes, platform: 'Teams' }),
     async channelMembers(place, limit) {
       return (await roster(place)).map(personOf).filter((p): p is DirectoryPerson => p !== undefined).slice(0, limit);
     },

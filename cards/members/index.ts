@@ -43,9 +43,10 @@ export const memberCards = {
       id: 'members.import',
       title: 'Import members',
       submitLabel: 'Read it',
-      intro: `Paste the membership list, up to ${MEMBERS_PASTE_CHUNK_MAX.toLocaleString('en-GB')} characters at a time (a longer list: paste the rest with "Paste more" after checking): one person a line ("Name, Title, Organisation"), the minutes\u2019 attendance table, or a CSV with a header row (name, title, organisation, short name, role, email). You will see the people before anything is saved.`,
+      intro: `Paste the membership list, up to ${MEMBERS_PASTE_CHUNK_MAX.toLocaleString('en-GB')} characters at a time (a longer list: paste the rest with "Paste more" after checking): one person a line ("Name, Title, Organisation"), the minutes\u2019 attendance table, or a CSV with a header row (name, title, organisation, short name, role, email). Or upload it as a CSV or text file of at most 2 MB: on Slack below; on Teams, send the file to me in our personal chat with the words "members import". You will see the people before anything is saved.`,
       fields: {
-        text: { label: 'Membership list', kind: 'textarea', required: true, maxLength: MEMBERS_PASTE_CHUNK_MAX, placeholder: '- **Simon Rose**, Borough Commander, Metropolitan Police' },
+        text: { label: 'Membership list', kind: 'textarea', maxLength: MEMBERS_PASTE_CHUNK_MAX, placeholder: '- **Simon Rose**, Borough Commander, Metropolitan Police' },
+        file: { label: 'Or upload it', kind: 'file', filetypes: ['csv', 'txt'], hint: 'A CSV or text file of at most 2 MB, read like a paste.' },
       },
     }),
   },

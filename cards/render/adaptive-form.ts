@@ -92,6 +92,8 @@ function input(field: Field, value: FieldValue | undefined, error: string | unde
         ...(chosen.length > 0 ? { value: chosen.join(',') } : {}),
       };
     }
+    case 'file':
+      throw new Error(`form field ${field.id}: Adaptive Card forms take no files (renderAdaptiveForm leaves file fields out)`);
     case 'checkbox':
       return { type: 'Input.Toggle', ...common, title: plainField(field.hint ?? field.label), valueOn: 'true', valueOff: 'false', value: value === true ? 'true' : 'false' };
   }
@@ -115,7 +117,8 @@ export function renderAdaptiveForm(form: Form, errors: FieldErrors = {}, values:
   const errorOf = (field: Field) => errors[field.id] ?? field.error;
   const problems = form.fields.filter(errorOf).length;
   if (problems > 0) body.push(wordsBlock(`Please correct ${problems === 1 ? 'the field' : `the ${problems} fields`} marked below.`, { color: 'Attention', weight: 'Bolder' }));
-  for (const field of form.fields) {
+  // A Teams form takes no files: a file field is left out (files come in the personal chat).
+  for (const field of form.fields.filter((f) => f.kind !== 'file')) {
     const entered = values[field.id];
     const value = entered === undefined || entered === null ? field.value : entered;
     const error = errorOf(field);
@@ -156,6 +159,9 @@ export function readAdaptiveFormValues(form: Pick<Form, 'fields'>, data: Record<
       }
       case 'select':
         out[field.id] = raw === EMPTY_CHOICE ? '' : isEmpty(raw) ? null : (textOf(raw) ?? null);
+        break;
+      case 'file':
+        out[field.id] = [];
         break;
       case 'people': {
         // Like a multiselect: only text is read; anything else a forged submission puts there is nobody.

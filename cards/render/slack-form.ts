@@ -1,6 +1,6 @@
 // Neutral forms → Slack modals; field errors the Slack way (response_action: errors, keyed by
 // block_id, which is the field id); and a view_submission's state.values back to raw values.
-import type { Checkboxes, Datepicker, InputBlock, ModalView, MultiStaticSelect, MultiUsersSelect, NumberInput, PlainTextInput, PlainTextOption, StaticSelect, Timepicker, UsersSelect } from '@slack/types';
+import type { Checkboxes, Datepicker, FileInput, InputBlock, ModalView, MultiStaticSelect, MultiUsersSelect, NumberInput, PlainTextInput, PlainTextOption, StaticSelect, Timepicker, UsersSelect } from '@slack/types';
 import { cleanText, slackText, truncate } from '../escape.ts';
 import { toSlackMrkdwn } from '../markup.ts';
 import type { Field, FieldErrors, Form, FormValues } from '../model.ts';
@@ -34,7 +34,7 @@ function numberInitial(field: Field): string | undefined {
 
 const text = (value: Field['value']) => (typeof value === 'string' && value ? value : undefined);
 
-type InputElement = PlainTextInput | NumberInput | Datepicker | Timepicker | StaticSelect | MultiStaticSelect | Checkboxes | UsersSelect | MultiUsersSelect;
+type InputElement = FileInput | PlainTextInput | NumberInput | Datepicker | Timepicker | StaticSelect | MultiStaticSelect | Checkboxes | UsersSelect | MultiUsersSelect;
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,20}$/;
 
@@ -89,6 +89,8 @@ function inputElement(field: Field): InputElement {
       if (field.multiple) return { type: 'multi_users_select', ...base, ...(chosen.length > 0 ? { initial_users: chosen.slice(0, 100) } : {}) };
       return { type: 'users_select', ...base, ...(chosen[0] ? { initial_user: chosen[0] } : {}) };
     }
+    case 'file':
+      return { type: 'file_input', action_id: INPUT_ACTION_ID, max_files: 1, ...(field.filetypes ? { filetypes: field.filetypes } : {}) };
     case 'checkbox': {
       const box = { text: plain(field.hint ?? field.label, SLACK_LIMITS.optionText), value: 'true' };
       return { type: 'checkboxes', action_id: INPUT_ACTION_ID, options: [box], ...(field.value === true ? { initial_options: [box] } : {}) };
@@ -153,6 +155,8 @@ export interface SlackInputState {
   selected_options?: { value: string }[];
   selected_user?: string | null;
   selected_users?: string[];
+  /** file_input: the uploaded files (Slack sends each file's object; the id is what is read). */
+  files?: { id?: string }[];
 }
 
 /** A view_submission's state.values → raw values by field id (validated later, in the core):
@@ -180,6 +184,9 @@ export function readSlackViewValues(form: Pick<Form, 'fields'>, values: Record<s
         break;
       case 'checkbox':
         out[field.id] = (state?.selected_options ?? []).some((o) => o.value === 'true');
+        break;
+      case 'file':
+        out[field.id] = (Array.isArray(state?.files) ? state.files : []).flatMap((f) => (typeof f?.id === 'string' && f.id !== '' ? [f.id] : []));
         break;
       case 'people':
         out[field.id] = field.multiple ? (state?.selected_users ?? []).filter((v) => typeof v === 'string' && v !== '') : state?.selected_user || null;

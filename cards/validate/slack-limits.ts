@@ -54,6 +54,7 @@ const inputElement = z.union([
     .strict()
     .refine((e) => e.initial_value === undefined || e.max_length === undefined || e.initial_value.length <= e.max_length, { message: 'initial_value is longer than max_length' }),
   numberInput,
+  z.object({ type: z.literal('file_input'), action_id: actionId, filetypes: z.array(z.string().min(1)).optional(), max_files: z.number().int().min(1).max(10).optional() }).strict(),
   z.object({ type: z.literal('datepicker'), action_id: actionId, initial_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), placeholder }).strict(),
   z.object({ type: z.literal('timepicker'), action_id: actionId, initial_time: z.string().regex(/^\d{2}:\d{2}$/).optional(), placeholder }).strict(),
   z

@@ -32,6 +32,11 @@ export class DirectoryUnavailable extends Error {
   }
 }
 
+/** A file a person uploaded to the bot (Slack: a form's file_input; Teams: an attachment in the
+ * personal chat, whose id is its download URL), read at most `maxBytes`:
+ * its bytes, or that it is bigger (its size when the platform said it, else read past the cap). */
+export type SharedFile = { ok: true; name: string; bytes: Buffer } | { ok: false; name: string; size?: number };
+
 export interface Directory {
   readonly platform: Platform;
   /** The people in the channel (bots and deactivated accounts left out), at most `limit`. */
@@ -40,6 +45,9 @@ export interface Directory {
   person(place: DirectoryPlace, userId: string): Promise<DirectoryPerson | undefined>;
   /** The account with this email address, or undefined. */
   byEmail(place: DirectoryPlace, email: string): Promise<DirectoryPerson | undefined>;
+  /** A file uploaded to the bot, by its id, without downloading more than `maxBytes` (absent on
+   * platforms whose forms take no files). Fails with DirectoryUnavailable. */
+  readFile?(fileId: string, maxBytes: number, name?: string): Promise<SharedFile>;
 }
 
 export type Directories = Partial<Record<Platform, Directory>>;

@@ -23,6 +23,14 @@ export interface Invocation {
   audience: AnswerAudience;
   /** People @mentioned in the command (Teams mention entities; the bot itself left out). */
   mentions?: readonly Mention[];
+  /** Files sent with the command (Teams: attachments in the personal chat): id and name. */
+  files?: readonly UploadedFile[];
+}
+
+/** A file sent with a command: the platform's id for it (Teams: its download URL) and its name. */
+export interface UploadedFile {
+  id: string;
+  name: string;
 }
 
 /** Someone @mentioned: their platform id as the mention named them, and their name. */

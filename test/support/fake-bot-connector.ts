@@ -113,8 +113,13 @@ export interface FakeBotConnector {
   /** The 1:1 chat creating a conversation with this one member returns (as Teams returns the
    * existing chat); without it, each member gets a chat of their own on first use. */
   setPersonalChat(memberId: string, conversationId: string): void;
-  /** Forgets calls, token requests, pending failures, members, personal chats and a hanging token
-   * endpoint. */
+  /** A file someone sends the bot in Teams: served at the returned download URL (as OneDrive
+   * serves a file.download.info attachment's pre-authorised downloadUrl); GETs are counted. */
+  addFile(name: string, content: Buffer, contentType?: string): string;
+  /** How many times each file was downloaded, by its download URL. */
+  downloads(url: string): number;
+  /** Forgets calls, token requests, pending failures, members, personal chats, files and a
+   * hanging token endpoint. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -146,6 +151,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   let tokens: TokenRequest[] = [];
   let failures: { route: ConnectorRoute; failure: ConnectorFailure; left: number; conversationId?: string }[] = [];
   let members = new Map<string, (ChannelAccount & Record<string, unknown>)[]>();
+  let files = new Map<string, { content: Buffer; contentType: string; downloads: number }>();
+  let fileCounter = 0;
   let personalChats = new Map<string, string>();
   let waiters: { predicate: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
   let nextId = 1;
@@ -188,6 +195,13 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     }
     if (req.method === 'GET' && path === '/v1/.well-known/keys') {
       return json(res, 200, { keys: [{ ...channelKey.publicKey.export({ format: 'jwk' }), kid, use: 'sig', endorsements: ['msteams', 'emulator', 'webchat'] }] });
+    }
+    const file = req.method === 'GET' ? files.get(path) : undefined;
+    if (file) {
+      file.downloads += 1;
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.content.length) });
+      res.end(file.content);
+      return;
     }
     const raw = await readBody(req);
     const match = ROUTES.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(path) : null })).find((x) => x.m);
@@ -359,7 +373,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
       void failures.push({ route, failure, left: options.times ?? 1, ...(options.conversationId ? { conversationId: options.conversationId } : {}) }),
     setMembers: (conversationId, list) => void members.set(conversationId, list),
     setPersonalChat: (memberId, conversationId) => void personalChats.set(memberId, conversationId),
+    addFile: (name, content, contentType = 'application/octet-stream') => {
+      const path = `/personal-files/${++fileCounter}/${encodeURIComponent(name)}`;
+      files.set(path, { content, contentType, downloads: 0 });
+      return `${url}${path}`;
+    },
+    downloads: (fileUrl) => files.get(new URL(fileUrl).pathname)?.downloads ?? 0,
     reset: () => {
+      files = new Map();
       calls = [];
       tokens = [];
       failures = [];

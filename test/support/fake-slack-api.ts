@@ -89,6 +89,9 @@ export interface FakeSlackApi {
   handle(method: string, handler: MethodHandler): void;
   /** Users known to users.info and users.lookupByEmail. */
   addUser(user: FakeUser): void;
+  /** A file someone uploaded (a form's file_input): files.info describes it (with `reportedSize`
+   * in place of its real size, if given) and its url_private_download serves `content` to the bot token. */
+  addFile(file: FakeFile): void;
   /** Who conversations.members says is in a channel (user ids). */
   setChannelMembers(channel: string, userIds: string[]): void;
   /** The bot token's scopes: the Slack manifest's, unless a test takes some away. */
@@ -113,6 +116,15 @@ export interface FakeSlackOptions {
    * `perChannelPerSecond` a second (429 with Retry-After for the rest of the second), and, to be
    * unkind, `randomShare` of those calls answered 429 (Retry-After 1) whatever the pace. */
   limits?: { perChannelPerSecond?: number; randomShare?: number; random?: () => number };
+}
+
+export interface FakeFile {
+  id: string;
+  name: string;
+  mimetype: string;
+  filetype: string;
+  content: Buffer;
+  reportedSize?: number;
 }
 
 /** The methods the fake paces per channel, as Slack paces posting. */
@@ -152,6 +164,8 @@ const METHOD_SCOPES: Record<string, (body: Record<string, unknown>) => string[]>
   'chat.delete': () => ['chat:write'],
   'users.info': () => ['users:read'],
   'users.lookupByEmail': () => ['users:read.email'],
+  // A file's url_private_download needs it too (checked where the fake serves it, recorded as 'files.download').
+  'files.info': () => ['files:read'],
   'conversations.members': (body) => (String(body.channel ?? '').startsWith('G') ? ['groups:read'] : ['channels:read', 'groups:read']),
   'conversations.info': () => ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
   'conversations.open': () => ['im:write', 'mpim:write'],
@@ -174,6 +188,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
   let handlers = new Map<string, MethodHandler>();
   let users = new Map<string, FakeUser>();
   let channelMembers = new Map<string, string[]>();
+  let files = new Map<string, FakeFile>();
   const scopes = new Set(options.scopes ?? manifestScopes());
   let messages: PostedMessage[] = [];
   let counter = 0;
@@ -280,6 +295,12 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       const user = users.get(String(body.user ?? ''));
       return user ? { user: userOutput(user, identity) } : { ok: false, error: 'user_not_found' };
     },
+    'files.info': ({ body }) => {
+      const file = files.get(String(body.file ?? ''));
+      if (!file) return { ok: false, error: 'file_not_found' };
+      const download = `${url}/files-pri/${identity.teamId}-${file.id}/download/${encodeURIComponent(file.name)}`;
+      return { file: { id: file.id, name: file.name, title: file.name, mimetype: file.mimetype, filetype: file.filetype, size: file.reportedSize ?? file.content.length, url_private: download.replace('/download/', '/'), url_private_download: download } };
+    },
     'users.lookupByEmail': ({ body }) => {
       const email = String(body.email ?? '').toLowerCase();
       const user = [...users.values()].find((u) => u.email?.toLowerCase() === email);
@@ -310,6 +331,11 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       responses.push({ id: decodeURIComponent(responseMatch[1] as string), body: parseBody(raw, contentType), at: Date.now() });
       notify();
       return send(res, 200, { ok: true });
+    }
+    const fileMatch = /^\/files-pri\/[A-Z0-9]+-([A-Z0-9]+)\/download\/[^/]+$/.exec(path);
+    if (fileMatch && req.method === 'GET') {
+      download(fileMatch[1] as string, req, res, raw, contentType);
+      return;
     }
     const apiMatch = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
     if (!apiMatch) return send(res, 404, { ok: false, error: 'not_found' });
@@ -347,6 +373,29 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     if (!handler) return record(call, res, 200, { ok: false, error: 'unknown_method' });
     const answer = handler(call);
     return record(call, res, 200, { ok: true, ...answer });
+  }
+
+  /** A file's download, as Slack serves it: to the bot token with files:read only (anything else
+   * gets Slack's sign-in page, an HTML document, as Slack answers). */
+  function download(id: string, req: IncomingMessage, res: ServerResponse, raw: string, contentType: string): void {
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const call: RecordedCall = { method: 'files.download', body: { file: id }, raw, contentType, token, headers: req.headers, status: 200, at: Date.now() };
+    const file = files.get(id);
+    const allowed = token !== undefined && (options.botToken === undefined || token === options.botToken) && scopes.has('files:read');
+    call.status = file && allowed ? 200 : file ? 302 : 404;
+    calls.push(call);
+    notify();
+    if (!file) {
+      send(res, 404, { ok: false, error: 'file_not_found' });
+      return;
+    }
+    if (!allowed) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+      return;
+    }
+    res.writeHead(200, { 'content-type': file.mimetype, 'content-length': String(file.content.length) });
+    res.end(file.content);
   }
 
   /** Seconds to wait (Retry-After) when this call goes over the limits, else undefined. */
@@ -426,6 +475,9 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     addUser: (user) => {
       users.set(user.id, user);
     },
+    addFile: (file) => {
+      files.set(file.id, file);
+    },
     setChannelMembers: (channel, userIds) => {
       channelMembers.set(channel, [...userIds]);
     },
@@ -452,6 +504,7 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
       handlers = new Map();
       users = new Map();
       channelMembers = new Map();
+      files = new Map();
       messages = [];
     },
     close: async () => {

@@ -12,7 +12,7 @@ import { listMembers } from './list-members.ts';
 import { addMentioned } from './add-mentioned.ts';
 import { openAddMembers } from './open-add-members.ts';
 import { openEditMember } from './open-edit-member.ts';
-import { openImportMembers, openImportMoreMembers } from './paste-members.ts';
+import { importUploadedMembers, openImportMembers, openImportMoreMembers } from './paste-members.ts';
 import { confirmRemoval, removeMember } from './remove-member.ts';
 import { saveMemberImport } from './save-member-import.ts';
 import { linkRequestTemplate } from './templates.ts';
@@ -69,7 +69,8 @@ export const members = defineFeature({
       description: 'Paste the board\u2019s membership list (the agenda pack\u2019s list, the minutes\u2019 attendance table, or CSV); check it, then save.',
       who: 'clerks',
       args: noArgs,
-      run: (deps, input) => openImportMembers(deps, input),
+      // On Teams the list may come as a file sent with the command in the personal chat.
+      run: async (deps, input) => (input.files?.[0] ? await importUploadedMembers(deps, { ...input, file: input.files[0] }) : await openImportMembers(deps, input)),
     }),
   ],
   buttons: [

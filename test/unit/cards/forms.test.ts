@@ -186,3 +186,36 @@ describe('a refused submission shows each error next to its field', () => {
     expect(element('reoffendingRate')).toMatchObject({ is_decimal_allowed: true, max_value: '100' });
   });
 });
+
+describe('a file field', () => {
+  const form = {
+    id: 'members.import',
+    title: 'Import members',
+    submitLabel: 'Read it',
+    metadata: {},
+    fields: [
+      { id: 'text', label: 'Membership list', kind: 'textarea' as const },
+      { id: 'file', label: 'Or upload it', kind: 'file' as const, filetypes: ['csv', 'txt'], hint: 'At most 2 MB.' },
+    ],
+  };
+
+  it('is a Slack file_input for one file of the given types, read back as the file ids', () => {
+    const modal = renderSlackModal(form);
+    expectValidForm(form);
+    expect(modal.blocks.find((b) => 'block_id' in b && b.block_id === 'file')).toMatchObject({ type: 'input', optional: true, element: { type: 'file_input', action_id: 'value', filetypes: ['csv', 'txt'], max_files: 1 } });
+    const state = (files: unknown): Record<string, Record<string, SlackInputState>> => ({ file: { value: { type: 'file_input', files } as SlackInputState } });
+    expect(readSlackViewValues(form, state([{ id: 'F0CSV1', name: 'members.csv' }]))).toMatchObject({ file: ['F0CSV1'] });
+    // Nothing uploaded, or a forged state that is not a list of files: no file.
+    expect(readSlackViewValues(form, state([]))).toMatchObject({ file: [] });
+    expect(readSlackViewValues(form, state('F0CSV1'))).toMatchObject({ file: [] });
+    expect(readSlackViewValues(form, state([{ id: 7 }, null]))).toMatchObject({ file: [] });
+  });
+
+  it('is left out of a Teams form, which takes no files, and reads back as none', () => {
+    const card = JSON.stringify(renderAdaptiveForm(form));
+    expect(card).toContain('"id":"text"');
+    expect(card).not.toContain('"id":"file"');
+    expect(card).not.toContain('Or upload it');
+    expect(readAdaptiveFormValues(form, { text: 'Jo King', file: 'F0CSV1' })).toEqual({ text: 'Jo King', file: [] });
+  });
+});

@@ -190,6 +190,7 @@ describe('Slack app manifest', () => {
         'channels:read', // board channels; member_joined_channel in public channels
         'chat:write', // post and update agendas, reminders, cards
         'commands', // /quorum
+        'files:read', // the membership list a clerk uploads in "members import" (files.info, then its download)
         'groups:read', // member_joined_channel in private board channels
         'im:history', // message.im: people message the bot; find a DM sent before a crash
         'im:write', // open a DM for actions, chases, figure requests

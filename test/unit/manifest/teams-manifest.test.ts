@@ -92,11 +92,12 @@ describe('Teams manifest', () => {
     expect(manifest.validDomains).toEqual(['bots.example.org']);
   });
 
-  it('describes a bot in personal, team and group chats, without files, with identity permissions', () => {
+  it('describes a bot in personal, team and group chats, taking files, with identity permissions', () => {
     const manifest = build();
     const bot = botOf(manifest);
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot.supportsFiles).toBe(false);
+    // Files: the membership list a clerk sends with "members import" in the personal chat.
+    expect(bot.supportsFiles).toBe(true);
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
     expect(manifest.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(manifest.accentColor).toBe(ACCENT_COLOR);
