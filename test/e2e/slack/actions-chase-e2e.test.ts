@@ -59,10 +59,14 @@ describe('actions chase on Slack', () => {
     const told = await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('Chased'));
     expect(JSON.stringify(told.body)).toContain('Chased 2 owners: one message each, listing their open actions.');
     // Slack retries the same request; the clerk runs it again by hand.
-    await service.slack.command(command, { retryNum: 1, retryReason: 'http_timeout' });
+    expect((await service.slack.command(command, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
     await service.slack.command(slashCommand({ text: 'actions chase', channel_id: 'CSCPB', user_id: seed.clerk.slackUserId, response_url: service.fake.responseUrl() }));
     await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('already chased today'));
     await waitForOutbox();
+    // The retry is the same request: it gets no second answer; the clerk's second ask is told once.
+    const answers = service.fake.responses().map((r) => JSON.stringify(r.body));
+    expect(answers.filter((a) => a.includes('Chased 2 owners'))).toHaveLength(1);
+    expect(answers.filter((a) => a.includes('already chased today'))).toHaveLength(1);
 
     const owner = digestsTo(seed.member.slackUserId);
     expect(owner).toHaveLength(1);
