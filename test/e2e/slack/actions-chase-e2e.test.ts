@@ -8,6 +8,7 @@ import { slackMessageSchema } from '../../../cards/validate/slack-limits.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { slashCommand } from '../../support/slack-client.ts';
 import { startSlackService, type SlackService } from './service.ts';
+import { waitForEmptyOutbox } from '../../support/outbox.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -43,14 +44,7 @@ afterAll(async () => {
 
 const dmOf = (userId: string) => `D${userId.replace(/^U/, '')}`;
 const digestsTo = (userId: string) => service.fake.calls('chat.postMessage').filter((c) => c.body.channel === dmOf(userId));
-async function waitForOutbox(): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const left = await service.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
-    if (left === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the outbox never emptied');
-}
+const waitForOutbox = () => waitForEmptyOutbox(service.db.prisma);
 
 describe('actions chase on Slack', () => {
   it('sends one digest per owner of open actions, once, however often it is asked', async () => {

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { startSlackService, type SlackService } from './service.ts';
+import { waitForEmptyOutbox } from '../../support/outbox.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -34,14 +35,7 @@ afterAll(async () => {
 
 const dmOf = (userId: string) => `D${userId.replace(/^U/, '')}`;
 const postsTo = (userId: string, text: string) => service.fake.calls('chat.postMessage').filter((c) => c.body.channel === dmOf(userId) && JSON.stringify(c.body.blocks).includes(text));
-async function waitForOutbox(): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const left = await service.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
-    if (left === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the outbox never emptied');
-}
+const waitForOutbox = () => waitForEmptyOutbox(service.db.prisma);
 
 describe('the scheduled action chase on Slack, across a weekend and bank holidays', () => {
   it('chases on working days only, and tells the clerk once after the last chase', async () => {

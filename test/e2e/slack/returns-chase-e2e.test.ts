@@ -14,6 +14,7 @@ import { slackMessageSchema } from '../../../cards/validate/slack-limits.ts';
 import { createReturnsBoard, SEED_CATALOGUE_CSV, type ReturnsBoard } from '../../support/returns-fixtures.ts';
 import { slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import { startSlackService, type SlackService } from './service.ts';
+import { waitForEmptyOutbox } from '../../support/outbox.ts';
 
 let service: SlackService;
 let b: ReturnsBoard;
@@ -55,14 +56,7 @@ async function tick(): Promise<string[]> {
   await waitForOutbox();
   return summary.ran.filter((k) => k.startsWith('returns-chase:'));
 }
-async function waitForOutbox(): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const left = await service.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
-    if (left === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the outbox never emptied');
-}
+const waitForOutbox = () => waitForEmptyOutbox(service.db.prisma);
 
 describe('chasing returns on Slack, with holiday pauses', () => {
   it('opens the round: each police submitter gets one request', async () => {

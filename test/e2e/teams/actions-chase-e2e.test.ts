@@ -11,6 +11,7 @@ import { sendOwnerCards } from '../../../src/features/actions/action-delivery.ts
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
+import { waitForEmptyOutbox } from '../../support/outbox.ts';
 
 let service: TeamsService;
 let seed: SeedBoard;
@@ -52,14 +53,7 @@ afterAll(async () => {
   await service?.stop();
 });
 
-async function waitForOutbox(): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const left = await service.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
-    if (left === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the outbox never emptied');
-}
+const waitForOutbox = () => waitForEmptyOutbox(service.db.prisma);
 const sends = () => service.fake.calls().filter((c) => c.route === 'send' || c.route === 'reply');
 
 describe('actions chase on Teams', () => {

@@ -20,6 +20,7 @@ import { createReturnsBoard, SEED_CATALOGUE_CSV, type ReturnsBoard } from '../..
 import { adaptiveCardOf } from '../../support/teams-cards.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
+import { waitForEmptyOutbox } from '../../support/outbox.ts';
 
 let service: TeamsService;
 let b: ReturnsBoard;
@@ -87,14 +88,7 @@ async function tick(): Promise<string[]> {
   await waitForOutbox();
   return summary.ran.filter((k) => k.startsWith('returns-chase:'));
 }
-async function waitForOutbox(): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    const left = await service.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
-    if (left === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the outbox never emptied');
-}
+const waitForOutbox = () => waitForEmptyOutbox(service.db.prisma);
 
 function expectWellFormed(call: ConnectorCall | undefined) {
   expect(call).toBeDefined();
