@@ -17,3 +17,29 @@ export function createOpenAction(prisma: PrismaClient, a: { boardId: string; mee
     data: { boardId: a.boardId, meetingId: a.meetingId, description: a.description, dueDate: day(a.due), owners: { create: a.owners.map((memberId) => ({ memberId, notifiedOn: day(a.notifiedOn) })) } },
   });
 }
+
+/** The board `actions chase` is tried on, on either platform: a held meeting of Fri 20 Nov 2026
+ * with five actions due Thu 10 Dec: two for the seed member, one for the chair, one snoozed until
+ * 1 Dec (Sam Snoozer) and one done (Fran Finisher). `person` gives those two their platform ids. */
+export async function createChaseBoard(prisma: PrismaClient, board: { boardId: string; memberId: string; chairId: string }, person: (id: 'snoozer' | 'finisher') => { slackUserId: string } | { teamsAadId: string }) {
+  const snoozer = await prisma.member.create({ data: { boardId: board.boardId, name: 'Sam Snoozer', ...person('snoozer') } });
+  const finisher = await prisma.member.create({ data: { boardId: board.boardId, name: 'Fran Finisher', ...person('finisher') } });
+  const heldId = await createHeldMeeting(prisma, board.boardId, '2026-11-20T10:00:00Z');
+  const action = (description: string, memberId: string, extra: { status?: 'done'; snoozedUntil?: Date } = {}) =>
+    prisma.action.create({
+      data: {
+        boardId: board.boardId,
+        meetingId: heldId,
+        description,
+        dueDate: day('2026-12-10'),
+        ...(extra.status ? { status: extra.status } : {}),
+        owners: { create: [{ memberId, notifiedOn: day('2026-11-10'), ...(extra.snoozedUntil ? { snoozedUntil: extra.snoozedUntil } : {}) }] },
+      },
+    });
+  await action('Bring the ward burglary figures', board.memberId);
+  await action('Invite DVIP to the next board meeting', board.memberId);
+  await action('Circulate the hate crime report', board.chairId);
+  await action('Book the venue for March', snoozer.id, { snoozedUntil: day('2026-12-01') });
+  await action('Send the minutes to the PCC', finisher.id, { status: 'done' });
+  return { heldId, snoozer, finisher };
+}

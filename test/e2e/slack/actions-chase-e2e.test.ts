@@ -9,6 +9,7 @@ import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { slashCommand } from '../../support/slack-client.ts';
 import { startSlackService, type SlackService } from './service.ts';
 import { waitForEmptyOutbox } from '../../support/outbox.ts';
+import { createChaseBoard } from '../../support/actions-board.ts';
 
 let service: SlackService;
 let seed: SeedBoard;
@@ -18,25 +19,7 @@ const FINISHER = 'U0FINISHER';
 beforeAll(async () => {
   service = await startSlackService({ logLevel: 'info', start: { clock: () => new Date('2026-11-24T09:00:00Z') } });
   seed = await createSeedBoard(service.db.prisma);
-  const snoozer = await service.db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Sam Snoozer', slackUserId: SNOOZER } });
-  const finisher = await service.db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Fran Finisher', slackUserId: FINISHER } });
-  const held = await service.db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2026-11-20T10:00:00Z'), status: 'held', calendarToken: 'held-token' } });
-  const action = (description: string, memberId: string, extra: { status?: 'done'; snoozedUntil?: Date } = {}) =>
-    service.db.prisma.action.create({
-      data: {
-        boardId: seed.boardId,
-        meetingId: held.id,
-        description,
-        dueDate: new Date('2026-12-10T00:00:00Z'),
-        ...(extra.status ? { status: extra.status } : {}),
-        owners: { create: [{ memberId, notifiedOn: new Date('2026-11-10T00:00:00Z'), ...(extra.snoozedUntil ? { snoozedUntil: extra.snoozedUntil } : {}) }] },
-      },
-    });
-  await action('Bring the ward burglary figures', seed.member.id);
-  await action('Invite DVIP to the next board meeting', seed.member.id);
-  await action('Circulate the hate crime report', seed.chair.id);
-  await action('Book the venue for March', snoozer.id, { snoozedUntil: new Date('2026-12-01T00:00:00Z') });
-  await action('Send the minutes to the PCC', finisher.id, { status: 'done' });
+  await createChaseBoard(service.db.prisma, { boardId: seed.boardId, memberId: seed.member.id, chairId: seed.chair.id }, (who) => ({ slackUserId: who === 'snoozer' ? SNOOZER : FINISHER }));
 });
 afterAll(async () => {
   await service?.stop();

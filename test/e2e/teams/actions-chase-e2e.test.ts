@@ -12,6 +12,7 @@ import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { TEAMS_DEFAULTS } from '../../support/teams-client.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
 import { waitForEmptyOutbox } from '../../support/outbox.ts';
+import { createChaseBoard } from '../../support/actions-board.ts';
 
 let service: TeamsService;
 let seed: SeedBoard;
@@ -24,26 +25,7 @@ beforeAll(async () => {
   service = await startTeamsService({ authenticated: true, logLevel: 'info', env: { PUBLIC_BASE_URL: 'https://quorum.example.org' }, start: { clock: () => new Date('2026-11-24T09:00:00Z') } });
   seed = await createSeedBoard(service.db.prisma, { teamsChannelId: TEAMS_DEFAULTS.channel.id, teamsTenantId: TEAMS_DEFAULTS.tenantId });
   await service.db.prisma.member.update({ where: { id: seed.clerk.id }, data: { teamsAadId: TEAMS_DEFAULTS.user.aadObjectId } });
-  const snoozer = await service.db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Sam Snoozer', teamsAadId: SNOOZER } });
-  const finisher = await service.db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Fran Finisher', teamsAadId: FINISHER } });
-  const held = await service.db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2026-11-20T10:00:00Z'), status: 'held', calendarToken: 'held-token' } });
-  heldId = held.id;
-  const action = (description: string, memberId: string, extra: { status?: 'done'; snoozedUntil?: Date } = {}) =>
-    service.db.prisma.action.create({
-      data: {
-        boardId: seed.boardId,
-        meetingId: held.id,
-        description,
-        dueDate: new Date('2026-12-10T00:00:00Z'),
-        ...(extra.status ? { status: extra.status } : {}),
-        owners: { create: [{ memberId, notifiedOn: new Date('2026-11-10T00:00:00Z'), ...(extra.snoozedUntil ? { snoozedUntil: extra.snoozedUntil } : {}) }] },
-      },
-    });
-  await action('Bring the ward burglary figures', seed.member.id);
-  await action('Invite DVIP to the next board meeting', seed.member.id);
-  await action('Circulate the hate crime report', seed.chair.id);
-  await action('Book the venue for March', snoozer.id, { snoozedUntil: new Date('2026-12-01T00:00:00Z') });
-  await action('Send the minutes to the PCC', finisher.id, { status: 'done' });
+  ({ heldId } = await createChaseBoard(service.db.prisma, { boardId: seed.boardId, memberId: seed.member.id, chairId: seed.chair.id }, (who) => ({ teamsAadId: who === 'snoozer' ? SNOOZER : FINISHER })));
   await service.teams.send(service.teams.botAdded({ place: 'channel' }));
   await service.teams.send(service.teams.installationUpdate({ action: 'add' }));
   service.fake.reset();
