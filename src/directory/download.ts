@@ -1,5 +1,6 @@
 // Downloading a file a person uploaded to the bot, never reading more than a cap: the platform's
 // word on its size is not trusted, the bytes are counted as they come.
+import { readBytesWithin } from '../integrations/capped-body.ts';
 import { DirectoryUnavailable, type SharedFile } from './port.ts';
 
 const cannotDownload = (platform: string) => new DirectoryUnavailable('failed', `${platform} did not give me the file. Please send it again in a moment.`);
@@ -17,18 +18,6 @@ export async function downloadCapped(options: { url: string; headers?: Record<st
     await answer.body?.cancel().catch(() => undefined);
     throw cannotDownload(options.platform);
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = answer.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > options.maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return { ok: false, name: options.name };
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return { ok: true, name: options.name, bytes: Buffer.concat(chunks) };
+  const bytes = await readBytesWithin(answer, options.maxBytes);
+  return bytes ? { ok: true, name: options.name, bytes } : { ok: false, name: options.name };
 }

@@ -64,6 +64,28 @@ export function cappedWebStream(source: Readable, options: CappedStreamOptions):
 }
 
 /**
+ * Reads a response's body as bytes, stopping (and cancelling the rest) once more than maxBytes
+ * have arrived: undefined then. The bytes are counted as they come; a declared length is not trusted.
+ */
+export async function readBytesWithin(response: Response, maxBytes: number): Promise<Buffer | undefined> {
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
  * Reads a response's body as UTF-8 text (as Response.text() does), refusing with
  * IMPORT_TOO_LARGE once more than maxBytes have arrived instead of buffering the rest first.
  * Works on any Response, whoever fetched it.
@@ -75,20 +97,7 @@ export async function readTextWithin(response: Response, options: { maxBytes: nu
     await response.body.cancel().catch(() => undefined);
     throw tooLargeError(options.source, options.maxBytes);
   }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > options.maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLargeError(options.source, options.maxBytes);
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
+  const bytes = await readBytesWithin(response, options.maxBytes);
+  if (!bytes) throw tooLargeError(options.source, options.maxBytes);
+  return new TextDecoder('utf-8').decode(bytes);
 }
