@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import type { ButtonSpec, CommandSpec, FeatureDefinition, FormSpec, TemplateSpec, ValuesSchema } from '../kernel/feature.ts';
 import type { FormRequest, NoticeResult } from '../kernel/results.ts';
 import { actions } from './actions/register.ts';
-import { actionReports } from './actions/register-reports.ts';
 import { agendas } from './agendas/register.ts';
 import { apologies } from './apologies/register.ts';
 import { boards } from './boards/register.ts';
@@ -17,7 +16,7 @@ import { members } from './members/register.ts';
 import { requests } from './requests/register.ts';
 import { returns } from './returns/register.ts';
 
-export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, requests, members, returns, actions, apologies, actionReports] as const satisfies readonly FeatureDefinition[];
+export const FEATURES = [help, boards, meetings, agendas, forwardPlan, delivery, requests, members, returns, actions, apologies] as const satisfies readonly FeatureDefinition[];
 
 type Feature = (typeof FEATURES)[number];
 type ListOf<K extends 'commands' | 'buttons' | 'forms' | 'templates'> = Feature extends infer F ? (F extends { [P in K]: readonly (infer S)[] } ? S : never) : never;

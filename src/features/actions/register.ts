@@ -17,6 +17,7 @@ import { viewAction } from './view-action.ts';
 import { MESSAGE_TEXT_MAX, openActionFromMessage } from './open-action-from-message.ts';
 import { minutesImportButtons, minutesImportCommands, minutesImportForms } from './minutes-import.ts';
 import { myActionsCommands } from './list-my-actions.ts';
+import { actionReportButtons, actionReportCommands, actionReportForms, actionReportTemplates } from './register-reports.ts';
 
 export const actions = defineFeature({
   name: 'actions',
@@ -47,6 +48,7 @@ export const actions = defineFeature({
     }),
     ...minutesImportCommands,
     ...myActionsCommands,
+    ...actionReportCommands,
   ],
   buttons: [
     button({
@@ -77,8 +79,9 @@ export const actions = defineFeature({
       run: (deps, input) => openActionFromMessage(deps, { ...input, text: input.payload.text }),
     }),
     ...minutesImportButtons,
+    ...actionReportButtons,
   ],
-  templates: [actionCardTemplate, actionChaseTemplate],
+  templates: [actionCardTemplate, actionChaseTemplate, ...actionReportTemplates],
   jobs: (ctx) => [actionChaseJob(ctx)],
-  forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm, ...minutesImportForms],
+  forms: [actionCreateForm, actionUpdateForm, actionMoreTimeForm, actionReassignForm, actionExtendForm, actionDropForm, ...minutesImportForms, ...actionReportForms],
 });
