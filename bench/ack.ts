@@ -5,13 +5,14 @@
 // of the time to the HTTP answer, each as a ratio to bare Bolt's in the same run; requests over
 // Slack's 3 s, and requests with no answer.
 import type { Server } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
 import { loadConfig } from '../src/config.ts';
 import { startQuorum } from '../src/main.ts';
 import { capturingLogger } from '../test/support/capture-logs.ts';
 import { createTestDatabase } from '../test/support/database.ts';
-import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../test/support/fake-slack-api.ts';
 import { createSeedBoard } from '../test/support/fixtures.ts';
 import { blockActions, button, createSlackClient, slashCommand, type SlackClient } from '../test/support/slack-client.ts';
 import { percentile, print, ratio } from './report.ts';
@@ -22,8 +23,9 @@ const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 
 type Kind = 'click' | 'command';
 
-async function burst(client: SlackClient, kind: Kind, responseUrl: string, clerk: string): Promise<{ ms: number[]; lost: number }> {
+async function burst(client: SlackClient, kind: Kind, responseUrl: (i: number) => string, clerk: string): Promise<{ ms: number[]; lost: number; sentAt: number[] }> {
   const ms: number[] = [];
+  const sentAt: number[] = [];
   let lost = 0;
   const sends: Promise<void>[] = [];
   const started = performance.now();
@@ -32,10 +34,11 @@ async function burst(client: SlackClient, kind: Kind, responseUrl: string, clerk
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const t0 = performance.now();
+    sentAt.push(Date.now());
     const request =
       kind === 'click'
-        ? client.interaction(blockActions({ user: { id: clerk, username: 'clerk', name: 'clerk', team_id: 'T0SEED' }, actions: [button({ action_id: 'outbox.retry', value: JSON.stringify({ outboxId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }) })], response_url: responseUrl }))
-        : client.command(slashCommand({ text: 'outbox', user_id: clerk, response_url: responseUrl }));
+        ? client.interaction(blockActions({ user: { id: clerk, username: 'clerk', name: 'clerk', team_id: 'T0SEED' }, actions: [button({ action_id: 'outbox.retry', value: JSON.stringify({ outboxId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }) })], response_url: responseUrl(i) }))
+        : client.command(slashCommand({ text: 'outbox', user_id: clerk, response_url: responseUrl(i) }));
     sends.push(
       Promise.race([request.then((r) => r.status === 200), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000))]).then((ok) => {
         if (ok) ms.push(performance.now() - t0);
@@ -44,7 +47,15 @@ async function burst(client: SlackClient, kind: Kind, responseUrl: string, clerk
     );
   }
   await Promise.all(sends);
-  return { ms, lost };
+  return { ms, lost, sentAt };
+}
+
+/** The time from each request to the answer it got through its response_url (waiting up to a minute for the work to finish). */
+async function answersFollowing(fake: FakeSlackApi, kind: Kind, sentAt: readonly number[]): Promise<number[]> {
+  const deadline = Date.now() + 60_000;
+  const answered = () => sentAt.filter((_, i) => fake.responses(`${kind}-${i}`).length > 0).length;
+  while (answered() < sentAt.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  return sentAt.flatMap((at, i) => fake.responses(`${kind}-${i}`).slice(0, 1).map((r) => r.at - at));
 }
 
 async function bareBolt(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -70,9 +81,15 @@ export async function ackBench(): Promise<void> {
   try {
     for (const kind of ['click', 'command'] as const) {
       print(`  ${kind}: bare Bolt...`);
-      const reference = await burst(createSlackClient({ baseUrl: bare.url, signingSecret: SIGNING_SECRET }), kind, fake.responseUrl(), seed.clerk.slackUserId);
+      const reference = await burst(createSlackClient({ baseUrl: bare.url, signingSecret: SIGNING_SECRET }), kind, () => fake.responseUrl(), seed.clerk.slackUserId);
       print(`  ${kind}: Quorum...`);
-      const measured = await burst(createSlackClient({ baseUrl: quorum.url, signingSecret: SIGNING_SECRET }), kind, fake.responseUrl(), seed.clerk.slackUserId);
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const measured = await burst(createSlackClient({ baseUrl: quorum.url, signingSecret: SIGNING_SECRET }), kind, (i) => fake.responseUrl(`${kind}-${i}`), seed.clerk.slackUserId);
+      delay.disable();
+      print(`  ${kind}: event-loop delay during Quorum's burst p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`);
+      const answers = await answersFollowing(fake, kind, measured.sentAt);
+      print(`  ${kind}: answers through the response_url ${answers.length} of ${REQUESTS}; time from the request to its answer p50 ${percentile(answers, 50).toFixed(0)} ms, p99 ${percentile(answers, 99).toFixed(0)} ms`);
       for (const p of [50, 95, 99]) {
         const q = percentile(measured.ms, p);
         const b = percentile(reference.ms, p);

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Context, Middleware, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Core } from '../../src/core.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { WorkQueue } from './work-queue.ts';
 import { readSlackRequest, type SlackRequestKind } from './request-shape.ts';
 
 /** A request refused before Bolt saw it; the HTTP receiver answers with `status` and `body`. */
@@ -78,17 +79,20 @@ export class OnceOnlyReceiver implements Receiver {
 }
 
 /** The middleware after ackFirst(): the first request with its key goes on to the listeners;
- * a retry or replay of it stops here (it was acknowledged already, as the first was). */
-export function onceOnly(options: OnceOnlyOptions): Middleware<AnyMiddlewareArgs> {
+ * a retry or replay of it stops here (it was acknowledged already, as the first was). The claim and
+ * the listeners run through `queue` (work-queue.ts), a few requests at a time. */
+export function onceOnly(options: OnceOnlyOptions & { queue: WorkQueue }): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const key = (args.context as Context)[REQUEST_KEY];
     if (typeof key !== 'string') throw new Error('a Slack request reached the listeners without its key: use OnceOnlyReceiver');
-    const claim = await options.core.claimRequest({ platform: 'slack', key });
-    if (!claim.first) {
-      const body = args.body as { type?: string };
-      options.logger.info({ kind: body.type }, 'Slack request already handled: not applied again');
-      return;
-    }
-    await args.next();
+    await options.queue.run(async () => {
+      const claim = await options.core.claimRequest({ platform: 'slack', key });
+      if (!claim.first) {
+        const body = args.body as { type?: string };
+        options.logger.info({ kind: body.type }, 'Slack request already handled: not applied again');
+        return;
+      }
+      await args.next();
+    });
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { FormRequest } from '../../../src/kernel/results.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
@@ -19,8 +19,15 @@ const chair = () => slack(seed.chair.slackUserId);
 const norfolk = () => slack(seed.member.slackUserId);
 const asha = () => slack(hirani.slackUserId);
 
-beforeEach(async () => {
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+// One database for the file, emptied before each test.
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2026-11-24T09:00:00Z');
   // The clock moves on 10 ms each time it is read, so the history has an order (minutes shown do not change).
@@ -42,10 +49,6 @@ beforeEach(async () => {
   const member = await db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Asha Hirani', title: 'Head of Community Safety', slackUserId: 'USCPB9' } });
   hirani = { id: member.id, slackUserId: 'USCPB9' };
 });
-afterEach(async () => {
-  await db.destroy();
-});
-
 const openNew = async (text = 'action new') => as('form', await t.command(clerk(), text)) as FormRequest;
 const values = (over: Record<string, unknown> = {}) => ({ description: 'Bring the ward burglary figures to the next meeting.', owners: [seed.member.id], item: held.itemId, due: '2027-01-21', ...over });
 const record = async (over: Record<string, unknown> = {}, key = randomUUID(), actor = clerk()) => as('action', await t.submit(actor, 'action.create', values(over), { meetingId: held.id, key }));

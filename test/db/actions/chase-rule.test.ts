@@ -1,6 +1,6 @@
 // The clerk sets the board's chase rule in a form; the scheduled chase follows it (here Scotland's
 // bank holidays and a reminder the day before), and only clerks may change it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { actionChaseJob } from '../../../src/features/actions/chase-job.ts';
 import type { FormRequest } from '../../../src/kernel/results.ts';
@@ -17,16 +17,19 @@ let now: Date;
 let t: TestCore;
 const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
 
-beforeEach(async () => {
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+// One database for the file, emptied before each test.
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2026-12-18T09:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'] });
 });
-afterEach(async () => {
-  await db.destroy();
-});
-
 describe('the board\u2019s chase rule', () => {
   it('is set by a clerk in a form, and the scheduled chase follows it', async () => {
     const form = as('form', await t.command(clerk(), 'actions chase rule')) as FormRequest;

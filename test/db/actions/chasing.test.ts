@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { actionChaseJob } from '../../../src/features/actions/chase-job.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -15,17 +15,20 @@ let t: TestCore;
 let meetingId: string;
 const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
 
-beforeEach(async () => {
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+// One database for the file, emptied before each test.
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2027-04-01T08:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'] });
   meetingId = await createHeldMeeting(db.prisma, seed.boardId);
 });
-afterEach(async () => {
-  await db.destroy();
-});
-
 const action = (description: string, due: string, memberId = seed.member.id) => createOpenAction(db.prisma, { boardId: seed.boardId, meetingId, description, due, owners: [memberId], notifiedOn: '2027-04-01' });
 const chases = () => db.prisma.outboxMessage.findMany({ where: { template: 'action.chase' }, orderBy: { createdAt: 'asc' } });
 

@@ -2,7 +2,7 @@
 // meeting, open ones carried forward, dropped ones once), for the clerk in full and for the board
 // channel without exempt business; posted once however often it is clicked, and sent with each
 // agenda reminder to the channel and the clerk.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { enqueueReminder } from '../../../src/features/agendas/agenda-delivery.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
@@ -19,8 +19,15 @@ let january: string;
 const clerk = (): Actor => ({ platform: 'slack', userId: seed.clerk.slackUserId });
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-beforeEach(async () => {
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+// One database for the file, emptied before each test.
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2027-01-10T09:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'] });
@@ -31,10 +38,6 @@ beforeEach(async () => {
   // The seeds' agendas put "Matters arising" in the minutes item or as its own item.
   january = (await meeting('2027-01-22T10:00:00Z', 'agenda_published', 'jan', [{ number: '3', title: 'Minutes of the previous meeting' }, { number: '4', title: 'Matters arising' }])).id;
 });
-afterEach(async () => {
-  await db.destroy();
-});
-
 async function action(meetingId: string, description: string, due: string, extra: { status?: 'done' | 'dropped'; closed?: string; exempt?: boolean; reason?: string; owners?: string[] } = {}) {
   const a = await db.prisma.action.create({
     data: {

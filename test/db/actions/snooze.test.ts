@@ -3,7 +3,7 @@
 // chases (a clerk's holds every owner's), is recorded once however often it is submitted, and the
 // scheduled chase skips the action until then.
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import { actionChaseJob } from '../../../src/features/actions/chase-job.ts';
 import type { FormRequest } from '../../../src/kernel/results.ts';
@@ -21,17 +21,20 @@ let t: TestCore;
 let meetingId: string;
 const slack = (userId: string): Actor => ({ platform: 'slack', userId });
 
-beforeEach(async () => {
+beforeAll(async () => {
   db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.destroy();
+});
+// One database for the file, emptied before each test.
+beforeEach(async () => {
+  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2027-04-01T08:00:00Z');
   t = testCore({ prisma: db.prisma, now: () => now, platforms: ['slack'] });
   meetingId = await createHeldMeeting(db.prisma, seed.boardId);
 });
-afterEach(async () => {
-  await db.destroy();
-});
-
 const action = (description: string, due: string, owners = [seed.member.id]) => createOpenAction(db.prisma, { boardId: seed.boardId, meetingId, description, due, owners, notifiedOn: '2027-04-01' });
 const openForm = async (actor: Actor, actionId: string) => as('form', await t.click(actor, 'action.snooze', { actionId })) as FormRequest;
 const snooze = async (actor: Actor, form: FormRequest, until: string) => as('action', await t.submit(actor, 'action.snooze', { until }, form.metadata));

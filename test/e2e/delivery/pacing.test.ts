@@ -66,7 +66,8 @@ describe('one Slack channel', () => {
     expect(fake.calls('chat.postMessage').filter((c) => c.status === 429)).toEqual([]);
     const texts = posts.map((c) => JSON.stringify(c.body.blocks));
     for (let n = 1; n <= count; n++) expect(texts.filter((t) => new RegExp(`Change number ${n}\\b`).test(t)), `change ${n}`).toHaveLength(1);
-    expect(await db.prisma.outboxMessage.count({ where: { status: 'sent' } })).toBe(count);
+    // The last post's row is marked sent just after the fake accepted it.
+    await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'sent' } }), { timeout: 10_000 }).toBe(count);
   }, 90_000);
 
   it('updates a card before posting the notice queued after it', async () => {
