@@ -3,7 +3,8 @@
 // - PGlite (the default): an in-memory instance loaded from the template's data folder image;
 // - a PostgreSQL server (TEST_DATABASE_URL or DATABASE_URL, as CI sets it): a database of its own,
 //   CREATE DATABASE ... TEMPLATE the migrated one, dropped afterwards.
-// Files whose tests share one database call reset() between tests.
+// Files whose tests share one database call reset() between tests; in the suite a database a file
+// is done with is kept for the next file in the same worker (see `idle` below).
 // Outside vitest (bench/), or when the setup did not run, it migrates a fresh database itself.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -62,8 +63,47 @@ function image(file: string): Promise<Uint8Array> {
   return loaded;
 }
 
+// Opening a database costs more than most test files' tests (PGlite: about 1.5 s and 2.5 s of CPU,
+// its worker thread and WebAssembly; a server: CREATE DATABASE and new connections). The suite's
+// workers are shared by the files they run (vitest.config.ts, isolate: false), so a migrated
+// database a file has finished with waits here, open, for the next file in the same worker, which
+// gets it emptied. One that cannot be emptied is closed instead.
+// Outside vitest (bench/) a database is closed and dropped when destroyed, as before.
+const idle: Database[] = [];
+// eslint-disable-next-line no-restricted-syntax -- set by vitest in its workers
+const SHARED_WORKERS = process.env.VITEST === 'true';
+
+async function reuseIdle(): Promise<Database | undefined> {
+  for (let db = idle.pop(); db; db = idle.pop()) {
+    try {
+      await resetDatabase(db);
+      return db;
+    } catch {
+      await db.close().catch(() => undefined);
+    }
+  }
+  return undefined;
+}
+
+function pooled(db: Database): TestDatabase {
+  let given = true;
+  return {
+    ...db,
+    reset: () => resetDatabase(db),
+    destroy: async () => {
+      if (!given) return;
+      given = false;
+      idle.push(db);
+    },
+  };
+}
+
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const migrated = options.migrate !== false;
+  if (migrated && SHARED_WORKERS) {
+    const reused = await reuseIdle();
+    if (reused) return pooled(reused);
+  }
   const url = testServerUrl();
   let db: Database;
   let drop: (() => Promise<void>) | undefined;
@@ -82,6 +122,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     db = await openDatabase({ kind: 'pglite', ...(file ? { image: await image(file) } : {}) });
   }
   if (migrated && !fromTemplate) await db.migrate();
+  // A server database is dropped by the global setup at the end of the run, with any left open here.
+  if (migrated && SHARED_WORKERS) return pooled(db);
   return {
     ...db,
     reset: () => resetDatabase(db),
