@@ -47,10 +47,23 @@ async function fanout(label: string, channels: number, perChannel: number): Prom
     const last = calls.at(-1)?.at ?? started;
     // The fake allows 1 a second per channel, and the dispatcher caps the platform at perSecond.
     const allowed = Math.min(channels, DEFAULT_PACING.slack.perSecond);
-    const rate = calls.length > 1 ? ((calls.length - channels) / ((last - first) / 1000)) : 0;
-    const throttled = fake.calls('chat.postMessage').filter((c) => c.status === 429).length;
+    const rate = calls.length > 1 ? (calls.length - channels) / ((last - first) / 1000) : 0;
+    const throttled = fake.calls('chat.postMessage').filter((c) => c.status === 429);
+    const random = throttled.filter((c) => c.throttled === 'random');
     print(`  ${label}: ${calls.length} arrivals in ${((last - first) / 1000).toFixed(1)} s, ${rate.toFixed(2)} msg/s against ${allowed} allowed: ratio ${(rate / allowed).toFixed(2)}`);
-    print(`  ${label}: sent ${distinct.size}, lost ${total - distinct.size}, duplicated ${ids.length - distinct.size}; 429s answered ${throttled}`);
+    // What the fake allowed each channel: a second per message after its first, plus the
+    // Retry-After second of each random 429 it drew (no sender may post in it). The share is the
+    // time that took at best over the time it took, summed over the channels.
+    let best = 0;
+    let took = 0;
+    for (let c = 0; c < channels; c++) {
+      const mine = calls.filter((call) => call.body.channel === `C${c}`);
+      if (mine.length < 2) continue;
+      best += (mine.length - 1) * 1_000 + random.filter((call) => call.body.channel === `C${c}`).length * 1_000;
+      took += (mine.at(-1)?.at ?? 0) - (mine[0]?.at ?? 0);
+    }
+    print(`  ${label}: share of what the fake allowed, its random 429s' Retry-After counted as not allowed: ${took > 0 ? (best / took).toFixed(2) : 'n/a'}`);
+    print(`  ${label}: sent ${distinct.size}, lost ${total - distinct.size}, duplicated ${ids.length - distinct.size}; 429s answered ${throttled.length} (${random.length} random, ${throttled.length - random.length} for the pace)`);
   } finally {
     await dispatcher.stop();
     await db.destroy();
@@ -61,6 +74,6 @@ async function fanout(label: string, channels: number, perChannel: number): Prom
 export async function fanoutBench(): Promise<void> {
   print('fan-out: a fake Slack enforcing 1 message a second per channel, 429 + Retry-After beyond it and on 5% of calls at random');
   await fanout('one channel', 1, 20);
-  await fanout('20 channels', 20, 5);
-  print('  What it means: the rate is counted after each channel\u2019s first message (the fake allows one a second from then), as a share of what the fake and the dispatcher\u2019s platform ceiling allow. Random 429s cost their Retry-After (1 s), so the share falls with them; lost and duplicated must be 0.');
+  await fanout('20 channels', 20, 10);
+  print('  What it means: the rate is counted after each channel\u2019s first message (the fake allows one a second from then), as a share of what the fake and the dispatcher\u2019s platform ceiling allow. Random 429s cost their Retry-After (1 s), so the plain ratio falls with them and the share counts them as time the platform did not allow; the issue asks for a share of at least 0.9; lost and duplicated must be 0.');
 }

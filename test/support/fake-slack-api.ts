@@ -28,6 +28,8 @@ export interface RecordedCall {
   /** The HTTP status the fake answered with. */
   status: number;
   at: number;
+  /** For a 429 from `limits`: whether the call broke the pace or drew the random share. */
+  throttled?: 'pace' | 'random';
 }
 
 /** What was posted to a response_url (what Bolt's `respond()` sends). */
@@ -352,7 +354,10 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     if (Date.now() < outageUntil && method !== 'auth.test') return record(call, res, outageStatus);
 
     const limited = rateLimited(method, body);
-    if (limited !== undefined) return record(call, res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited) });
+    if (limited !== undefined) {
+      call.throttled = limited.why;
+      return record(call, res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limited.seconds) });
+    }
 
     const failure = failures.get(method)?.shift();
     if (failure) {
@@ -398,17 +403,17 @@ export async function startFakeSlackApi(options: FakeSlackOptions = {}): Promise
     res.end(file.content);
   }
 
-  /** Seconds to wait (Retry-After) when this call goes over the limits, else undefined. */
-  function rateLimited(method: string, body: Record<string, unknown>): number | undefined {
+  /** Seconds to wait (Retry-After) when this call goes over the limits, and why; else undefined. */
+  function rateLimited(method: string, body: Record<string, unknown>): { seconds: number; why: 'pace' | 'random' } | undefined {
     const limits = options.limits;
     if (!limits || !PACED_METHODS.has(method)) return undefined;
-    if (limits.randomShare && (limits.random ?? Math.random)() < limits.randomShare) return 1;
+    if (limits.randomShare && (limits.random ?? Math.random)() < limits.randomShare) return { seconds: 1, why: 'random' };
     if (!limits.perChannelPerSecond) return undefined;
     const channel = String(body.channel ?? '');
     const gap = 1000 / limits.perChannelPerSecond;
     const now = Date.now();
     const last = lastPaced.get(channel);
-    if (last !== undefined && now - last < gap) return Math.max(1, Math.ceil((gap - (now - last)) / 1000));
+    if (last !== undefined && now - last < gap) return { seconds: Math.max(1, Math.ceil((gap - (now - last)) / 1000)), why: 'pace' };
     lastPaced.set(channel, now);
     return undefined;
   }
