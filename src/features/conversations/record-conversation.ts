@@ -38,9 +38,11 @@ export async function recordConversation(deps: { prisma: PrismaClient }, input: 
     userId: data.userId ?? null,
     reference: data.reference as object,
   };
-  const find = () => deps.prisma.conversationReference.findUnique({ where: { platform_conversationId: key }, select: { id: true } });
+  const find = () =>
+    deps.prisma.conversationReference.findUnique({ where: { platform_conversationId: key }, select: { id: true, kind: true, tenantId: true, serviceUrl: true, userId: true, reference: true } });
 
-  if (!(await find())) {
+  let known = await find();
+  if (!known) {
     try {
       const created = await deps.prisma.conversationReference.create({ data: { ...key, ...fields }, select: { id: true } });
       return { id: created.id, created: true };
@@ -48,12 +50,26 @@ export async function recordConversation(deps: { prisma: PrismaClient }, input: 
       // Another request recorded it first: fall through to the guarded update.
       if ((error as { code?: unknown }).code !== 'P2002') throw error;
     }
+    known = await find();
+    if (!known) throw new Error(`conversation ${data.platform}:${data.conversationId} vanished while being recorded`);
+  }
+  if (known.tenantId !== null && known.tenantId !== fields.tenantId) return { id: known.id, created: false, ignored: 'other_tenant' };
+  // Seen again as it is stored (every slash command in a channel): nothing to write.
+  if (known.tenantId === fields.tenantId && known.kind === fields.kind && known.serviceUrl === fields.serviceUrl && known.userId === fields.userId && sameJson(known.reference, fields.reference)) {
+    return { id: known.id, created: false };
   }
   const updated = await deps.prisma.conversationReference.updateMany({
     where: { ...key, OR: [{ tenantId: fields.tenantId }, { tenantId: null }] },
     data: fields,
   });
-  const row = await find();
-  if (!row) throw new Error(`conversation ${data.platform}:${data.conversationId} vanished while being recorded`);
-  return updated.count === 0 ? { id: row.id, created: false, ignored: 'other_tenant' } : { id: row.id, created: false };
+  return updated.count === 0 ? { id: known.id, created: false, ignored: 'other_tenant' } : { id: known.id, created: false };
+}
+
+/** The same JSON value, whatever the order of object keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  const bk = Object.keys(b);
+  return ak.length === bk.length && ak.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -39,6 +39,18 @@ describe('recordConversation', () => {
     expect(await stored(first)).toMatchObject({ tenantId: 'tenant-one', serviceUrl: 'https://smba.trafficmanager.net/uk/', reference: { moved: true } });
   });
 
+  it('writes nothing when the conversation is seen again as it is stored (every command in a channel)', async () => {
+    const first = teamsConversation();
+    const { id } = await recordConversation(db, first);
+    const updatedAt = async () => (await db.prisma.conversationReference.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.getTime();
+    const before = await updatedAt();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The same reference with its keys in another order is the same reference.
+    const reordered = { ...first, reference: Object.fromEntries(Object.entries(first.reference).reverse()) };
+    expect(await recordConversation(db, reordered)).toEqual({ id, created: false });
+    expect(await updatedAt()).toBe(before);
+  });
+
   it('keeps the stored tenant and serviceUrl when another tenant names the same conversation', async () => {
     const first = teamsConversation();
     const { id } = await recordConversation(db, first);
