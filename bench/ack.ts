@@ -18,6 +18,8 @@ import { blockActions, button, createSlackClient, slashCommand, type SlackClient
 import { percentile, print, ratio } from './report.ts';
 
 const REQUESTS = 500;
+/** Reads at rest, one after another. */
+const AT_REST = 100;
 const WINDOW_MS = 5_000;
 const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 
@@ -98,6 +100,17 @@ export async function ackBench(): Promise<void> {
       print(`  ${kind}: over 3 s ${measured.ms.filter((m) => m > 3_000).length} (bare ${reference.ms.filter((m) => m > 3_000).length}); no answer within 30 s ${measured.lost} (bare ${reference.lost})`);
     }
     print('  What it means: the time Slack waits for the HTTP answer. Slack shows the person an error past 3 s; the issue asks for p99 at most 1.5 times bare Bolt, none over 3 s, none lost.');
+    // A read at rest: one `/quorum outbox` at a time, each sent once the last was answered.
+    const client = createSlackClient({ baseUrl: quorum.url, signingSecret: SIGNING_SECRET });
+    const atRest: number[] = [];
+    for (let i = 0; i < AT_REST; i++) {
+      const id = `rest-${i}`;
+      const t0 = Date.now();
+      await client.command(slashCommand({ text: 'outbox', user_id: seed.clerk.slackUserId, response_url: fake.responseUrl(id) }));
+      const answer = await fake.waitForResponse((r) => r.id === id, 10_000);
+      atRest.push(answer.at - t0);
+    }
+    print(`  read at rest (${AT_REST} \`/quorum outbox\` one after another): from the request to the answer through its response_url p50 ${percentile(atRest, 50).toFixed(0)} ms, p99 ${percentile(atRest, 99).toFixed(0)} ms (the issue asks under 100 ms at p99 on PostgreSQL)`);
   } finally {
     await bare.close();
     await quorum.stop();

@@ -1,14 +1,16 @@
 // `npm run bench [-- part...]`: ack (ack latency under a burst against bare Bolt), fanout (pacing
-// against the fake Slack's enforced limits), memory (RSS against bare Bolt), dispatcher (outbox
-// throughput). Every part runs alone; with no part named, all run. Figures are printed, each with
-// its reference from the same run; nothing here asserts a timing.
+// against the fake Slack's enforced limits), memory (RSS against bare Bolt), dashboard (rendering
+// the quarterly dashboard against a click's 3 s); bench/dispatcher.ts alone: outbox throughput.
+// Every part runs alone; with no part named, all run. Figures are printed, each with its reference
+// from the same run; nothing here asserts a timing.
 import { ackBench } from './ack.ts';
 import { DRILLS, drillsBench } from './drills.ts';
 import { fanoutBench } from './fanout.ts';
+import { dashboardBench } from './returns-dashboard.ts';
 import { memoryBench } from './memory.ts';
 import { print } from './report.ts';
 
-const PARTS: Record<string, () => Promise<void>> = { ack: ackBench, fanout: fanoutBench, memory: memoryBench };
+const PARTS: Record<string, () => Promise<void>> = { ack: ackBench, fanout: fanoutBench, memory: memoryBench, dashboard: () => dashboardBench() };
 // Fault drills (bench/drills.ts): run when named, `drills` for all or `drill:<name>` for one; not
 // part of the default run (they take minutes, and are pass/fail rather than figures).
 const NAMED_ONLY: Record<string, () => Promise<void>> = { drills: () => drillsBench(), ...Object.fromEntries(Object.keys(DRILLS).map((d) => [`drill:${d}`, () => drillsBench([d])])) };
