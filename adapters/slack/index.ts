@@ -18,7 +18,7 @@ import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
 import { ackFirst } from './ack-first.ts';
-import { createWorkQueue } from './work-queue.ts';
+import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -36,6 +36,8 @@ const SOCKET_CONNECT_WAIT_MS = 10_000;
  * two keeps the ack at bare Bolt's and answers a burst of slash commands within a second), none
  * waiting more than a second and a half for its turn (a form's trigger_id lasts 3 s). */
 const AFTER_ACK_WORK = { concurrency: 2, maxWaitMs: 1_500 };
+/** How long stopping waits for that work. */
+const STOP_WAIT_MS = 10_000;
 
 export interface SlackAdapterOptions {
   config: Exclude<SlackConfig, { mode: 'off' }>;
@@ -87,7 +89,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       processEventErrorHandler: answerRefusal,
     });
     const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
-    guard(app, { core, logger });
+    const queue = guard(app, { core, logger });
     registerListeners(app, { core, logger });
     const connection = () => `http ${SLACK_EVENTS_PATH}`;
     return {
@@ -100,7 +102,9 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
         await checkIdentity(identity, logger);
       },
       stop: async () => {
-        // The routes belong to the service's HTTP server, which closes them.
+        // The routes belong to the service's HTTP server, which closes them; the work already
+        // acknowledged finishes first, before the database closes.
+        await finishWork(queue, logger);
       },
     };
   }
@@ -113,7 +117,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
   });
   // Not `socketMode: true`: Bolt only uses it to build a receiver, and this one is given (guarded).
   const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
-  guard(app, { core, logger });
+  const queue = guard(app, { core, logger });
   registerListeners(app, { core, logger });
   let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
   receiver.client.on('connected', () => (socket = { state: 'on', detail: 'socket mode connected' }));
@@ -148,6 +152,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       if (!started) return;
       started = false;
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly'));
+      await finishWork(queue, logger);
       socket = { state: 'on', detail: 'socket mode disconnected' };
     },
   };
@@ -186,9 +191,20 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
   return { state: 'on', detail: `${connection} (bot identity not checked yet)` };
 }
 
+/** At stop: waits for the acknowledged requests' work, at most STOP_WAIT_MS (a request stuck on
+ * the network or the database does not hold the shutdown; what it left is logged). */
+async function finishWork(queue: WorkQueue, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([queue.idle().then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_WAIT_MS)))]);
+  clearTimeout(timer);
+  if (!finished) logger.warn({ ...queue.size() }, 'Slack: stopping with acknowledged requests still at work');
+}
+
 /** Before any listener, in this order: acknowledge (no database work before the ack), then claim
  * the request's key so that a retry or a replay does nothing again. */
-function guard(app: App, deps: { core: Core; logger: Logger }): void {
+function guard(app: App, deps: { core: Core; logger: Logger }): WorkQueue {
+  const queue = createWorkQueue(AFTER_ACK_WORK);
   app.use(ackFirst(deps));
-  app.use(onceOnly({ ...deps, queue: createWorkQueue(AFTER_ACK_WORK) }));
+  app.use(onceOnly({ ...deps, queue }));
+  return queue;
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Context, Middleware, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Core } from '../../src/core.ts';
 import type { Logger } from '../../src/logger.ts';
+import { deferredAck } from './ack-first.ts';
 import type { WorkQueue } from './work-queue.ts';
 import { readSlackRequest, type SlackRequestKind } from './request-shape.ts';
 
@@ -85,7 +86,7 @@ export function onceOnly(options: OnceOnlyOptions & { queue: WorkQueue }): Middl
   return async (args) => {
     const key = (args.context as Context)[REQUEST_KEY];
     if (typeof key !== 'string') throw new Error('a Slack request reached the listeners without its key: use OnceOnlyReceiver');
-    await options.queue.run(async () => {
+    const work = async () => {
       const claim = await options.core.claimRequest({ platform: 'slack', key });
       if (!claim.first) {
         const body = args.body as { type?: string };
@@ -93,6 +94,10 @@ export function onceOnly(options: OnceOnlyOptions & { queue: WorkQueue }): Middl
         return;
       }
       await args.next();
-    });
+    };
+    // A form whose answer takes its place (ack-first.ts) is not acknowledged yet: its work is its
+    // ack, within Slack's 3 s, and does not wait its turn.
+    if (deferredAck(args.context as Context)) await work();
+    else await options.queue.run(work);
   };
 }

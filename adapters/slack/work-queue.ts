@@ -12,6 +12,8 @@ export interface WorkQueue {
   run<T>(work: () => Promise<T>): Promise<T>;
   /** Requests running and waiting. */
   size(): { running: number; waiting: number };
+  /** Resolves when nothing runs or waits (the adapter's stop waits for it, before the database closes). */
+  idle(): Promise<void>;
 }
 
 export interface WorkQueueOptions {
@@ -21,8 +23,17 @@ export interface WorkQueueOptions {
 
 export function createWorkQueue({ concurrency, maxWaitMs }: WorkQueueOptions): WorkQueue {
   let running = 0;
+  let whenIdle: (() => void)[] = [];
+  const settleIdle = () => {
+    if (running > 0 || waiting.length > 0) return;
+    const resolvers = whenIdle;
+    whenIdle = [];
+    for (const resolve of resolvers) resolve();
+  };
   const waiting: { start: () => void; timer: NodeJS.Timeout }[] = [];
   const startNext = () => {
+    // A request that waited its limit may have taken the place meanwhile; the next finish or timer starts this one.
+    if (running >= concurrency) return;
     const next = waiting.shift();
     if (!next) return;
     clearTimeout(next.timer);
@@ -54,8 +65,15 @@ export function createWorkQueue({ concurrency, maxWaitMs }: WorkQueueOptions): W
         running -= 1;
         // The next one starts on a later turn of the event loop, after the requests waiting to be acknowledged.
         if (running < concurrency && waiting.length > 0) setImmediate(startNext);
+        settleIdle();
       }
     },
     size: () => ({ running, waiting: waiting.length }),
+    idle: () =>
+      running === 0 && waiting.length === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            whenIdle.push(resolve);
+          }),
   };
 }
