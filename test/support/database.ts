@@ -98,9 +98,10 @@ function pooled(db: Database): TestDatabase {
   };
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+/** `shared: false`: a database of the file's own, closed when destroyed, for a test that changes the schema. */
+export async function createTestDatabase(options: { migrate?: boolean; shared?: boolean } = {}): Promise<TestDatabase> {
   const migrated = options.migrate !== false;
-  if (migrated && SHARED_WORKERS) {
+  if (migrated && SHARED_WORKERS && options.shared !== false) {
     const reused = await reuseIdle();
     if (reused) return pooled(reused);
   }
@@ -122,8 +123,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     db = await openDatabase({ kind: 'pglite', ...(file ? { image: await image(file) } : {}) });
   }
   if (migrated && !fromTemplate) await db.migrate();
-  // A server database is dropped by the global setup at the end of the run, with any left open here.
-  if (migrated && SHARED_WORKERS) return pooled(db);
+  // A server database made from the run's template is dropped by the global setup at the end of the
+  // run, with any left open here; one made without it (no global setup) is dropped when destroyed.
+  if (migrated && SHARED_WORKERS && (!url || fromTemplate) && options.shared !== false) return pooled(db);
   return {
     ...db,
     reset: () => resetDatabase(db),

@@ -54,8 +54,10 @@ export async function recordConversation(deps: { prisma: PrismaClient }, input: 
     if (!known) throw new Error(`conversation ${data.platform}:${data.conversationId} vanished while being recorded`);
   }
   if (known.tenantId !== null && known.tenantId !== fields.tenantId) return { id: known.id, created: false, ignored: 'other_tenant' };
-  // Seen again as it is stored (every slash command in a channel): nothing to write.
-  if (known.tenantId === fields.tenantId && known.kind === fields.kind && known.serviceUrl === fields.serviceUrl && known.userId === fields.userId && sameJson(known.reference, fields.reference)) {
+  // A Slack conversation seen again as it is stored (every slash command in a channel): nothing to
+  // write. A Teams one is written even so: its updatedAt says where the person was last seen, and
+  // delivery picks the newest reference by it (src/delivery/targets.ts).
+  if (data.platform === 'slack' && known.tenantId === fields.tenantId && known.kind === fields.kind && known.serviceUrl === fields.serviceUrl && known.userId === fields.userId && sameJson(known.reference, fields.reference)) {
     return { id: known.id, created: false };
   }
   const updated = await deps.prisma.conversationReference.updateMany({

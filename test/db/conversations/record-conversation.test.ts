@@ -39,8 +39,8 @@ describe('recordConversation', () => {
     expect(await stored(first)).toMatchObject({ tenantId: 'tenant-one', serviceUrl: 'https://smba.trafficmanager.net/uk/', reference: { moved: true } });
   });
 
-  it('writes nothing when the conversation is seen again as it is stored (every command in a channel)', async () => {
-    const first = teamsConversation();
+  it('writes nothing when a Slack conversation is seen again as it is stored (every command in a channel); a Teams one is marked seen', async () => {
+    const first: ConversationInput = { platform: 'slack', conversationId: `C${++n}`, kind: 'channel', tenantId: 'T0SEED', reference: { channelId: `C${n}`, teamId: 'T0SEED' } };
     const { id } = await recordConversation(db, first);
     const updatedAt = async () => (await db.prisma.conversationReference.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt.getTime();
     const before = await updatedAt();
@@ -49,6 +49,14 @@ describe('recordConversation', () => {
     const reordered = { ...first, reference: Object.fromEntries(Object.entries(first.reference).reverse()) };
     expect(await recordConversation(db, reordered)).toEqual({ id, created: false });
     expect(await updatedAt()).toBe(before);
+    // Teams: the newest reference is where a person's messages go (src/delivery/targets.ts).
+    const teams = teamsConversation();
+    const seen = await recordConversation(db, teams);
+    const teamsUpdatedAt = async () => (await db.prisma.conversationReference.findUniqueOrThrow({ where: { id: seen.id }, select: { updatedAt: true } })).updatedAt.getTime();
+    const firstSeen = await teamsUpdatedAt();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await recordConversation(db, teams);
+    expect(await teamsUpdatedAt()).toBeGreaterThan(firstSeen);
   });
 
   it('keeps the stored tenant and serviceUrl when another tenant names the same conversation', async () => {

@@ -8,7 +8,8 @@ const schemaPath = fileURLToPath(new URL('../../../prisma/schema.prisma', import
 describe('migrations match prisma/schema.prisma (no drift)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    // It changes the schema: a database of its own, not one handed on to the next file.
+    db = await createTestDatabase({ shared: false });
   });
   afterAll(async () => {
     await db.destroy();
