@@ -19,6 +19,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { PlatformAdapter } from '../../src/platform.ts';
 import { ackFirst } from './ack-first.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
+import { within } from '../../src/kernel/within.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -144,9 +145,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
           } else logger.error({ err: error, slackError: slackErrorCode(error) }, 'Slack Socket Mode could not connect: Slack refused it (check SLACK_APP_TOKEN, an app-level token with connections:write)');
         },
       );
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([connecting, new Promise((resolve) => (timer = setTimeout(resolve, SOCKET_CONNECT_WAIT_MS)))]);
-      clearTimeout(timer);
+      await within(connecting, SOCKET_CONNECT_WAIT_MS);
     },
     stop: async () => {
       if (!started) return;
@@ -194,9 +193,7 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
 /** At stop: waits for the acknowledged requests' work, at most STOP_WAIT_MS (a request stuck on
  * the network or the database does not hold the shutdown; what it left is logged). */
 async function finishWork(queue: WorkQueue, logger: Logger): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const finished = await Promise.race([queue.idle().then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_WAIT_MS)))]);
-  clearTimeout(timer);
+  const finished = await within(queue.idle().then(() => true), STOP_WAIT_MS);
   if (!finished) logger.warn({ ...queue.size() }, 'Slack: stopping with acknowledged requests still at work');
 }
 

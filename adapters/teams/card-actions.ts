@@ -26,6 +26,7 @@ import { membershipOf, type PersonalChat } from './personal-chat.ts';
 import { ORIGIN_KEY, withOrigin } from './render.ts';
 import { witnessed } from './witness.ts';
 import { sinceArrival } from './turn-clock.ts';
+import { within } from '../../src/kernel/within.ts';
 
 export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -187,13 +188,3 @@ function lateAnswer(deps: CardActionDeps, outcome: Outcome, what: Record<string,
   return sentenceForPerson(UNEXPECTED_ERROR_TEXT);
 }
 
-/** The value if the promise settles within `ms`, otherwise undefined (the promise runs on). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

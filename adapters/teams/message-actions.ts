@@ -32,6 +32,7 @@ import { actorOf, conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import type { PersonalChat } from './personal-chat.ts';
 import { witnessed } from './witness.ts';
+import { within } from '../../src/kernel/within.ts';
 
 /** The manifest's command id (manifest/teams/manifest.template.json, composeExtensions). */
 export const ACTION_FROM_MESSAGE_COMMAND = 'actionFromMessage';
@@ -98,15 +99,6 @@ function formCard(form: Form, errors: FieldErrors = {}, values: Record<string, u
 
 type Outcome = { ok: true; result: Result } | { ok: false; error: unknown };
 
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const settle = (work: Promise<Result>): Promise<Outcome> =>
   work.then(
