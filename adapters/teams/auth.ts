@@ -25,7 +25,7 @@ import {
 import type { TeamsConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import { BoundedPasswordCredentialsFactory } from './credentials.ts';
-import { boundSigningKeyFetches, SigningKeysUnavailable } from './signing-keys.ts';
+import { boundSigningKeyFetches, limitSigningKeyFetches, SigningKeysUnavailable } from './signing-keys.ts';
 
 /** Tests only, never from the environment: where botbuilder looks for what it would otherwise
  * fetch from Microsoft, so that an authenticated bot can be tested offline. */
@@ -44,6 +44,9 @@ export interface TeamsEndpointOverrides {
   oAuthScope?: string;
   /** Time limit of one Bot Connector call, retries included (default CONNECTOR_TIMEOUT_MS). */
   connectorTimeoutMs?: number;
+  /** Time limit of one request for signing keys or a token, for the metadata URLs and login
+   * authority named here (default IDENTITY_TIMEOUT_MS). */
+  identityTimeoutMs?: number;
 }
 
 /** How long one Bot Connector call (a reply, a post, an update) may take, its retries included. */
@@ -95,11 +98,15 @@ export function credentialsFactoryFor(config: EnabledTeamsConfig, logger: Logger
     logger,
     ...(endpoints.loginUrl ? { knownAuthorityHost: new URL(endpoints.loginUrl).host } : {}),
     ...(endpoints.loginCertificate ? { trustedCertificate: endpoints.loginCertificate } : {}),
+    ...(endpoints.identityTimeoutMs ? { timeoutMs: endpoints.identityTimeoutMs } : {}),
   });
 }
 
 export function createTeamsAuthentication(config: EnabledTeamsConfig, logger: Logger, endpoints: TeamsEndpointOverrides = {}): BotFrameworkAuthentication {
   boundSigningKeyFetches();
+  if (endpoints.identityTimeoutMs) {
+    for (const url of [endpoints.channelOpenIdMetadataUrl, endpoints.emulatorOpenIdMetadataUrl]) if (url) limitSigningKeyFetches(url, endpoints.identityTimeoutMs);
+  }
   const inner = new ConfigurationBotFrameworkAuthentication(authenticationOptions(config, endpoints), credentialsFactoryFor(config, logger, endpoints));
   return new GuardedAuthentication(inner, endpoints.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS);
 }

@@ -116,6 +116,9 @@ const endpointOf = (url: string): string => {
 /** botbuilder's cache of metadata per URL, made to hold only bounded metadata, whatever the URL
  * (the issuer of a token chooses among channel, emulator, government and enterprise URLs). */
 class BoundedMetadataCache extends Map<string, BoundedOpenIdMetadata> {
+  /** A shorter limit for a URL (tests' endpoint overrides), set before its first use. */
+  readonly limits = new Map<string, number>();
+
   constructor(private readonly timeoutMs: number) {
     super();
   }
@@ -123,7 +126,7 @@ class BoundedMetadataCache extends Map<string, BoundedOpenIdMetadata> {
   override get(url: string): BoundedOpenIdMetadata {
     let metadata = super.get(url);
     if (!metadata) {
-      metadata = new BoundedOpenIdMetadata(url, this.timeoutMs);
+      metadata = new BoundedOpenIdMetadata(url, this.limits.get(url) ?? this.timeoutMs);
       super.set(url, metadata);
     }
     return metadata;
@@ -151,4 +154,12 @@ export function boundSigningKeyFetches(timeoutMs = IDENTITY_TIMEOUT_MS): void {
     throw new Error('botframework-connector no longer keeps its OpenID metadata in JwtTokenExtractor.openIdMetadataCache; see adapters/teams/signing-keys.ts');
   }
   extractor.openIdMetadataCache = new BoundedMetadataCache(timeoutMs);
+}
+
+/** Another time limit for one metadata URL (an endpoint override's), before its first use. */
+export function limitSigningKeyFetches(url: string, timeoutMs: number): void {
+  boundSigningKeyFetches();
+  const cache = (JwtTokenExtractor as unknown as { openIdMetadataCache: BoundedMetadataCache }).openIdMetadataCache;
+  cache.limits.set(url, timeoutMs);
+  cache.delete(url);
 }

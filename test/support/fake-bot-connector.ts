@@ -60,8 +60,10 @@ export interface TokenRequest {
 export type ConnectorFailure =
   /** Accepts the request and never answers (recorded with status 0). */
   | { hang: true }
-  /** 429 with a Retry-After header in seconds, as the connector throttles. */
-  | { status: 429; retryAfter?: number; code?: string }
+  /** 429 (or 503) with a Retry-After header in seconds, as the connector throttles. The Azure
+   * pipeline under botframework-connector retries a 429 or 503 after Retry-After (0: at once)
+   * instead of its exponential back-off (1, 2, 4 s): the same tries, without the wait. */
+  | { status: 429 | 503; retryAfter?: number; code?: string }
   /** Any other error status; 403 and 404 carry the connector's codes unless `code` says otherwise. */
   | { status: number; code?: string; message?: string };
 
@@ -142,9 +144,7 @@ const ROUTES: { method: string; pattern: RegExp; route: ConnectorRoute; keys: ('
 ];
 
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
-  const channelKey = rsaKey();
-  const strangerKey = rsaKey();
-  const tlsKey = rsaKey();
+  const { channelKey, strangerKey, tlsKey } = rsaKeys();
   const kid = `fake-${randomBytes(6).toString('hex')}`;
   const apps = new Map<string, string>();
   let calls: ConnectorCall[] = [];
@@ -411,8 +411,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function rsaKey(): { privateKey: KeyObject; publicKey: KeyObject } {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 });
+type RsaKey = { privateKey: KeyObject; publicKey: KeyObject };
+const rsaKey = (): RsaKey => generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+// A 2048-bit RSA key takes 100 to 500 ms of CPU to make, three per fake: about 30 s across the
+// suite. The keys are made once per process and shared by its fakes; each fake still has a key id
+// of its own (`kid`), so a token from one fake is unknown to a service pointed at another.
+let keys: { channelKey: RsaKey; strangerKey: RsaKey; tlsKey: RsaKey } | undefined;
+function rsaKeys() {
+  keys ??= { channelKey: rsaKey(), strangerKey: rsaKey(), tlsKey: rsaKey() };
+  return keys;
 }
 
 function signJwt(payload: Record<string, unknown>, key: KeyObject, kid: string): string {

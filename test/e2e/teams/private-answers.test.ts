@@ -177,9 +177,11 @@ describe('a command typed in a channel or a group chat', () => {
     expect(callsIn(PERSONAL)).toEqual([]);
     expectNothingPrivate(service.fake.calls());
 
-    // The connector client tries a 5xx again a few times before giving up.
-    service.fake.failNext('createConversation', { status: 503 }, { times: 4 });
+    // The connector client tries a 5xx again a few times before giving up (Retry-After: 0, so
+    // that it tries again at once rather than after its back-off).
+    service.fake.failNext('createConversation', { status: 503, retryAfter: 0 }, { times: 4 });
     await send(typed('agenda preview'));
+    expect(service.fake.calls('createConversation').filter((c) => c.status === 503)).toHaveLength(4);
     expect(sharedCalls().at(-1)?.body.text).toBe(pointerText('unreachable', 'Alex Dewsnap'));
     expectNothingPrivate(service.fake.calls());
   });
@@ -226,8 +228,9 @@ describe('a form sent from a channel to the person\u2019s own chat', () => {
     expect(service.fake.calls('member')[0]).toMatchObject({ conversationId: NEW_CHANNEL, userId: ALEX.id });
     // The connector could not be asked: refused too.
     service.fake.setMembers(NEW_CHANNEL, [{ ...ALEX }]);
-    service.fake.failNext('member', { status: 503 }, { times: 4 });
+    service.fake.failNext('member', { status: 503, retryAfter: 0 }, { times: 4 });
     expect((await click('board.setup', { ...data, ...fields })).value).toBe(ORIGIN_UNCHECKED);
+    expect(service.fake.calls('member').filter((c) => c.status === 503)).toHaveLength(4);
     expect(await service.db.prisma.board.findUnique({ where: { slug: 'hwb' } })).toBeNull();
 
     const made = await click('board.setup', { ...data, ...fields });

@@ -2,15 +2,18 @@
 // host, the login authority or the Bot Connector accepts the connection and then says nothing.
 // Each request to the bot still ends within a bounded time, as a clear refusal or an apology,
 // with one JSON log line and nothing printed. Real: botbuilder's CloudAdapter and token checks,
-// Quorum's bounded MSAL client over HTTPS; the time limits are the production defaults except
-// the connector's, shortened here so the test does not wait 20 seconds.
+// Quorum's bounded MSAL client over HTTPS; the time limits are shortened through the endpoint
+// overrides (1 s instead of 5 for signing keys and tokens, 1 s instead of 20 for the connector),
+// so that the test does not wait for the production ones.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TURN_ERROR_TEXT } from '../../../adapters/teams/index.ts';
-import { IDENTITY_TIMEOUT_MS } from '../../../adapters/teams/identity-fetch.ts';
 import { UNAUTHORIZED_BODY } from '../../../adapters/teams/receive.ts';
 import { captureOutput, type CapturedOutput } from '../../support/capture-output.ts';
 import { startSlowServer, type SlowServer } from '../../support/slow-server.ts';
 import { startTeamsService, type TeamsService } from './service.ts';
+
+/** The identity time limit these services are given (production: IDENTITY_TIMEOUT_MS, 5 s). */
+const IDENTITY_TIMEOUT_MS = 1_000;
 
 let output: CapturedOutput;
 beforeAll(() => {
@@ -38,7 +41,7 @@ describe('a channel metadata host that never answers', () => {
   beforeAll(async () => {
     slow = await startSlowServer('hang');
     const metadataUrl = slow.url('/v1/.well-known/openidconfiguration');
-    service = await startTeamsService({ authenticated: true, endpoints: { channelOpenIdMetadataUrl: metadataUrl, emulatorOpenIdMetadataUrl: metadataUrl } });
+    service = await startTeamsService({ authenticated: true, endpoints: { channelOpenIdMetadataUrl: metadataUrl, emulatorOpenIdMetadataUrl: metadataUrl, identityTimeoutMs: IDENTITY_TIMEOUT_MS } });
   });
   afterAll(async () => {
     await service?.stop();
@@ -74,7 +77,7 @@ describe('a channel metadata host that never answers', () => {
 describe('a login authority that never answers a token request', () => {
   let service: TeamsService;
   beforeAll(async () => {
-    service = await startTeamsService({ authenticated: true });
+    service = await startTeamsService({ authenticated: true, endpoints: { identityTimeoutMs: IDENTITY_TIMEOUT_MS } });
   });
   afterAll(async () => {
     await service?.stop();
