@@ -4,6 +4,7 @@
 // come back through the playground's Bot Connector into the transcript. The clock control moves
 // time so that a scheduled reminder is sent. (test/e2e/playground/browser.test.ts clicks the same
 // page in Chromium.)
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardNodes, cardOf, cardText } from '../../support/playground-client.ts';
 import { startPlaygroundService, type PlaygroundService } from './service.ts';
@@ -85,8 +86,12 @@ describe('the playground, with nothing configured', () => {
     const inputs = cardNodes(cardOf(form));
     const dateId = inputs.find((n) => n.type === 'Input.Date')?.id as string;
     const timeId = inputs.find((n) => n.type === 'Input.Time')?.id as string;
-    // Eight days ahead of the service's clock: the 7-day reminder falls due a day from now.
-    const day = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    // Eight days ahead, at 10:00 on the board's clock (London): the 7-day reminder falls due about
+    // a day from now, and the clock is moved to half an hour past it (not by a fixed 25 hours,
+    // which fell short when the test ran before 09:00).
+    const starts = DateTime.now().setZone('Europe/London').plus({ days: 8 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const day = starts.toISODate() as string;
+    const toReminder = Math.ceil((starts.toMillis() - 7 * 86_400_000 - Date.now()) / 60_000) + 30;
     const created = await pg.execute(NIA, form, 'Create', { [dateId]: day, [timeId]: '10:00', venue: 'Committee Room 1' });
     expect(cardText((created.body as { value: unknown }).value)).toMatch(/Committee Room 1/);
 
@@ -98,9 +103,9 @@ describe('the playground, with nothing configured', () => {
     expect(JSON.stringify(slack.body.payload)).toContain('Committee Room 1');
 
     expect((await pg.transcript(channel)).some((m) => /in 7 days/.test(cardText(cardOf(m))))).toBe(false);
-    const moved = await pg.advanceClock(25 * 60);
+    const moved = await pg.advanceClock(toReminder);
     expect(moved.status).toBe(200);
-    expect(moved.body.offsetMs).toBe(25 * 3_600_000);
+    expect(moved.body.offsetMs).toBe(toReminder * 60_000);
     const reminder = await pg.waitFor(channel, /in 7 days/);
     expect(reminder.from.bot).toBe(true);
   });
@@ -111,6 +116,7 @@ describe('the playground, with nothing configured', () => {
       { path: '/playground/api/state', init: {} },
       { path: '/playground/api/clock', init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMinutes: 60 }) } },
     ];
+    const before = (await pg.state()).clock.offsetMs;
     for (const { path, init } of requests) {
       expect((await fetch(`${quorum.url}${path}`, init)).status).toBe(200);
       for (const proxy of [{ 'X-Forwarded-For': '203.0.113.7' }, { Forwarded: 'for=203.0.113.7;proto=https' }] as Record<string, string>[]) {
@@ -120,7 +126,7 @@ describe('the playground, with nothing configured', () => {
       }
     }
     // The clock moved once, by the request that came straight from this machine.
-    expect((await pg.state()).clock.offsetMs).toBe(26 * 3_600_000);
+    expect((await pg.state()).clock.offsetMs).toBe(before + 3_600_000);
   });
 
   it('refuses a clock that goes backwards or jumps by nonsense, and says why', async () => {
