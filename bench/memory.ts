@@ -3,22 +3,16 @@
 // start, and after 200 signed slash commands; Quorum's as a ratio to bare Bolt's. Quorum runs with
 // the V8 flags `npm start` gives it, bare Bolt with Node's defaults.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { startFakeSlackApi } from '../test/support/fake-slack-api.ts';
+import { startFlags } from '../test/support/start-flags.ts';
 import { print, ratio } from './report.ts';
 
 const run = promisify(execFile);
 
-/** The V8 flags `npm start` gives Node (package.json): Quorum is measured as it runs. */
-async function startFlags(): Promise<string[]> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--') && word !== '--import');
-}
-
 async function measure(which: 'quorum' | 'bolt', slackApiUrl = ''): Promise<{ idle: number; loaded: number }> {
   const env = { ...process.env, BENCH_SLACK_API_URL: slackApiUrl };
-  const flags = which === 'quorum' ? await startFlags() : [];
+  const flags = which === 'quorum' ? startFlags() : [];
   const { stdout } = await run(process.execPath, [...flags, '--import', 'tsx', new URL('./memory-child.ts', import.meta.url).pathname, which], { env, timeout: 180_000 });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { idle: number; loaded: number };
 }
@@ -28,7 +22,7 @@ export async function memoryBench(): Promise<void> {
   print(`memory: RSS of Quorum on ${database} and of a bare Bolt app, each in its own process`);
   print('  bare Bolt...');
   const bolt = await measure('bolt');
-  print(`  Quorum (with the flags npm start gives Node: ${(await startFlags()).join(' ') || 'none'})...`);
+  print(`  Quorum (with the flags npm start gives Node: ${(startFlags()).join(' ') || 'none'})...`);
   // The fake Slack Web API Quorum talks to runs here, not in the measured process.
   const fake = await startFakeSlackApi();
   const quorum = await measure('quorum', fake.apiUrl).finally(() => fake.close());

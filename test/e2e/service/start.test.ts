@@ -1,4 +1,5 @@
-// `npm start` on a fresh machine: the real entry point in a child process, nothing configured
+// `npm start` on a fresh machine: the real entry point in a child process with the flags npm start
+// gives Node, nothing configured
 // but a data folder. It must start, migrate, answer /healthz, say plainly what is on and off,
 // and stop cleanly on SIGTERM. A malformed variable must stop it with a message naming it.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testServerUrl } from '../../support/database.ts';
+import { startFlags } from '../../support/start-flags.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 // A start boots Node, tsx and PGlite; on a busy machine that takes tens of seconds. Each wait
@@ -22,7 +24,7 @@ afterEach(async () => {
 });
 
 function startService(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...startFlags(), '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     // eslint-disable-next-line no-restricted-syntax -- the child process needs the PATH to find its tools
     env: { PATH: process.env.PATH ?? '', ...env },

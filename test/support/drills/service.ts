@@ -1,7 +1,9 @@
 // Starting the service as a child process that a fault drill can kill (SIGKILL) or stop (SIGTERM),
-// on a given database (DATA_DIR for PGlite, DATABASE_URL for PostgreSQL), talking to a fake Slack.
+// on a given database (DATA_DIR for PGlite, DATABASE_URL for PostgreSQL), talking to a fake Slack,
+// with the flags npm start gives Node.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { startFlags } from '../start-flags.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const entry = fileURLToPath(new URL('./service-child.ts', import.meta.url));
@@ -22,7 +24,7 @@ export interface ServiceProcess {
 }
 
 export function startServiceProcess(database: Record<string, string>, slackApiUrl: string, extra: Record<string, string> = {}): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...startFlags(), '--import', 'tsx', entry], {
     cwd: root,
     env: {
       // eslint-disable-next-line no-restricted-syntax -- the child process needs the PATH to find its tools
