@@ -136,12 +136,21 @@ export async function createTestDatabase(options: { migrate?: boolean; shared?: 
   };
 }
 
+/** Empties every table but the migrations' record. DELETE with the foreign keys' triggers off
+ * (session_replication_role = replica, which needs a superuser, as the suite's servers have)
+ * rather than TRUNCATE: a test's tables hold a few rows, and TRUNCATE makes new files for every
+ * table and index (on PGlite about 75 ms a reset against 6). No table has a sequence to restart
+ * (the ids are UUIDs). Where the role cannot be set, TRUNCATE as before. */
 export async function resetDatabase(db: Database): Promise<void> {
   const tables = await db.sql.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables
      WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
   );
-  if (tables.length > 0) {
+  if (tables.length === 0) return;
+  try {
+    await db.sql.exec(`SET session_replication_role = replica; ${tables.map((t) => `DELETE FROM ${t.name};`).join(' ')} RESET session_replication_role;`);
+  } catch {
+    await db.sql.exec('RESET session_replication_role').catch(() => undefined);
     await db.sql.exec(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
   }
 }
