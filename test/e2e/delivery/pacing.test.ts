@@ -54,11 +54,11 @@ const accepted = (method: string) => fake.calls(method).filter((c) => c.status =
 
 describe('one Slack channel', () => {
   it('is taken up again each time the channel frees, not at the next idle poll, within the limit, each message once', async () => {
-    const count = 12;
+    const count = 6;
     await db.prisma.$transaction(async (tx) => {
       for (let n = 1; n <= count; n++) await enqueue(tx, { platform: 'slack', target: { kind: 'channel', id: 'CPACED' }, template: agendaChangedTemplate, data: changed(n) });
     });
-    // Its idle poll is a minute away: only waking when the lane frees gets 12 messages out at 1 a second in time.
+    // Its idle poll is a minute away: only waking when the lane frees gets 6 messages out at 1 a second in time.
     startDispatcher(60_000);
     await eventually(async () => accepted('chat.postMessage').length >= count, 45_000);
     const posts = accepted('chat.postMessage');
