@@ -12,6 +12,7 @@ import type { Logger } from '../logger.ts';
 import type { PrismaClient } from './generated/client.ts';
 import { lockFolder, type FolderLock } from './folder-lock.ts';
 import { migrate, type MigrationResult } from './migrator.ts';
+import { oneQueryAtATime } from './one-query-at-a-time.ts';
 import { pgConnection, type SqlConnection } from './sql.ts';
 
 export type { PrismaClient } from './generated/client.ts';
@@ -71,7 +72,7 @@ async function openPool(
     import('@prisma/adapter-pg'),
     import('./generated/client.ts'),
   ]);
-  const pool: Pool = new pg.Pool(config);
+  const pool: Pool = new pg.Pool({ ...config, Client: oneQueryAtATime(pg.Client) });
   // An idle client losing its server connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined), transactionOptions: TRANSACTION_OPTIONS });
