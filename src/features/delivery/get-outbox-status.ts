@@ -28,6 +28,7 @@ export interface OutboxStatusResult {
 }
 
 const LIST = 10;
+const ENTRY_FIELDS = { id: true, template: true, platform: true, targetKind: true, targetId: true, status: true, attempts: true, sentAt: true, notBefore: true, updatedAt: true, errorCode: true, lastError: true } as const;
 
 export async function getOutboxStatus(
   deps: { prisma: PrismaClient },
@@ -42,8 +43,9 @@ export async function getOutboxStatus(
   });
   const counts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
+  // Only what an entry shows: a message's data (a whole card's) is not read for a listing.
   const list = (where: object, orderBy: object) =>
-    deps.prisma.outboxMessage.findMany({ where: { boardId: board.id, ...where }, orderBy, take: LIST });
+    deps.prisma.outboxMessage.findMany({ where: { boardId: board.id, ...where }, orderBy, take: LIST, select: ENTRY_FIELDS });
   const [failed, queued, recent] = await Promise.all([
     list({ status: 'failed' }, { updatedAt: 'desc' }),
     list({ status: { in: ['pending', 'sending'] } }, { notBefore: 'asc' }),

@@ -1,0 +1,116 @@
+/* eslint-disable no-restricted-syntax -- a bench child is configured by its environment, as `npm start` is */
+// The processes of the ack bench (bench/ack.ts), each alone in its process as on a real machine:
+// - `service quorum`: Quorum as `npm start` runs it (its flags are given by the parent), Slack over
+//   HTTP, on the database in DATA_DIR or DATABASE_URL, talking to the fake Slack Web API at
+//   BENCH_SLACK_API_URL (in the parent, as Slack's servers are elsewhere);
+// - `service bolt`: a bare Bolt app that only acks the same payloads on the same receiver;
+// - `burst`: the load, 500 signed requests in 5 s to BENCH_URL, timing each HTTP answer.
+// A service prints {"url"} once listening; on the lines "delay on" / "delay off" from the parent it
+// measures its own event-loop delay and prints it. A burst prints its timings as one JSON line.
+import type { Server } from 'node:http';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { blockActions, button, createSlackClient, slashCommand } from '../test/support/slack-client.ts';
+
+export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
+export const REQUESTS = 500;
+export const WINDOW_MS = 5_000;
+export type Kind = 'click' | 'command';
+export interface BurstResult {
+  ms: number[];
+  lost: number;
+  sentAt: number[];
+}
+
+const say = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+async function service(which: string): Promise<void> {
+  let url: string;
+  let stop: () => Promise<void>;
+  if (which === 'quorum') {
+    const { loadConfig } = await import('../src/config.ts');
+    const { startQuorum } = await import('../src/main.ts');
+    const { createLogger } = await import('../src/logger.ts');
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: process.env.BENCH_SLACK_API_URL ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      PLAYGROUND: 'off',
+      ...(process.env.DATA_DIR ? { DATA_DIR: process.env.DATA_DIR } : {}),
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    });
+    const quorum = await startQuorum({ config, logger: createLogger({ level: 'silent' }), manualScheduler: true });
+    url = quorum.url;
+    stop = () => quorum.stop();
+  } else {
+    const { App, ExpressReceiver } = await import('@slack/bolt');
+    const { default: express } = await import('express');
+    const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', processBeforeResponse: false });
+    const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-bare' }) });
+    app.action(/.*/, async ({ ack }) => ack());
+    app.command('/quorum', async ({ ack }) => ack());
+    const server = await new Promise<Server>((resolve) => {
+      const s = express().use(receiver.router).listen(0, '127.0.0.1', () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  }
+  let delay: IntervalHistogram | undefined;
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line === 'delay on') {
+      delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+    } else if (line === 'delay off' && delay) {
+      delay.disable();
+      say({ delayP99: delay.percentile(99) / 1e6, delayMax: delay.max / 1e6 });
+    }
+  });
+  process.once('SIGTERM', () => {
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+  say({ url });
+}
+
+async function burst(): Promise<void> {
+  const kind = process.env.BENCH_KIND as Kind;
+  const clerk = process.env.BENCH_CLERK ?? '';
+  const responseUrl = (i: number) => `${process.env.BENCH_RESPONSE_URL_PREFIX}${i}`;
+  const client = createSlackClient({ baseUrl: process.env.BENCH_URL ?? '', signingSecret: SIGNING_SECRET });
+  const ms: number[] = [];
+  const sentAt: number[] = [];
+  let lost = 0;
+  const sends: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < REQUESTS; i++) {
+    const due = started + (i * WINDOW_MS) / REQUESTS;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const t0 = performance.now();
+    sentAt.push(Date.now());
+    const request =
+      kind === 'click'
+        ? client.interaction(blockActions({ user: { id: clerk, username: 'clerk', name: 'clerk', team_id: 'T0SEED' }, actions: [button({ action_id: 'outbox.retry', value: JSON.stringify({ outboxId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }) })], response_url: responseUrl(i) }))
+        : client.command(slashCommand({ text: 'outbox', user_id: clerk, response_url: responseUrl(i) }));
+    sends.push(
+      Promise.race([request.then((r) => r.status === 200), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000))]).then((ok) => {
+        if (ok) ms.push(performance.now() - t0);
+        else lost += 1;
+      }),
+    );
+  }
+  await Promise.all(sends);
+  say({ ms, lost, sentAt } satisfies BurstResult);
+  process.exit(0);
+}
+
+// Run only as a child (bench/ack.ts imports the constants above).
+if (process.argv[1]?.endsWith('ack-child.ts')) {
+  if (process.argv[2] === 'service') await service(process.argv[3] ?? 'bolt');
+  else if (process.argv[2] === 'burst') await burst();
+}
