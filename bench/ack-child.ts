@@ -105,8 +105,8 @@ async function burst(): Promise<void> {
     );
   }
   await Promise.all(sends);
-  say({ ms, lost, sentAt } satisfies BurstResult);
-  process.exit(0);
+  // Exit once the line is written: stdout to a pipe is asynchronous.
+  process.stdout.write(`${JSON.stringify({ ms, lost, sentAt } satisfies BurstResult)}\n`, () => process.exit(0));
 }
 
 // Run only as a child (bench/ack.ts imports the constants above).

@@ -44,9 +44,10 @@ export interface TeamsEndpointOverrides {
   oAuthScope?: string;
   /** Time limit of one Bot Connector call, retries included (default CONNECTOR_TIMEOUT_MS). */
   connectorTimeoutMs?: number;
-  /** Time limit of one request for signing keys or a token, for the metadata URLs and login
-   * authority named here (default IDENTITY_TIMEOUT_MS). */
-  identityTimeoutMs?: number;
+  /** Time limit of one request for the signing keys of the metadata URLs named here (default IDENTITY_TIMEOUT_MS). */
+  signingKeysTimeoutMs?: number;
+  /** Time limit of one request to the login authority for a token (default IDENTITY_TIMEOUT_MS). */
+  loginTimeoutMs?: number;
 }
 
 /** How long one Bot Connector call (a reply, a post, an update) may take, its retries included. */
@@ -98,14 +99,14 @@ export function credentialsFactoryFor(config: EnabledTeamsConfig, logger: Logger
     logger,
     ...(endpoints.loginUrl ? { knownAuthorityHost: new URL(endpoints.loginUrl).host } : {}),
     ...(endpoints.loginCertificate ? { trustedCertificate: endpoints.loginCertificate } : {}),
-    ...(endpoints.identityTimeoutMs ? { timeoutMs: endpoints.identityTimeoutMs } : {}),
+    ...(endpoints.loginTimeoutMs ? { timeoutMs: endpoints.loginTimeoutMs } : {}),
   });
 }
 
 export function createTeamsAuthentication(config: EnabledTeamsConfig, logger: Logger, endpoints: TeamsEndpointOverrides = {}): BotFrameworkAuthentication {
   boundSigningKeyFetches();
-  if (endpoints.identityTimeoutMs) {
-    for (const url of [endpoints.channelOpenIdMetadataUrl, endpoints.emulatorOpenIdMetadataUrl]) if (url) limitSigningKeyFetches(url, endpoints.identityTimeoutMs);
+  if (endpoints.signingKeysTimeoutMs) {
+    for (const url of [endpoints.channelOpenIdMetadataUrl, endpoints.emulatorOpenIdMetadataUrl]) if (url) limitSigningKeyFetches(url, endpoints.signingKeysTimeoutMs);
   }
   const inner = new ConfigurationBotFrameworkAuthentication(authenticationOptions(config, endpoints), credentialsFactoryFor(config, logger, endpoints));
   return new GuardedAuthentication(inner, endpoints.connectorTimeoutMs ?? CONNECTOR_TIMEOUT_MS);

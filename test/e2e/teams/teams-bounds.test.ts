@@ -41,7 +41,7 @@ describe('a channel metadata host that never answers', () => {
   beforeAll(async () => {
     slow = await startSlowServer('hang');
     const metadataUrl = slow.url('/v1/.well-known/openidconfiguration');
-    service = await startTeamsService({ authenticated: true, endpoints: { channelOpenIdMetadataUrl: metadataUrl, emulatorOpenIdMetadataUrl: metadataUrl, identityTimeoutMs: IDENTITY_TIMEOUT_MS } });
+    service = await startTeamsService({ authenticated: true, endpoints: { channelOpenIdMetadataUrl: metadataUrl, emulatorOpenIdMetadataUrl: metadataUrl, signingKeysTimeoutMs: IDENTITY_TIMEOUT_MS } });
   });
   afterAll(async () => {
     await service?.stop();
@@ -77,7 +77,8 @@ describe('a channel metadata host that never answers', () => {
 describe('a login authority that never answers a token request', () => {
   let service: TeamsService;
   beforeAll(async () => {
-    service = await startTeamsService({ authenticated: true, endpoints: { identityTimeoutMs: IDENTITY_TIMEOUT_MS } });
+    // Only the token request is shortened: the fake's own signing keys keep the default limit.
+    service = await startTeamsService({ authenticated: true, endpoints: { loginTimeoutMs: IDENTITY_TIMEOUT_MS } });
   });
   afterAll(async () => {
     await service?.stop();
