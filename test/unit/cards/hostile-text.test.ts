@@ -227,19 +227,26 @@ describe('the registry is covered', () => {
  * same for both, so any difference is formatting that came from the text. */
 const benignLike = (s: string) => cleanText(s).split('\n').map((line) => (line.trim() ? BENIGN : '')).join('\n');
 
-describe.each(cards)('$name', ({ card }) => {
-  // The same card with plain words, once per shape of lines (most hostile strings are one line).
-  const benignOf = new Map<string, { slack: Read; tokens: Token[] }>();
-  const benignFor = (s: string) => {
+/** What the same card reads with plain words, built once per shape of lines (most hostile strings
+ * are one line, so a card is built with plain words a few times, not once per string). */
+function benignByShape(build: (words: string) => { slack: Read; tokens: Token[] }): (s: string) => { slack: Read; tokens: Token[] } {
+  const built = new Map<string, { slack: Read; tokens: Token[] }>();
+  return (s) => {
     const words = benignLike(s);
-    let found = benignOf.get(words);
+    let found = built.get(words);
     if (!found) {
-      const benign = card(words);
-      found = { slack: readSlack(renderSlackMessage(benign)), tokens: tokensOf(readAdaptive(renderAdaptiveCard(benign))) };
-      benignOf.set(words, found);
+      found = build(words);
+      built.set(words, found);
     }
     return found;
   };
+}
+
+describe.each(cards)('$name', ({ card }) => {
+  const benignFor = benignByShape((words) => {
+    const benign = card(words);
+    return { slack: readSlack(renderSlackMessage(benign)), tokens: tokensOf(readAdaptive(renderAdaptiveCard(benign))) };
+  });
 
   it('has no markup of ours written as a plain string (it would show as look-alike asterisks)', () => {
     const built = card(BENIGN);
@@ -283,18 +290,11 @@ describe.each(cards)('$name', ({ card }) => {
 });
 
 describe.each(REGISTERED.forms)('form %s', (id) => {
-  const benignOf = new Map<string, { slack: Read; tokens: Token[] }>();
-  const benignFor = (s: string) => {
-    const words = benignLike(s);
-    let found = benignOf.get(words);
-    if (!found) {
-      const benign = formOf(id, words);
-      const errors = errorsOf(benign, words);
-      found = { slack: readSlack(renderSlackModal(benign, errors)), tokens: tokensOf(readAdaptive(renderAdaptiveForm(benign, errors, enteredOf(benign, words)))) };
-      benignOf.set(words, found);
-    }
-    return found;
-  };
+  const benignFor = benignByShape((words) => {
+    const benign = formOf(id, words);
+    const errors = errorsOf(benign, words);
+    return { slack: readSlack(renderSlackModal(benign, errors)), tokens: tokensOf(readAdaptive(renderAdaptiveForm(benign, errors, enteredOf(benign, words)))) };
+  });
 
   it.each([...HOSTILE, ...LONG_HOSTILE].map((s) => [JSON.stringify(s).slice(0, 60), s] as const))('%s', (_, s) => {
     const long = s.length > 1000;
