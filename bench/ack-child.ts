@@ -7,10 +7,10 @@
 // - `burst`: the load, 500 signed requests in 5 s to BENCH_URL, timing each HTTP answer.
 // A service prints {"url"} once listening; on the lines "delay on" / "delay off" from the parent it
 // measures its own event-loop delay and prints it. A burst prints its timings as one JSON line.
-import type { Server } from 'node:http';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { blockActions, button, createSlackClient, slashCommand } from '../test/support/slack-client.ts';
+import { startBareBolt } from './bare-bolt.ts';
 
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 export const REQUESTS = 500;
@@ -46,17 +46,7 @@ async function service(which: string): Promise<void> {
     url = quorum.url;
     stop = () => quorum.stop();
   } else {
-    const { App, ExpressReceiver } = await import('@slack/bolt');
-    const { default: express } = await import('express');
-    const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', processBeforeResponse: false });
-    const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-bare' }) });
-    app.action(/.*/, async ({ ack }) => ack());
-    app.command('/quorum', async ({ ack }) => ack());
-    const server = await new Promise<Server>((resolve) => {
-      const s = express().use(receiver.router).listen(0, '127.0.0.1', () => resolve(s));
-    });
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    stop = () => new Promise((resolve) => server.close(() => resolve()));
+    ({ url, stop } = await startBareBolt(SIGNING_SECRET));
   }
   let delay: IntervalHistogram | undefined;
   createInterface({ input: process.stdin }).on('line', (line) => {

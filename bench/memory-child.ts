@@ -5,12 +5,10 @@
 // app that only acks. Prints one JSON line: RSS when idle after start, and after 200 signed slash
 // commands.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, ExpressReceiver } from '@slack/bolt';
-import express from 'express';
 import { createSlackClient, slashCommand } from '../test/support/slack-client.ts';
+import { startBareBolt } from './bare-bolt.ts';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const which = process.argv[2];
@@ -32,14 +30,7 @@ if (which === 'quorum') {
     rmSync(dir, { recursive: true, force: true });
   };
 } else {
-  const receiver = new ExpressReceiver({ signingSecret: SECRET, endpoints: '/slack/events', processBeforeResponse: false });
-  const app = new App({ receiver, authorize: async () => ({ botToken: 'xoxb-bare' }) });
-  app.command('/quorum', async ({ ack }) => ack());
-  const server = await new Promise<Server>((resolve) => {
-    const s = express().use(receiver.router).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  stop = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ url, stop } = await startBareBolt(SECRET));
 }
 await settle();
 const idle = mib();
