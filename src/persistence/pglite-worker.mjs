@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** @type {{ dataDir?: string; socketPath: string; image?: Uint8Array; maxConnections: number }} */
+/** @type {{ dataDir?: string; socketPath: string; image?: Uint8Array; maxConnections: number; pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?: WebAssembly.Module }} */
 const options = workerData;
 
 async function open() {
@@ -17,6 +17,9 @@ async function open() {
   // a few megabytes, and 16 MB of buffers holds it with room to spare (about 110 MiB less RSS).
   const pgliteOptions = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] };
   if (options.dataDir) pgliteOptions.dataDir = options.dataDir;
+  // Compiled once by the service's thread for every worker it starts (database.ts).
+  if (options.pgliteWasmModule) pgliteOptions.pgliteWasmModule = options.pgliteWasmModule;
+  if (options.initdbWasmModule) pgliteOptions.initdbWasmModule = options.initdbWasmModule;
   // A migrated image (a tar of a data folder, as dumpDataDir writes it) to start from.
   if (options.image) pgliteOptions.loadDataDir = new Blob([options.image]);
   const db = await PGlite.create(pgliteOptions);
