@@ -18,7 +18,7 @@ export const REQUESTS = 500;
 export const WINDOW_MS = 5_000;
 /** Before its measured burst, a load process sends this many requests of the kind, 50 ms apart,
  * not counted: the first requests of a process (the load's and the service's) meet code not yet
- * compiled and connections not yet open, and would make a burst's p99 (its 5 slowest) a measure
+ * compiled and connections not yet open, and would make a burst's p99 (its slowest 1%) a measure
  * of starting, on either side. A service meets a board's burst of clicks warm. */
 export const WARM_UP = 20;
 export const WARM_UP_WINDOW_MS = 1_000;
@@ -27,8 +27,10 @@ export interface BurstResult {
   ms: number[];
   lost: number;
   sentAt: number[];
-  /** The warm-up's slowest ack (the first requests after the start, when the service has just started). */
-  warmUpSlowest: number;
+  /** The warm-up's slowest ack (the first requests after the start, when the service has just started); null if none was answered. */
+  warmUpSlowest: number | null;
+  /** Warm-up requests with no answer within 30 s. */
+  warmUpLost: number;
 }
 
 const say = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -110,7 +112,7 @@ async function burst(): Promise<void> {
   const warm = await send(WARM_UP, WARM_UP_WINDOW_MS, (i) => `${prefix}warm-${i}`);
   const measured = await send(REQUESTS, WINDOW_MS, (i) => `${prefix}${i}`);
   // Exit once the line is written: stdout to a pipe is asynchronous.
-  process.stdout.write(`${JSON.stringify({ ...measured, warmUpSlowest: Math.max(...warm.ms) } satisfies BurstResult)}\n`, () => process.exit(0));
+  process.stdout.write(`${JSON.stringify({ ...measured, warmUpSlowest: warm.ms.length > 0 ? Math.max(...warm.ms) : null, warmUpLost: warm.lost } satisfies BurstResult)}\n`, () => process.exit(0));
 }
 
 // Run only as a child (bench/ack.ts imports the constants above).

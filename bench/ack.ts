@@ -71,6 +71,8 @@ async function burst(url: string, kind: Kind, responseUrlPrefix: string, clerk: 
   return load.next<BurstResult>();
 }
 
+const ms = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(1)} ms`);
+
 /** The time from each request to the answer it got through its response_url (waiting up to a minute for the work to finish). */
 async function answersFollowing(fake: FakeSlackApi, kind: Kind, sentAt: readonly number[]): Promise<number[]> {
   const deadline = Date.now() + 60_000;
@@ -97,7 +99,7 @@ export async function ackBench(): Promise<void> {
       const reference = await burst(b.url, kind, fake.responseUrl('bare-'), seed.clerk.slackUserId);
       print(`  ${kind}: Quorum...`);
       const { result: measured, delayP99, delayMax } = await q.delay(() => burst(q.url, kind, fake.responseUrl(`${kind}-`), seed.clerk.slackUserId));
-      print(`  ${kind}: warm-up (the first ${WARM_UP} of the kind from the load process, in ${WARM_UP_WINDOW_MS / 1000} s, not counted below): slowest ack Quorum ${measured.warmUpSlowest.toFixed(1)} ms, bare Bolt ${reference.warmUpSlowest.toFixed(1)} ms`);
+      print(`  ${kind}: warm-up (the first ${WARM_UP} of the kind from the load process, in ${WARM_UP_WINDOW_MS / 1000} s, not counted below): slowest ack Quorum ${ms(measured.warmUpSlowest)}, bare Bolt ${ms(reference.warmUpSlowest)}; no answer Quorum ${measured.warmUpLost}, bare Bolt ${reference.warmUpLost}`);
       print(`  ${kind}: event-loop delay in Quorum's process during its warm-up and burst p99 ${delayP99.toFixed(0)} ms, max ${delayMax.toFixed(0)} ms`);
       const answers = await answersFollowing(fake, kind, measured.sentAt);
       print(`  ${kind}: answers through the response_url ${answers.length} of ${REQUESTS}; time from the request to its answer p50 ${percentile(answers, 50).toFixed(0)} ms, p99 ${percentile(answers, 99).toFixed(0)} ms`);
@@ -109,7 +111,7 @@ export async function ackBench(): Promise<void> {
       print(`  ${kind}: over 3 s ${measured.ms.filter((m) => m > 3_000).length} (bare ${reference.ms.filter((m) => m > 3_000).length}); no answer within 30 s ${measured.lost} (bare ${reference.lost})`);
     }
     print('  What it means: the time Slack waits for the HTTP answer. Slack shows the person an error past 3 s; the issue asks for p99 at most 1.5 times bare Bolt, none over 3 s, none lost.');
-    print(`  Each burst follows ${WARM_UP} requests of its kind from the same load process: without them a burst's p99 (its 5 slowest) is the first requests of a process just started (code not yet compiled, connections not yet open), on either side.`);
+    print(`  Each burst follows ${WARM_UP} requests of its kind from the same load process: without them a burst's p99 (its slowest 1%) is the first requests of a process just started (code not yet compiled, connections not yet open), on either side.`);
     // A read at rest: one `/quorum outbox` at a time, each sent once the last was answered.
     const client = createSlackClient({ baseUrl: q.url, signingSecret: SIGNING_SECRET });
     const atRest: number[] = [];

@@ -5,8 +5,8 @@
 // The drivers are loaded when a database is opened, not when this module is imported.
 import { access, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Pool, PoolConfig } from 'pg';
 import type { Logger } from '../logger.ts';
@@ -108,6 +108,8 @@ async function openPool(
 }
 
 async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Promise<Database> {
+  // Before the folder is locked: a failure here leaves nothing to undo.
+  const modules = await pgliteModules();
   let lock: FolderLock | undefined;
   let dataDir: string | undefined;
   if (target.dataDir) {
@@ -124,7 +126,7 @@ async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Pro
     ...(target.image ? { image: target.image } : {}),
     socketPath: path.join(socketDir, '.s.PGSQL.5432'),
     maxConnections: 4,
-    ...(await pgliteModules()),
+    ...modules,
   };
   let worker: PgliteWorker | undefined;
   try {
@@ -169,8 +171,15 @@ let compiled: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: 
 /** Node's WebAssembly global (TypeScript declares its value only with the DOM library). */
 const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
 function pgliteModules() {
-  const compile = async (name: string) => wasm.compile(await readFile(fileURLToPath(import.meta.resolve(`@electric-sql/pglite/${name}`))));
-  compiled ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(([pgliteWasmModule, initdbWasmModule]) => ({ pgliteWasmModule, initdbWasmModule }));
+  // require.resolve, not import.meta.resolve: vitest's module runner (the tests' global setup) has no import.meta.resolve.
+  const compile = async (name: string) => wasm.compile(await readFile(createRequire(import.meta.url).resolve(`@electric-sql/pglite/${name}`)));
+  compiled ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(
+    ([pgliteWasmModule, initdbWasmModule]) => ({ pgliteWasmModule, initdbWasmModule }),
+    (error: unknown) => {
+      compiled = undefined; // not remembered: the next open tries again
+      throw error;
+    },
+  );
   return compiled;
 }
 
