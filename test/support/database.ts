@@ -63,8 +63,8 @@ function image(file: string): Promise<Uint8Array> {
   return loaded;
 }
 
-// Opening a database costs more than most test files' tests (PGlite: about 1.5 s and 2.5 s of CPU,
-// its worker thread and WebAssembly; a server: CREATE DATABASE and new connections). The suite's
+// Opening a database costs more than most test files' tests (PGlite: about 0.8 s of CPU for its
+// worker thread, its WebAssembly compiled once per process; a server: CREATE DATABASE and new connections). The suite's
 // workers are shared by the files they run (vitest.config.ts, isolate: false), so a migrated
 // database a file has finished with waits here, open, for the next file in the same worker, which
 // gets it emptied. One that cannot be emptied is closed instead.
