@@ -54,7 +54,6 @@ async function sendApologies(userId: string): Promise<void> {
 }
 
 const warningsQueued = () => service.db.prisma.outboxMessage.count({ where: { template: 'apologies.quorum-warning' } });
-const warningsDelivered = () => service.db.prisma.outboxMessage.count({ where: { template: 'apologies.quorum-warning', status: 'sent' } });
 
 beforeAll(async () => {
   service = await startSlackService({ logLevel: 'info' });
@@ -95,7 +94,7 @@ describe('apologies settings and the paste confirmation on Slack', () => {
     await sendApologies(roster.fire.slackUserId); // 5 count: 2 apologies → 3, at the quorum
     await eventually(async () => ((await warningsQueued()) === 2 ? true : undefined));
     // Delivered before the fake forgets its calls: the direct messages counted below are the second fall's.
-    await eventually(async () => ((await warningsDelivered()) === 2 ? true : undefined));
+    await service.delivered();
     // Steve Leader will attend after all: 4 expected, recovered.
     service.fake.reset();
     await clickCard('I\u2019ll attend', roster.fire.slackUserId);

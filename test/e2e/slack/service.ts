@@ -24,6 +24,9 @@ export interface SlackService {
   /** Sends a slash command with a fresh response_url and waits for the answer posted there (every
    * command is acked empty first, then answered through its response_url). */
   ask(command: SlashCommand): Promise<{ ack: SlackResponse; body: Record<string, unknown> }>;
+  /** Waits until every outbox message already due is sent (or has failed): call it before
+   * `fake.reset()` when the calls counted after the reset must be only the ones that follow it. */
+  delivered(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +70,9 @@ export async function startSlackService(
       if (ack.status !== 200 || ack.text !== '') throw new Error(`the command was not acked empty: ${ack.status} ${ack.text}`);
       const answer = await fake.waitForResponse((r) => responseUrl.endsWith(`/${encodeURIComponent(r.id)}`));
       return { ack, body: answer.body };
+    },
+    delivered: async () => {
+      await eventually(async () => (await db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: new Date() } } })) === 0);
     },
     stop: async () => {
       await quorum.stop();
