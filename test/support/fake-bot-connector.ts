@@ -17,11 +17,14 @@
 //   const reply = await fake.waitFor((c) => c.route === 'reply');
 //   await fake.close();
 import type { Activity, ChannelAccount } from 'botbuilder';
-import { generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TeamsEndpointOverrides } from '../../adapters/teams/index.ts';
 
 export type ConnectorRoute = 'send' | 'reply' | 'update' | 'delete' | 'createConversation' | 'members' | 'member';
@@ -412,14 +415,33 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 type RsaKey = { privateKey: KeyObject; publicKey: KeyObject };
-const rsaKey = (): RsaKey => generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 // A 2048-bit RSA key takes 100 to 500 ms of CPU to make, three per fake: about 30 s across the
-// suite. The keys are made once per process and shared by its fakes; each fake still has a key id
-// of its own (`kid`), so a token from one fake is unknown to a service pointed at another.
+// suite if each fake made its own. They are made once per machine, kept (as PEM files) in
+// node_modules/.cache beside the test database templates, and shared by every fake; each fake
+// still has a key id of its own (`kid`), so a token from one fake is unknown to a service pointed
+// at another. Test keys only: nothing outside the fakes trusts them.
+const KEY_DIR = fileURLToPath(new URL('../../node_modules/.cache/quorum-test-keys/', import.meta.url));
+
+function rsaKey(name: string): RsaKey {
+  const file = path.join(KEY_DIR, `${name}.pem`);
+  try {
+    const privateKey = createPrivateKey(readFileSync(file));
+    return { privateKey, publicKey: createPublicKey(privateKey) };
+  } catch {
+    const made = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    // Written whole under another name, then renamed: another worker never reads half a key.
+    mkdirSync(KEY_DIR, { recursive: true });
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(temporary, made.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    renameSync(temporary, file);
+    return made;
+  }
+}
+
 let keys: { channelKey: RsaKey; strangerKey: RsaKey; tlsKey: RsaKey } | undefined;
 function rsaKeys() {
-  keys ??= { channelKey: rsaKey(), strangerKey: rsaKey(), tlsKey: rsaKey() };
+  keys ??= { channelKey: rsaKey('channel'), strangerKey: rsaKey('stranger'), tlsKey: rsaKey('tls') };
   return keys;
 }
 
