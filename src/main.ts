@@ -188,7 +188,11 @@ function offRoute(path: string, message: string): HttpMount {
   return { path, router };
 }
 
-async function main(): Promise<void> {
+/** `npm start`: the configuration from the environment, the service until SIGINT or SIGTERM, and
+ * a one-line reason and exit code 1 when it cannot start. The fault drills' service processes run
+ * this too (test/support/drills/service-child.ts), with the scheduler's cron off and a short
+ * dispatcher lease. */
+export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'dispatcher'> = {}): Promise<void> {
   let config: Config;
   try {
     // eslint-disable-next-line no-restricted-syntax -- the one place the environment is read, and handed to loadConfig
@@ -204,7 +208,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let running: RunningQuorum;
   try {
-    running = await startQuorum({ config, logger });
+    running = await startQuorum({ config, logger, ...overrides });
   } catch (error) {
     const problem = startupProblem(error, config);
     if (problem) logger.fatal(`Quorum could not start: ${problem}`);

@@ -59,14 +59,16 @@ export async function drillDatabase(server?: string | null): Promise<DrillDataba
   const dir = await mkdtemp(path.join(tmpdir(), 'quorum-drill-'));
   // The migrated template (an image of a data folder) unpacked where `npm start` keeps its data
   // (DATA_DIR/pglite), which is much quicker than making a folder; outside the test run, a new one.
+  // Already migrated (the suite's global setup made it); opening it to check would cost a second of CPU.
   const image = env(TEMPLATE_ENV.pgliteMigrated);
   if (image) {
     await mkdir(path.join(dir, 'pglite'));
     await run('tar', ['-xf', image, '-C', path.join(dir, 'pglite')]);
+  } else {
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await first.migrate();
+    await first.close();
   }
-  const first = await openDatabase({ kind: 'pglite', dataDir: dir });
-  await first.migrate();
-  await first.close();
   return {
     kind: 'pglite',
     env: { DATA_DIR: dir },

@@ -80,7 +80,7 @@ export async function killDrill(options: KillDrillOptions): Promise<DrillResult>
 
 /** 6. A second service process started on the PGlite folder a first one is using, mid-delivery:
  * it is refused with a message saying why, and the first delivers everything, once. */
-export async function secondProcessDrill(options: { messages: number; channels: number; say?: (line: string) => void }): Promise<DrillResult & { refusal: string; exitCode: number | null }> {
+export async function secondProcessDrill(options: { messages: number; channels: number; say?: (line: string) => void }): Promise<DrillResult & { refusal: string; exitCode: number | null; firstPid: number | undefined }> {
   const say = options.say ?? (() => undefined);
   const fake = await startFakeSlackApi({ limits: { perChannelPerSecond: 1 } });
   const database = await drillDatabase(null);
@@ -109,7 +109,7 @@ export async function secondProcessDrill(options: { messages: number; channels: 
     const state = await outboxState(db, ids);
     await db.close();
     const notes = [`the second process ${exitCode === 'running' ? 'was not refused' : `exited with ${exitCode}`}: ${refusal}`, `the first stopped cleanly with ${code}`];
-    return { drill: 'a second process on one PGlite folder', ...tally(fake, ids), ...state, notes, refusal, exitCode: exitCode === 'running' ? null : exitCode };
+    return { drill: 'a second process on one PGlite folder', ...tally(fake, ids), ...state, notes, refusal, exitCode: exitCode === 'running' ? null : exitCode, firstPid: first.child.pid };
   } finally {
     for (const p of processes) await p.kill();
     await database.destroy();
