@@ -1,7 +1,33 @@
-// Waiting for the outbox to have nothing pending or sending: what a scheduled run or a command
-// queued has all been delivered (or has failed), so what the fakes received is final.
+// Waiting for the outbox, from the tests that run the service against the platform fakes:
+//  - waitForDelivered: until what is already due has been delivered (or has failed), the step
+//    before a fake forgets the calls it recorded (the harnesses' resetFake), so that a call for a
+//    message queued earlier cannot arrive after it and be counted with what follows;
+//  - waitForEmptyOutbox: until nothing is pending or sending at all, so what a scheduled run or a
+//    command queued has all been delivered (or has failed) and what the fakes received is final.
+import type { Platform } from '../../src/domain/platform.ts';
 import type { PrismaClient } from '../../src/persistence/generated/client.ts';
 
+/** Waits until every outbox message for the platform that is already due has been sent (or has
+ * failed, or was skipped): none pending whose time (not_before) has come, none being sent. Returns
+ * at once when there is none. Not waited for: what is queued for later (a scheduled send, a retry
+ * after a 429 or a 5xx, an update waiting for its card), and what a request acknowledged a moment
+ * ago has not queued yet. Only the service's platform is looked at: its dispatcher sends nothing
+ * else, so anything else would never be delivered. */
+export async function waitForDelivered(prisma: PrismaClient, platform: Platform, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const due = { platform, status: { in: ['pending' as const, 'sending' as const] }, notBefore: { lte: new Date() } };
+    if ((await prisma.outboxMessage.count({ where: due })) === 0) return;
+    if (Date.now() > deadline) {
+      const left = await prisma.outboxMessage.findMany({ where: due, orderBy: { createdAt: 'asc' }, take: 5 });
+      const said = left.map((m) => `${m.template} to ${m.targetKind} ${m.targetId}: ${m.status}, ${m.attempts} attempt(s)${m.lastError ? ` (${m.lastError})` : ''}`);
+      throw new Error(`outbox messages already due were not delivered within ${timeoutMs} ms: ${said.join('; ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Waits until no message is pending or sending at all, due now or later. */
 export async function waitForEmptyOutbox(prisma: PrismaClient, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

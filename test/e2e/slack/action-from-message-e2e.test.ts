@@ -23,8 +23,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 type Modal = { callback_id: string; private_metadata: string; blocks: { block_id?: string; element?: { initial_value?: string; initial_date?: string } }[] };

@@ -47,8 +47,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 const clerk = { user_id: 'USCPB1', user_name: 'alex.dewsnap' };

@@ -26,8 +26,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 const dmOf = (userId: string) => `D${userId.replace(/^U/, '')}`;

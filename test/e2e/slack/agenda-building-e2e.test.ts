@@ -39,7 +39,7 @@ afterAll(async () => {
   await service?.stop();
   await new Promise((resolve) => moderngov.close(resolve));
 });
-beforeEach(() => service.fake.reset());
+beforeEach(() => service.resetFake());
 
 const as = (userId: string) => ({ user_id: userId, channel_id: 'CSCPB', response_url: service.fake.responseUrl() });
 const command = (text: string, userId = seed.clerk.slackUserId) => service.slack.command(slashCommand({ text, ...as(userId) }));
@@ -87,7 +87,7 @@ describe('building the agenda', () => {
     expect(meeting.items.length).toBeGreaterThan(8);
     expect(meeting.items.some((i) => i.exempt)).toBe(true);
 
-    service.fake.reset();
+    await service.resetFake();
     const again = await clickOnOwnCard('agenda.import.confirm', { importId: held.id });
     expect(JSON.stringify(again)).toContain('saved already');
   });
@@ -108,7 +108,7 @@ describe('building the agenda', () => {
     await service.slack.interaction(viewSubmission({ callback_id: 'meeting.create', private_metadata: meta, user: { id: seed.clerk.slackUserId }, values: { date: { type: 'datepicker', selected_date: '2030-03-22' }, time: { type: 'timepicker', selected_time: '10:00' } } }));
     // The modal closes at once; the meeting is saved after, and the clerk told.
     await service.fake.waitFor('chat.postEphemeral');
-    service.fake.reset();
+    await service.resetFake();
 
     await command('agenda paste');
     const paste = await service.fake.waitFor('views.open');

@@ -38,7 +38,7 @@ function expectValid(schema: typeof slackMessageSchema | typeof slackModalSchema
 const clickCard = (label: string, userId: string) => clickPostedCard(service, card, label, userId);
 
 async function openedApologyForm(userId: string): Promise<Modal> {
-  service.fake.reset();
+  await service.resetFake();
   const res = await clickCard('Send apologies', userId);
   expect(res.status).toBe(200);
   const opened = await service.fake.waitFor('views.open');
@@ -99,7 +99,7 @@ describe('apologies on Slack', () => {
   });
 
   it('the member sees their own reply on the App Home tab, with buttons to change it', async () => {
-    service.fake.reset();
+    await service.resetFake();
     await service.slack.event(appHomeOpened({ user: seed.member.slackUserId }));
     const published = await service.fake.waitFor('views.publish', (c) => c.body.user_id === seed.member.slackUserId);
     const home = JSON.stringify(published.body.view);
@@ -109,7 +109,7 @@ describe('apologies on Slack', () => {
   });
 
   it('"I\u2019ll attend" answers the clicker alone and updates the count', async () => {
-    service.fake.reset();
+    await service.resetFake();
     await clickCard('I\u2019ll attend', seed.chair.slackUserId);
     const answer = await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('down as attending'));
     expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -138,7 +138,7 @@ describe('apologies on Slack', () => {
   });
 
   it('the clerk\u2019s list with names and the forecast; "Chase the rest" chases each non-replier once', async () => {
-    service.fake.reset();
+    await service.resetFake();
     const list = await commandAnswer('apologies list', seed.clerk.slackUserId);
     const shown = JSON.stringify(list.body);
     expect(shown).toContain('Richard Norfolk');
@@ -178,7 +178,7 @@ describe('apologies on Slack', () => {
   });
 
   it('refuses a stranger, saying whom to ask, and changes nothing', async () => {
-    service.fake.reset();
+    await service.resetFake();
     await clickCard('I\u2019ll attend', roster.stranger.slackUserId);
     const refusal = await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('not on the roster'));
     expect(JSON.stringify(refusal.body)).toContain('Ask Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair)');

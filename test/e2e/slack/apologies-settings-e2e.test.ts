@@ -35,7 +35,7 @@ const clickCard = (label: string, userId: string) => clickPostedCard(service, ca
 
 /** The modal a command or click opened. */
 async function openedModal(callbackId: string, open: () => Promise<unknown>): Promise<Modal> {
-  service.fake.reset();
+  await service.resetFake();
   await open();
   const opened = await service.fake.waitFor('views.open', (c) => (c.body.view as Modal).callback_id === callbackId);
   const view = opened.body.view as Modal;
@@ -76,7 +76,7 @@ describe('apologies settings and the paste confirmation on Slack', () => {
     const initial = Object.fromEntries(view.blocks.filter((b) => b.block_id).map((b) => [b.block_id, (b.element?.initial_options ?? []).map((o) => o.value)]));
     expect(initial).toEqual({ showNames: [], namedSubstitutesCount: ['true'] });
     // A member cannot open it.
-    service.fake.reset();
+    await service.resetFake();
     const url = service.fake.responseUrl();
     await service.slack.command(slashCommand({ text: 'apologies settings', channel_id: 'CSCPB', user_id: seed.member.slackUserId, response_url: url }));
     const refusal = await eventually(async () => service.fake.responses(url)[0]);
@@ -93,10 +93,9 @@ describe('apologies settings and the paste confirmation on Slack', () => {
   it('the quorum warning comes again after the forecast recovers and falls a second time, once per fall', async () => {
     await sendApologies(roster.fire.slackUserId); // 5 count: 2 apologies → 3, at the quorum
     await eventually(async () => ((await warningsQueued()) === 2 ? true : undefined));
-    // Delivered before the fake forgets its calls: the direct messages counted below are the second fall's.
-    await service.delivered();
+    // Delivered before the fake forgets its calls (resetFake): the direct messages counted below are the second fall's.
+    await service.resetFake();
     // Steve Leader will attend after all: 4 expected, recovered.
-    service.fake.reset();
     await clickCard('I\u2019ll attend', roster.fire.slackUserId);
     await service.fake.waitForResponse((r) => JSON.stringify(r.body).includes('down as attending'));
     await eventually(async () => ((await service.db.prisma.quorumWarning.findFirst({ where: { meetingId, recoveredAt: { not: null } } })) ? true : undefined));

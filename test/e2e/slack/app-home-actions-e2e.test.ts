@@ -36,8 +36,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 type HomeBlock = { type: string; elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } };
@@ -84,7 +84,7 @@ describe('the Slack App Home', () => {
   it('Done on the Home tab marks the action done and publishes the tab again without it', async () => {
     await service.slack.event(appHomeOpened({ user: seed.member.slackUserId }));
     const first = await service.fake.waitFor('views.publish');
-    service.fake.reset();
+    await service.resetFake();
     const res = await clickOnHome(seed.member.slackUserId, buttonFor((first.body.view as { blocks: HomeBlock[] }).blocks, 'action.done', actionId));
     expect(res.status).toBe(200);
     const again = await service.fake.waitFor('views.publish', (c) => c.body.user_id === seed.member.slackUserId);
@@ -107,7 +107,7 @@ describe('the Slack App Home', () => {
     await service.slack.event(appHomeOpened({ user: 'UNOBODY' }));
     const home = await service.fake.waitFor('views.publish', (c) => c.body.user_id === 'UNOBODY');
     expect(JSON.stringify(home.body.view)).not.toContain('"text":"Your open actions"');
-    service.fake.reset();
+    await service.resetFake();
     await clickOnHome('UNOBODY', { action_id: 'action.done', value: JSON.stringify({ actionId: laterId }) });
     const told = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'UNOBODY');
     expect(JSON.stringify(told.body)).toContain('Only the action\u2019s owners or the clerk can change it.');

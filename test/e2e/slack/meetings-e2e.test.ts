@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 const clerk = () => ({ user_id: seed.clerk.slackUserId, user_name: 'alex.dewsnap' });
@@ -137,7 +137,7 @@ describe('meetings and agendas on Slack', () => {
     expect(reminder.body.channel).toBe('CSCPB');
     expect(service.fake.calls('chat.postMessage').filter((c) => c.status === 429)).toHaveLength(1);
 
-    service.fake.reset();
+    await service.resetFake();
     // The board channel refuses posts (the reminder may be joined by other posts, such as a quorum
     // warning to the clerk and chair by direct message, which still go through).
     let posted = 0;
@@ -153,7 +153,7 @@ describe('meetings and agendas on Slack', () => {
     const dm = await service.fake.waitFor('chat.postMessage', (c) => JSON.stringify(c.body.blocks ?? '').includes('could not be delivered'));
     expect(JSON.stringify(dm.body.blocks)).toContain('Quorum is not in the channel');
     // Quorum has been invited to the channel again.
-    service.fake.reset();
+    await service.resetFake();
 
     const status = await ask('outbox');
     const body = JSON.stringify(status.body);

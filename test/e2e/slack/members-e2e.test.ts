@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 // Every command is acked empty; its answer arrives through its response_url.

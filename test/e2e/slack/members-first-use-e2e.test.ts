@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.addUser({ id: 'U0JO', name: 'jking', realName: 'Jo King' });
 });
 

@@ -22,8 +22,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 const command = (text: string, user = seed.clerk.slackUserId) => service.ask(slashCommand({ text, channel_id: 'CSCPB', user_id: user }));
@@ -91,7 +91,7 @@ describe('members import on Slack', () => {
     expect(shown).toContain('"action_id":"members.import.more"');
     expect(await service.db.prisma.member.count({ where: { name: 'Simon Rose' } })).toBe(0);
 
-    service.fake.reset();
+    await service.resetFake();
     const more = click('members.import.more', { importId: held.id });
     await more.sent;
     const opened = await service.fake.waitFor('views.open');
@@ -111,7 +111,7 @@ describe('members import on Slack', () => {
     expect(shown).toContain('Steve Leader is on line 10 already.');
 
     // A double click: both are answered, the list is saved once.
-    service.fake.reset();
+    await service.resetFake();
     service.fake.addUser({ id: 'U0SAMP', name: 'sam.patel', realName: 'Sam Patel', email: 'Sam.Patel@met.police.example' });
     const [a, b] = [click('members.import.save', { importId: held.id }), click('members.import.save', { importId: held.id })];
     await Promise.all([a.sent, b.sent]);

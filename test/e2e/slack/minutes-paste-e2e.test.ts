@@ -35,8 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 type Blocks = { type: string; elements?: { action_id?: string; value?: string }[]; accessory?: { action_id?: string; value?: string } }[];
@@ -88,7 +88,7 @@ describe('paste minutes to record their actions (Slack)', () => {
     for (const chunk of chunks.slice(1)) {
       await click(blocks, 'action.paste.more');
       const more = await service.fake.waitFor('views.open', (c) => (c.body.view as { callback_id: string }).callback_id === 'action.paste' && JSON.parse((c.body.view as { private_metadata: string }).private_metadata).importId);
-      service.fake.reset();
+      await service.resetFake();
       blocks = await paste((more.body.view as { private_metadata: string }).private_metadata, chunk);
     }
     // Nothing is saved before Save.

@@ -29,7 +29,7 @@ afterAll(async () => {
   await other?.stop();
   await service?.stop();
 });
-beforeEach(() => service.fake.reset());
+beforeEach(() => service.resetFake());
 
 const clerk = () => ({ user_id: seed.clerk.slackUserId, user_name: 'alex.dewsnap', channel_id: 'CSCPB', response_url: service.fake.responseUrl() });
 const now = () => Math.floor(Date.now() / 1000);
@@ -42,7 +42,10 @@ async function newMeeting(date: string): Promise<void> {
     viewSubmission({ callback_id: 'meeting.create', private_metadata: meta, user: { id: seed.clerk.slackUserId }, values: { date: { type: 'datepicker', selected_date: date }, time: { type: 'timepicker', selected_time: '10:00' } } }),
   );
   expect(res.body).toEqual({ response_action: 'clear' });
-  service.fake.reset();
+  // The modal closes at once; the meeting is saved after, and the clerk told: waited for, so that
+  // the meeting is there and the answer is not among the calls the test reads next.
+  await service.fake.waitFor('chat.postEphemeral', (c) => JSON.stringify(c.body).includes('Meeting created'));
+  await service.resetFake();
 }
 
 const nextMeeting = () =>

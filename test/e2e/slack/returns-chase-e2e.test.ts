@@ -38,7 +38,7 @@ type View = { callback_id: string; private_metadata: string };
 const clerk = () => ({ user_id: b.clerk.slackUserId, user_name: 'alex.dewsnap' });
 
 async function submitModal(text: string, values: Record<string, unknown>): Promise<void> {
-  service.fake.reset();
+  await service.resetFake();
   await service.slack.command(slashCommand({ text, channel_id: 'CSCPB', response_url: service.fake.responseUrl(), ...clerk() }));
   const view = (await service.fake.waitFor('views.open')).body.view as View;
   const answer = await service.slack.interaction(viewSubmission({ callback_id: view.callback_id, private_metadata: view.private_metadata, user: { id: b.clerk.slackUserId }, values: values as never }));
@@ -74,7 +74,7 @@ describe('chasing returns on Slack, with holiday pauses', () => {
   });
 
   it('part way falls on a Saturday: nothing that weekend, one reminder each on Monday', async () => {
-    service.fake.reset();
+    await service.resetFake();
     at('2026-12-12T10:00');
     expect(await tick()).toEqual([]);
     at('2026-12-13T18:00');
@@ -93,14 +93,14 @@ describe('chasing returns on Slack, with holiday pauses', () => {
     }
     // The clerk is not chased for the police, and a second tick the same day sends nothing.
     expect(returnsDmsTo(b.clerk.slackUserId)).toEqual([]);
-    service.fake.reset();
+    await service.resetFake();
     at('2026-12-14T15:00');
     expect(await tick()).toEqual([]);
     expect(service.fake.calls('chat.postMessage')).toEqual([]);
   });
 
   it('the day before the deadline is the Boxing Day bank holiday: the reminder goes on the deadline day, saying so', async () => {
-    service.fake.reset();
+    await service.resetFake();
     at('2026-12-28T09:30');
     expect(await tick()).toEqual([]);
     expect(service.fake.calls('chat.postMessage')).toEqual([]);
@@ -115,7 +115,7 @@ describe('chasing returns on Slack, with holiday pauses', () => {
   });
 
   it('after the deadline the clerk is told who has not submitted, once; the submitters get nothing more: three chases in all', async () => {
-    service.fake.reset();
+    await service.resetFake();
     at('2026-12-30T00:05');
     expect(await tick()).toHaveLength(1);
     const told = returnsDmsTo(b.clerk.slackUserId);
@@ -126,7 +126,7 @@ describe('chasing returns on Slack, with holiday pauses', () => {
     expect(card).toContain('Priya Analyst');
     expect(returnsDmsTo(b.policeSubmitter.slackUserId)).toEqual([]);
 
-    service.fake.reset();
+    await service.resetFake();
     for (const day of ['2026-12-31T09:00', '2027-01-04T09:00', '2027-01-11T09:00']) {
       at(day);
       expect(await tick()).toEqual([]);

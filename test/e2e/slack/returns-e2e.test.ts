@@ -21,8 +21,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 type View = { callback_id: string; private_metadata: string; blocks: { type: string; block_id?: string; element?: { initial_value?: string } }[] };
@@ -67,7 +67,7 @@ describe('quarterly returns on Slack', () => {
     const answer = await service.fake.waitFor('chat.postEphemeral');
     expect(JSON.stringify(answer.body.blocks)).toContain('3 metrics added (Burglary, Robbery, Proven re-offending rate)');
 
-    service.fake.reset();
+    await service.resetFake();
     const round = await openedModal('returns open');
     expect(round.callback_id).toBe('returns.round');
     const bad = await service.slack.interaction(
@@ -125,7 +125,7 @@ describe('quarterly returns on Slack', () => {
     expect(thanks.body).toMatchObject({ channel: 'D0POLICE', user: b.policeSubmitter.slackUserId });
     expect(JSON.stringify(thanks.body.blocks)).toContain('Metropolitan Police Service\u2019s Q3 2026/27 return submitted: 2 figures');
 
-    service.fake.reset();
+    await service.resetFake();
     await click();
     const again = (await service.fake.waitFor('views.open')).body.view as View;
     expect(again.blocks.find((x) => x.block_id === fieldId.value(burglary))?.element?.initial_value).toBe('952');
@@ -150,7 +150,7 @@ describe('quarterly returns on Slack', () => {
     );
     // The chair is a clerk-level role: they may. A member of another organisation may not.
     await service.fake.waitFor('views.open');
-    service.fake.reset();
+    await service.resetFake();
     await service.db.prisma.member.update({ where: { id: b.chair.id }, data: { organisationId: b.council } });
     await service.db.prisma.boardRole.deleteMany({ where: { memberId: b.chair.id } });
     await service.slack.interaction(
@@ -225,7 +225,7 @@ describe('quarterly returns on Slack', () => {
         items: { create: [{ position: 1, number: '1', title: 'Welcome and introductions', standing: 'welcome' }, { position: 2, number: '2', title: 'Performance', reportOf: 'Community Safety Manager' }, { position: 3, number: '3', title: 'Any other business', standing: 'aob' }] },
       },
     });
-    service.fake.reset();
+    await service.resetFake();
     await ask('agenda post');
     const agenda = await service.fake.waitFor('chat.postMessage', (c) => c.body.channel === 'CSCPB' && JSON.stringify(c.body.blocks).includes('Performance'), 8_000);
     expect(JSON.stringify(agenda.body.blocks)).not.toContain('/charts');

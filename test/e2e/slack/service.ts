@@ -5,6 +5,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { waitForDelivered } from '../../support/outbox.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../../support/fake-slack-api.ts';
 import { createSlackClient, type SlackClient, type SlackResponse } from '../../support/slack-client.ts';
 import type { SlashCommand } from '@slack/bolt';
@@ -24,9 +25,13 @@ export interface SlackService {
   /** Sends a slash command with a fresh response_url and waits for the answer posted there (every
    * command is acked empty first, then answered through its response_url). */
   ask(command: SlashCommand): Promise<{ ack: SlackResponse; body: Record<string, unknown> }>;
-  /** Waits until every outbox message already due is sent (or has failed): call it before
-   * `fake.reset()` when the calls counted after the reset must be only the ones that follow it. */
+  /** Waits until every outbox message already due is sent (or has failed): test/support/outbox.ts. */
   delivered(): Promise<void>;
+  /** delivered(), then `fake.reset()`: the fake forgets its calls once nothing queued before is
+   * still on its way, so what it records next is only what follows (a message queued before and
+   * sent after would be counted with it). The tests reset the fake this way rather than
+   * with `fake.reset()` alone. Returns at once when nothing is due. */
+  resetFake(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,7 @@ export async function startSlackService(
   });
   const quorum = await startQuorum({ config, logger, db, manualScheduler: true, dispatcher: { idleMs: 50 }, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
+  const delivered = () => waitForDelivered(db.prisma, 'slack');
   return {
     quorum,
     db,
@@ -71,8 +77,10 @@ export async function startSlackService(
       const answer = await fake.waitForResponse((r) => responseUrl.endsWith(`/${encodeURIComponent(r.id)}`));
       return { ack, body: answer.body };
     },
-    delivered: async () => {
-      await eventually(async () => (await db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: new Date() } } })) === 0);
+    delivered,
+    resetFake: async () => {
+      await delivered();
+      fake.reset();
     },
     stop: async () => {
       await quorum.stop();

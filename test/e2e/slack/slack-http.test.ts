@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 /** Rows for these conversations (listeners record after the ack, so a test looks only at its own). */

@@ -18,8 +18,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 type From = { team?: string; channel?: string; user?: string };

@@ -27,8 +27,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 const HTML = '<p>Please bring the ward burglary figures &amp; the ASB plan &lt;b&gt;</p><p><at>Richard Norfolk</at> to lead.</p>';

@@ -28,7 +28,7 @@ beforeAll(async () => {
   ({ heldId } = await createChaseBoard(service.db.prisma, { boardId: seed.boardId, memberId: seed.member.id, chairId: seed.chair.id }, (who) => ({ teamsAadId: who === 'snoozer' ? SNOOZER : FINISHER })));
   await service.teams.send(service.teams.botAdded({ place: 'channel' }));
   await service.teams.send(service.teams.installationUpdate({ action: 'add' }));
-  service.fake.reset();
+  await service.resetFake();
   service.fake.setPersonalChat(TEAMS_DEFAULTS.user.id, TEAMS_DEFAULTS.personalConversationId);
 });
 afterAll(async () => {
@@ -100,7 +100,7 @@ describe('actions chase on Teams', () => {
   });
 
   it('answers actions export in the clerk\u2019s own chat with a link that serves the CSV', async () => {
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(TEAMS_DEFAULTS.user.id, TEAMS_DEFAULTS.personalConversationId);
     await service.teams.send(service.teams.message({ text: 'actions export 2026-11-01..2026-11-30', place: 'personal' }));
     const answer = await service.fake.waitFor((c) => (c.route === 'send' || c.route === 'reply') && c.conversationId === TEAMS_DEFAULTS.personalConversationId && JSON.stringify(c.body).includes('actions.csv'), 8_000);

@@ -50,8 +50,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(ALEX.id, TEAMS_DEFAULTS.personalConversationId);
   service.fake.setPersonalChat(richard().id, RICHARD_CHAT);
   service.fake.setMembers(CHANNEL, [{ ...ALEX }, { ...richard() }]);

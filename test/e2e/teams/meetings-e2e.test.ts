@@ -27,8 +27,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(TEAMS_DEFAULTS.user.id, PERSONAL);
 });
 
@@ -135,7 +135,7 @@ describe('meetings and agendas on Teams', () => {
     const notice = await sentTo(TEAMS_DEFAULTS.personalConversationId, 'could not be delivered');
     expect(JSON.stringify(adaptiveCardOf(notice.body))).toContain('outbox.retry');
 
-    service.fake.reset();
+    await service.resetFake();
     const retried = await submit('outbox.retry', { outboxId: failed.id });
     expect(JSON.stringify(retried.value)).toContain('Messages for Safer Communities Partnership Board');
     await expect.poll(async () => (await service.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).status, { timeout: 8_000 }).toBe('sent');

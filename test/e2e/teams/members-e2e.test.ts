@@ -30,8 +30,8 @@ const clerk = () => ({ id: '29:1clerk', name: 'Alex Dewsnap', aadObjectId: seed.
 const SAM = { id: '29:1sam', name: 'Sam Patel', aadObjectId: '5a3e0c1d-0000-4000-8000-00000000a001', email: 'Sam.Patel@met.police.example', userPrincipalName: 'sam.patel@met.police.example' };
 const PAT = { id: '29:1pat', name: 'Pat Lee', aadObjectId: '5a3e0c1d-0000-4000-8000-00000000a002', userPrincipalName: 'pat.lee@met.police.example' };
 
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(ALEX.id, PERSONAL);
   service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
   service.fake.setMembers(CHANNEL, [{ ...ALEX }, { ...clerk() }, { ...SAM }, { ...PAT }]);
@@ -126,7 +126,7 @@ describe('changing the roster on Teams', () => {
     expect(sam).toMatchObject({ title: 'Detective Inspector', role: 'officer', submitsFigures: true, countsTowardsQuorum: false });
     expect(sam.organisation?.name).toBe('Met Police');
 
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
     service.fake.setMembers(CHANNEL, [{ ...clerk() }]);
     const ask = await sayInChannel('members remove pat lee', clerk(), CLERK_CHAT);

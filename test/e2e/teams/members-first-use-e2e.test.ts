@@ -34,8 +34,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(JO.id, JO_CHAT);
   service.fake.setPersonalChat(IMPOSTOR.id, PAT_CHAT);
   service.fake.setMembers(CHANNEL, [{ ...clerk() }, { ...JO }, { ...IMPOSTOR }]);
@@ -88,7 +88,7 @@ describe('linking someone the first time they use Quorum, on Teams', () => {
     expect([a, b].filter((t) => t.includes('Jo King (on Teams) is linked to Jo King already.'))).toHaveLength(1);
     expect(await service.db.prisma.member.findFirstOrThrow({ where: { name: 'Jo King' } })).toMatchObject({ teamsAadId: JO.aadObjectId, teamsTenantId: TEAMS_DEFAULTS.tenantId });
 
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(JO.id, JO_CHAT);
     const roster = JSON.stringify(adaptiveCardOf(await sayInChannel('members', JO, JO_CHAT)));
     expect(roster).toContain('Members of Safer Communities Partnership Board');

@@ -33,8 +33,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(ALEX.id, PERSONAL);
   service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
   service.fake.setMembers(CHANNEL, [{ ...ALEX }, { ...clerk() }, { ...SIMON }]);
@@ -101,7 +101,7 @@ describe('members import on Teams', () => {
     expect(await service.db.prisma.member.count({ where: { boardId: seed.boardId } })).toBe(3 + 25);
     expect(await service.db.prisma.member.findFirstOrThrow({ where: { name: 'Simon Rose' } })).toMatchObject({ teamsAadId: SIMON.aadObjectId, teamsTenantId: TEAMS_DEFAULTS.tenantId, email: 'simon.rose@met.police.example' });
 
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     const roster = await sayInChannel('members', ALEX, PERSONAL);
     const card = JSON.stringify(adaptiveCardOf(roster.answer));

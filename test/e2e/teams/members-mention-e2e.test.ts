@@ -26,8 +26,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(ALEX.id, PERSONAL);
   service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
   service.fake.setMembers(CHANNEL, [{ ...ALEX }, { ...clerk() }, { ...SAM }, { ...PAT }]);
@@ -48,7 +48,7 @@ describe('members add by @mention on Teams', () => {
   it('adds the people mentioned, once each however often it is sent', async () => {
     const first = await addByMention([SAM, PAT], clerk(), CLERK_CHAT);
     expect(first).toContain('Added Sam Patel and Pat Lee.');
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
     service.fake.setMembers(CHANNEL, [{ ...clerk() }, { ...SAM }, { ...PAT }]);
     const again = await addByMention([SAM], clerk(), CLERK_CHAT);
@@ -69,7 +69,7 @@ describe('members add by @mention on Teams', () => {
     // A typing mistake is answered where it was typed (no names of the board in it).
     const typed = JSON.stringify((await service.fake.waitFor((c) => posted(c) && c.conversationId?.startsWith(CHANNEL) === true)).body);
     expect(typed).toContain('To add people by name, @mention them (\\"members add @Sam Patel\\"), or run \\"members add\\" alone to pick them.');
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     const refused = await addByMention([{ id: '29:1jo', name: 'Jo King' }], ALEX, PERSONAL);
     expect(refused).toContain('Ask Alex Dewsnap (clerk) or Cllr Krishna Suresh (chair) if you should be able to.');

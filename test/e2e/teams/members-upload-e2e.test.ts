@@ -26,8 +26,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
 });
 
@@ -75,13 +75,13 @@ describe('uploading the membership list on Teams', () => {
     const big = service.fake.addFile('everyone.csv', Buffer.from(`name,title\n${'Jo King,Head of Housing\n'.repeat(110_000)}`), 'text/csv');
     expect(await sendFile('everyone.csv', big)).toContain('everyone.csv is more than 2 MB; a membership list file is at most 2 MB.');
 
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
     const binary = service.fake.addFile('members.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
     expect(await sendFile('members.xlsx', binary)).toContain('members.xlsx is not a text file.');
 
     // A download URL on another host is not fetched: the message is "members import" alone, which opens the form.
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(clerk().id, CLERK_CHAT);
     const elsewhere = await sendFile('members.csv', 'https://files.example.org/members.csv');
     expect(elsewhere).toContain('Import members');

@@ -36,8 +36,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(OWNER.id, PERSONAL);
 });
 
@@ -64,7 +64,7 @@ describe('my actions (Teams)', () => {
     expect(JSON.stringify(done.value)).toContain('Marked done. Thank you.');
     expect((await service.db.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('done');
 
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(OWNER.id, PERSONAL);
     await service.teams.send(service.teams.message({ text: 'my actions', place: 'personal', from: OWNER }));
     // (Marking it done also sends the owner the action's card, which they never had: not this answer.)

@@ -92,8 +92,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(ALEX.id, PERSONAL);
   service.fake.setMembers(CHANNEL, [{ ...ALEX }]);
   service.fake.setMembers(GROUP, [{ ...ALEX }]);
@@ -259,7 +259,7 @@ describe('a card button clicked in a channel', () => {
 
   it('answers the clicker alone: its card goes to their own chat, nothing is posted and the shared card is not replaced', async () => {
     const cardId = await postedAgendaId();
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     const body = await click('agenda.post', { meetingId }, 'channel', { replyToId: cardId });
     expect(body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: SENT });
@@ -270,7 +270,7 @@ describe('a card button clicked in a channel', () => {
 
   it('a refusal is a message only the clicker sees', async () => {
     const cardId = await postedAgendaId();
-    service.fake.reset();
+    await service.resetFake();
     const body = await click('agenda.post', { meetingId }, 'channel', { replyToId: cardId }, STRANGER);
     expect(body.type).toBe('application/vnd.microsoft.activity.message');
     expect(body.value).toMatch(/clerk|chair/i);

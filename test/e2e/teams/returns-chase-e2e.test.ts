@@ -45,8 +45,8 @@ function personalChats() {
   service.fake.setPersonalChat(PRIYA_AAD, PRIYA_CHAT);
   service.fake.setPersonalChat(b.probationSubmitter.teamsAadId, JANE_CHAT);
 }
-function reset() {
-  service.fake.reset();
+async function reset(): Promise<void> {
+  await service.resetFake();
   personalChats();
 }
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
   await service.db.prisma.member.create({ data: { boardId: b.boardId, organisationId: b.police, name: 'Priya Analyst', title: 'Performance Analyst', submitsFigures: true, teamsAadId: PRIYA_AAD } });
   await service.teams.send(service.teams.botAdded({ place: 'channel' }));
   await service.teams.send(service.teams.message({ text: 'help', place: 'channel', mention: true }));
-  reset();
+  await reset();
 });
 afterAll(async () => {
   await service?.stop();
@@ -126,7 +126,7 @@ describe('chasing returns on Teams, in each submitter\u2019s own chat, with holi
   });
 
   it('part way falls on a Saturday: nothing that weekend, one reminder in each police submitter\u2019s chat on Monday', async () => {
-    reset();
+    await reset();
     at('2026-12-12T10:00');
     expect(await tick()).toEqual([]);
     at('2026-12-13T18:00');
@@ -146,14 +146,14 @@ describe('chasing returns on Teams, in each submitter\u2019s own chat, with holi
     expect(returnsIn(JANE_CHAT)).toEqual([]);
     expect(returnsIn(CLERK_CHAT)).toEqual([]);
     expect(allReturnsMessages().map((c) => c.conversationId).sort()).toEqual([PRIYA_CHAT, RICHARD_CHAT]);
-    reset();
+    await reset();
     at('2026-12-14T15:00');
     expect(await tick()).toEqual([]);
     expect(allReturnsMessages()).toEqual([]);
   });
 
   it('the day before the deadline is the Boxing Day bank holiday: the reminder goes on the deadline day, saying so', async () => {
-    reset();
+    await reset();
     at('2026-12-28T09:30');
     expect(await tick()).toEqual([]);
     expect(allReturnsMessages()).toEqual([]);
@@ -170,7 +170,7 @@ describe('chasing returns on Teams, in each submitter\u2019s own chat, with holi
   });
 
   it('after the deadline the clerk is told in their chat who has not submitted, once; the submitters get nothing more: three chases in all', async () => {
-    reset();
+    await reset();
     at('2026-12-30T00:05');
     expect(await tick()).toHaveLength(1);
     const told = cardsIn(CLERK_CHAT);
@@ -182,7 +182,7 @@ describe('chasing returns on Teams, in each submitter\u2019s own chat, with holi
     expectWellFormed(returnsIn(CLERK_CHAT)[0]);
     expect(allReturnsMessages().map((c) => c.conversationId)).toEqual([CLERK_CHAT]);
 
-    reset();
+    await reset();
     for (const day of ['2026-12-31T09:00', '2027-01-04T09:00', '2027-01-11T09:00']) {
       at(day);
       expect(await tick()).toEqual([]);

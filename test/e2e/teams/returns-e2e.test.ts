@@ -29,8 +29,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(TEAMS_DEFAULTS.user.id, PERSONAL);
 });
 

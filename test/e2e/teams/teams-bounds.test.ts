@@ -111,8 +111,8 @@ describe('a Bot Connector that never answers', () => {
   afterAll(async () => {
     await service?.stop();
   });
-  afterEach(() => {
-    service.fake.reset();
+  afterEach(async () => {
+    await service.resetFake();
     output.clear();
   });
 

@@ -24,8 +24,8 @@ afterAll(async () => {
   await service?.stop();
   output?.release();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   output.clear();
   logMark = service.logs().length;
 });

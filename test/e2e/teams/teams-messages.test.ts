@@ -16,8 +16,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
 });
 
 function expectHelpCard(activity: Partial<Activity>) {
@@ -116,7 +116,7 @@ describe('where the bot can speak', () => {
     expect(JSON.stringify(welcome[0]?.body)).toContain('You are not on any board yet');
     expect(JSON.stringify(welcome[1]?.body)).toContain('what I can do');
 
-    service.fake.reset();
+    await service.resetFake();
     await service.adapter.sendProactive(row!.reference as never, { type: 'message', text: 'You have an action due.' });
     expect(service.fake.sent()[0]).toMatchObject({ conversationId: TEAMS_DEFAULTS.personalConversationId, body: { text: 'You have an action due.' } });
   });

@@ -22,8 +22,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
 });
-beforeEach(() => {
-  service.fake.reset();
+beforeEach(async () => {
+  await service.resetFake();
   service.fake.setPersonalChat(ALEX.id, PERSONAL);
   service.fake.setMembers(CHANNEL, [{ ...ALEX }]);
 });
@@ -49,10 +49,10 @@ async function say(text: string, tenantId: string, place: 'channel' | 'personal'
 describe('Teams: one tenant cannot touch another\u2019s board', () => {
   it('gives the clerk\u2019s AAD object id arriving from another tenant no board and no rights', async () => {
     expect(await say('meeting new', OTHER_TENANT)).toContain('I can\u2019t tell which board you mean');
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     expect(await say('outbox --board scpb', OTHER_TENANT, 'personal')).toContain('There is no board called');
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     const own = await say('meeting new', TEAMS_DEFAULTS.tenantId);
     expect(own).toContain('Input.Date');
@@ -96,12 +96,12 @@ describe('Teams: one tenant cannot touch another\u2019s board', () => {
     const other = await service.db.prisma.board.findUniqueOrThrow({ where: { slug: 'obb' }, include: { members: true } });
     expect(other.members).toEqual([expect.objectContaining({ teamsAadId: ALEX.aadObjectId, teamsTenantId: OTHER_TENANT })]);
 
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     const fromOther = await say('outbox', OTHER_TENANT, 'personal');
     expect(fromOther).toContain('Other Borough Board');
     expect(fromOther).not.toContain('Safer Communities');
-    service.fake.reset();
+    await service.resetFake();
     service.fake.setPersonalChat(ALEX.id, PERSONAL);
     const fromOwn = await say('outbox', TEAMS_DEFAULTS.tenantId);
     expect(fromOwn).toContain('Safer Communities Partnership Board');
