@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { FormRequest } from '../../../src/kernel/results.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
+import { takeSnapshot, type RowSnapshot } from '../row-snapshots.ts';
 
 let db: TestDatabase;
 let seed: SeedBoard;
@@ -19,20 +20,35 @@ const chair = () => slack(seed.chair.slackUserId);
 const norfolk = () => slack(seed.member.slackUserId);
 const asha = () => slack(hirani.slackUserId);
 
+// One database for the file. The rows every test starts from (the seed board, its held meeting
+// and the next one, a fourth member) and the same with the default action recorded are built
+// once, and each test starts from a copy of one of them (start below) rather than building it.
+type Start = 'roster' | 'recorded';
+const fixtures = new Map<Start, { rows: RowSnapshot; reads: number }>();
+let recorded: Awaited<ReturnType<typeof record>>;
+let started: Start | undefined;
+// The clock moves on 10 ms each time it is read, so the history has an order (minutes shown do not
+// change). A test starting from a fixture goes on from the reads that built it, as when it built it.
+let reads = 0;
+const newCore = () => testCore({ prisma: db.prisma, now: () => new Date(now.getTime() + 10 * reads++) });
+async function start(fixture: Start): Promise<void> {
+  const { rows, reads: readsSoFar } = fixtures.get(fixture) as { rows: RowSnapshot; reads: number };
+  await rows.restore();
+  reads = readsSoFar;
+  started = fixture;
+}
+/** Starts from the fixture with the default action recorded (record() with no arguments). */
+async function startRecorded(): Promise<typeof recorded> {
+  await start('recorded');
+  return structuredClone(recorded);
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db.destroy();
-});
-// One database for the file, emptied before each test.
-beforeEach(async () => {
-  await db.reset();
   seed = await createSeedBoard(db.prisma);
   now = new Date('2026-11-24T09:00:00Z');
-  // The clock moves on 10 ms each time it is read, so the history has an order (minutes shown do not change).
-  let reads = 0;
-  t = testCore({ prisma: db.prisma, now: () => new Date(now.getTime() + 10 * reads++) });
+  reads = 0;
+  t = newCore();
   const meeting = await db.prisma.meeting.create({
     data: {
       boardId: seed.boardId,
@@ -48,6 +64,21 @@ beforeEach(async () => {
   await db.prisma.meeting.create({ data: { boardId: seed.boardId, title: 'SCPB', startsAt: new Date('2027-01-22T10:00:00Z'), calendarToken: 'next-meeting-token' } });
   const member = await db.prisma.member.create({ data: { boardId: seed.boardId, name: 'Asha Hirani', title: 'Head of Community Safety', slackUserId: 'USCPB9' } });
   hirani = { id: member.id, slackUserId: 'USCPB9' };
+  fixtures.set('roster', { rows: await takeSnapshot(db), reads });
+  recorded = await record();
+  fixtures.set('recorded', { rows: await takeSnapshot(db), reads });
+});
+afterAll(async () => {
+  await db.destroy();
+});
+beforeEach(() => {
+  started = undefined;
+  now = new Date('2026-11-24T09:00:00Z');
+  reads = 0;
+  t = newCore();
+});
+afterEach(() => {
+  if (!started) throw new Error('the test did not start from a fixture: call start()');
 });
 const openNew = async (text = 'action new') => as('form', await t.command(clerk(), text)) as FormRequest;
 const values = (over: Record<string, unknown> = {}) => ({ description: 'Bring the ward burglary figures to the next meeting.', owners: [seed.member.id], item: held.itemId, due: '2027-01-21', ...over });
@@ -58,6 +89,7 @@ const submitOn = async (actor: Actor, form: FormRequest, v: Record<string, unkno
 
 describe('recording an action', () => {
   it('opens the form for the latest meeting, owners from the roster, due the day before the next meeting', async () => {
+    await start('roster');
     const form = await openNew();
     expect(form.form).toBe('action.create');
     expect(form.metadata.meetingId).toBe(held.id);
@@ -69,6 +101,7 @@ describe('recording an action', () => {
   });
 
   it('records it with its owners, item and due date, and the history says who recorded it', async () => {
+    await start('roster');
     const result = await record({ owners: [seed.member.id, hirani.id] });
     expect(result.notice).toBe('Action recorded, due Thu 21 Jan 2027.');
     expect(result.action).toMatchObject({
@@ -86,6 +119,7 @@ describe('recording an action', () => {
   });
 
   it('records once when the same form is submitted twice, even at the same moment', async () => {
+    await start('roster');
     const key = randomUUID();
     const [a, b] = await Promise.all([record({}, key), record({}, key)]);
     const third = await record({}, key);
@@ -96,6 +130,7 @@ describe('recording an action', () => {
   });
 
   it('refuses an empty description, a past due date and an owner not on the roster, each on its field, and saves nothing', async () => {
+    await start('roster');
     const stranger = await createSeedBoard(db.prisma, { slug: 'other' });
     await expect(record({ description: '   ', due: '2026-11-23', owners: [stranger.member.id] })).rejects.toMatchObject({
       code: 'FORM_INVALID',
@@ -112,11 +147,13 @@ describe('recording an action', () => {
   });
 
   it('accepts today as the due date, in the board\u2019s timezone', async () => {
+    await start('roster');
     now = new Date('2026-11-24T23:30:00Z'); // still the 24th in London
     expect((await record({ due: '2026-11-24' })).action.dueIso).toBe('2026-11-24');
   });
 
   it('is for clerks and the chair only', async () => {
+    await start('roster');
     await expect(t.command(norfolk(), 'action new')).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     await expect(record({}, randomUUID(), norfolk())).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     expect(as('form', await t.command(chair(), 'action new 2026-11-20')).form).toBe('action.create');
@@ -126,7 +163,7 @@ describe('recording an action', () => {
 
 describe('owners and clerks change an action', () => {
   it('an owner marks it done; a second click changes nothing', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     const done = as('action', await click(norfolk(), 'action.done', { actionId: action.id }));
     expect(done.notice).toBe('Marked done. Thank you.');
     expect(done.action.state).toBe('done');
@@ -137,7 +174,7 @@ describe('owners and clerks change an action', () => {
   });
 
   it('someone who is neither an owner nor a clerk cannot change it', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     await expect(click(asha(), 'action.done', { actionId: action.id })).rejects.toMatchObject({ code: 'NOT_AN_OWNER' });
     await expect(formFor(asha(), action.id, 'update')).rejects.toMatchObject({ code: 'NOT_AN_OWNER' });
     await expect(click(slack('UNKNOWN'), 'action.done', { actionId: action.id })).rejects.toMatchObject({ code: 'NOT_AN_OWNER' });
@@ -145,12 +182,13 @@ describe('owners and clerks change an action', () => {
   });
 
   it('an unknown action is named as such', async () => {
+    await start('roster');
     await expect(click(norfolk(), 'action.done', { actionId: randomUUID() })).rejects.toMatchObject({ code: 'ACTION_NOT_FOUND' });
     await expect(click(norfolk(), 'action.done', { actionId: 'not-an-id' })).rejects.toMatchObject({ code: 'STALE_CARD' });
   });
 
   it('an owner adds an update, kept with who and when; the same form twice adds it once', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     const form = await formFor(norfolk(), action.id, 'update');
     const updated = await submitOn(norfolk(), form, { text: 'Figures requested from the analyst.' });
     expect(updated.action.history[0]).toEqual({ kind: 'update', text: 'Figures requested from the analyst.', by: 'Richard Norfolk', when: 'Tue 24 Nov 2026, 09:00' });
@@ -161,7 +199,7 @@ describe('owners and clerks change an action', () => {
   });
 
   it('an owner asks for more time; the clerk accepts, the due date moves and the chasing starts again', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     await db.prisma.actionOwner.updateMany({ data: { chasesSent: 2, lastChasedOn: new Date('2027-01-14T00:00:00Z') } });
     const form = await formFor(norfolk(), action.id, 'more-time');
     await expect(submitOn(norfolk(), form, { due: '2027-01-20', reason: 'x' })).rejects.toMatchObject({ fieldErrors: { due: 'Choose a date after the current due date, Thu 21 Jan 2027.' } });
@@ -182,7 +220,7 @@ describe('owners and clerks change an action', () => {
   });
 
   it('the clerk declines a request: the due date stays', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     const asked = await submitOn(norfolk(), await formFor(norfolk(), action.id, 'more-time'), { due: '2027-03-01', reason: 'Busy.' });
     const declined = as('action', await click(chair(), 'action.decide', { extensionId: asked.action.pendingExtension?.id, decision: 'decline' }));
     expect(declined.notice).toBe('Declined: still due Thu 21 Jan 2027.');
@@ -192,7 +230,7 @@ describe('owners and clerks change an action', () => {
 
 describe('the chair and clerks reassign, extend and drop, with a reason', () => {
   it('reassigns to other owners; owners cannot', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     await expect(formFor(norfolk(), action.id, 'reassign')).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     const form = await formFor(chair(), action.id, 'reassign');
     expect(form.values).toEqual({ owners: [seed.member.id] });
@@ -205,7 +243,7 @@ describe('the chair and clerks reassign, extend and drop, with a reason', () => 
   });
 
   it('gives a new date, never one in the past', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     const form = await formFor(clerk(), action.id, 'extend');
     expect(form.values).toEqual({ due: '2027-01-21' });
     await expect(submitOn(clerk(), form, { due: '2026-11-01', reason: 'x' })).rejects.toMatchObject({ fieldErrors: { due: 'Sun 1 Nov 2026 has passed. Choose today or a later date.' } });
@@ -215,7 +253,7 @@ describe('the chair and clerks reassign, extend and drop, with a reason', () => 
   });
 
   it('drops it with a reason; a dropped action cannot be marked done', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     await expect(formFor(norfolk(), action.id, 'drop')).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     const form = await formFor(clerk(), action.id, 'drop');
     const dropped = await submitOn(clerk(), form, { reason: 'Overtaken by the new strategy.' });
@@ -228,6 +266,7 @@ describe('the chair and clerks reassign, extend and drop, with a reason', () => 
 
 describe('listing actions', () => {
   it('lists the board\u2019s open actions for the clerk, filtered by status, owner and meeting', async () => {
+    await start('roster');
     const a = await record({ description: 'Burglary figures.', due: '2026-11-30' });
     const b = await record({ description: 'Invite DVIP.', owners: [hirani.id], due: '2027-01-21' });
     const c = await record({ description: 'Circulate the strategy.', owners: [hirani.id, seed.member.id], due: '2026-12-10' });
@@ -246,6 +285,7 @@ describe('listing actions', () => {
   });
 
   it('shows a member who is not a clerk their own actions only', async () => {
+    await start('roster');
     await record({ description: 'Burglary figures.' });
     await record({ description: 'Invite DVIP.', owners: [hirani.id] });
     const mine = as('actions', await t.command(asha(), 'actions'));
@@ -258,6 +298,7 @@ describe('the cards in people\u2019s direct messages', () => {
   const outbox = () => db.prisma.outboxMessage.findMany({ where: { template: 'action.card' }, orderBy: [{ createdAt: 'asc' }, { targetId: 'asc' }] });
 
   it('sends each owner the card once on each platform, and brings every copy up to date after a change', async () => {
+    await start('roster');
     const key = randomUUID();
     const { action } = await record({ owners: [seed.member.id, hirani.id] }, key);
     await record({ owners: [seed.member.id, hirani.id] }, key);
@@ -281,7 +322,7 @@ describe('the cards in people\u2019s direct messages', () => {
   });
 
   it('sends the card to new owners when reassigned, and updates the former owner\u2019s copy without its buttons', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     await submitOn(chair(), await formFor(chair(), action.id, 'reassign'), { owners: [hirani.id], reason: 'Handed over.' });
     const cards = await outbox();
     const former = cards.find((m) => m.operation === 'update' && m.targetId === seed.member.slackUserId);
@@ -290,7 +331,7 @@ describe('the cards in people\u2019s direct messages', () => {
   });
 
   it('tells the clerk and the chair when an owner asks for more time, with the decision buttons', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     await submitOn(norfolk(), await formFor(norfolk(), action.id, 'more-time'), { due: '2027-02-28', reason: 'Analyst away.' });
     const asked = (await outbox()).filter((m) => m.operation === 'post' && (m.data as { intro?: string }).intro === 'Richard Norfolk asked for more time.');
     expect(asked.map((m) => m.targetId).sort()).toEqual([seed.clerk.slackUserId, seed.clerk.teamsAadId, seed.chair.slackUserId, seed.chair.teamsAadId].sort());
@@ -298,7 +339,7 @@ describe('the cards in people\u2019s direct messages', () => {
   });
 
   it('gives a member the card as it is now (what Teams asks for on refresh), and no one else', async () => {
-    const { action } = await record();
+    const { action } = await startRecorded();
     const seen = as('action', await click(norfolk(), 'action.view', { actionId: action.id }));
     expect(seen.rights).toEqual({ canChange: true, canManage: false });
     expect(as('action', await click(asha(), 'action.view', { actionId: action.id })).rights).toEqual({ canChange: false, canManage: false });

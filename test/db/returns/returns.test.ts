@@ -1,6 +1,6 @@
 // Quarterly returns on a real database: the catalogue from a file and forms, rounds, submissions
 // with every version kept, permissions, and the errors a clerk or submitter can meet.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/platform.ts';
 import type { CoreDeps } from '../../../src/kernel/deps.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -26,6 +26,7 @@ import { submitReturn } from '../../../src/features/returns/submit-return.ts';
 import { as, testCore, type TestCore } from '../../support/core.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { createReturnsBoard, SEED_CATALOGUE_CSV, type ReturnsBoard } from '../../support/returns-fixtures.ts';
+import { takeSnapshot, type RowSnapshot } from '../row-snapshots.ts';
 
 let db: TestDatabase;
 let b: ReturnsBoard;
@@ -38,23 +39,53 @@ const probation = (): Actor => ({ platform: 'teams', userId: b.probationSubmitte
 const chairAsPerson = (): Actor => ({ platform: 'slack', userId: b.chair.slackUserId });
 const at = (actor: Actor) => ({ actor, audience: 'person' as const });
 
-// One database for the file (migrating is the slow part), a board of its own for each test.
-let boards = 0;
+// One database for the file (migrating is the slow part). The fixtures the tests start from (a
+// board; the board and its catalogue; that and the Q3 round opened) are built once, by the same
+// calls the tests make, and each test starts from a copy of one of them (start below): building
+// them again for every test was most of the file's work. Another board, with its catalogue and
+// round, shares the database throughout, as other tests' boards used to.
+type Start = 'board' | 'catalogue' | 'round';
+const fixtures = new Map<Start, RowSnapshot>();
+let started: Start | undefined;
+/** The ids of the fixtures' metrics by name, and of their Q3 round (the same in every copy). */
+let catalogueIds: Map<string, string>;
+let q3RoundId: string;
+async function start(fixture: Start): Promise<void> {
+  await (fixtures.get(fixture) as RowSnapshot).restore();
+  started = fixture;
+}
+const newDeps = (): CoreDeps => ({ prisma: db.prisma, logger: createLogger({ level: 'silent' }), platforms: ['slack', 'teams'], now: () => now, catalogue: [], fetchModernGov: async () => { throw new Error('unused'); } });
 beforeAll(async () => {
   db = await createTestDatabase();
+  now = new Date('2027-01-10T09:00:00Z');
+  deps = newDeps();
+  b = await createReturnsBoard(db.prisma, 'scpb0');
+  await loadCatalogue();
+  await open();
+  b = await createReturnsBoard(db.prisma, 'scpb1');
+  fixtures.set('board', await takeSnapshot(db));
+  await loadCatalogue();
+  fixtures.set('catalogue', await takeSnapshot(db));
+  catalogueIds = new Map((await db.prisma.metric.findMany({ where: onBoard() })).map((m) => [m.name, m.id]));
+  await open();
+  fixtures.set('round', await takeSnapshot(db));
+  q3RoundId = (await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() })).id;
 });
 afterAll(async () => {
   await db.destroy();
 });
-beforeEach(async () => {
-  b = await createReturnsBoard(db.prisma, `scpb${++boards}`);
+beforeEach(() => {
+  started = undefined;
   now = new Date('2027-01-10T09:00:00Z');
-  deps = { prisma: db.prisma, logger: createLogger({ level: 'silent' }), platforms: ['slack', 'teams'], now: () => now, catalogue: [], fetchModernGov: async () => { throw new Error('unused'); } };
+  deps = newDeps();
+});
+afterEach(() => {
+  if (!started) throw new Error('the test did not start from a fixture: call start()');
 });
 
 const loadCatalogue = () => importCatalogue(deps, { ...at(clerk()), text: SEED_CATALOGUE_CSV });
 const open = () => openRound(deps, { ...at(clerk()), period: 'Q3 2026/27', deadline: '2027-01-29' });
-const metricId = async (name: string) => (await db.prisma.metric.findFirstOrThrow({ where: { boardId: b.boardId, name } })).id;
+const metricId = async (name: string) => (started !== 'board' && catalogueIds.get(name)) || (await db.prisma.metric.findFirstOrThrow({ where: { boardId: b.boardId, name } })).id;
 const onBoard = () => ({ boardId: b.boardId });
 const roundOfBoard = () => ({ round: { boardId: b.boardId } });
 const submissionOfBoard = () => ({ submission: roundOfBoard() });
@@ -75,6 +106,7 @@ async function policeValues(overrides: Record<string, unknown> = {}) {
 
 describe('the metric catalogue', () => {
   it('loads metrics, milestones and history from a CSV, matching organisations by name or short name', async () => {
+    await start('board');
     const saved = await loadCatalogue();
     expect(saved).toMatchObject({ metrics: { added: ['Burglary', 'Robbery', 'Proven re-offending rate'], updated: [] }, milestones: { added: 1, updated: 0 }, historyFigures: 9 });
     const burglary = await db.prisma.metric.findFirstOrThrow({ where: { ...onBoard(), name: 'Burglary' } });
@@ -91,6 +123,7 @@ describe('the metric catalogue', () => {
   });
 
   it('loads the same catalogue from JSON', async () => {
+    await start('board');
     const json = JSON.stringify({
       metrics: [{ name: 'Repeat ASB calls', organisation: 'MPS', unit: 'count', polarity: 'lower is better', comparisons: ['year on year'], history: { 'Q3 2025/26': 218 } }],
       milestones: [{ title: 'Promote use of MARAC', organisation: 'London Borough of Harrow', theme: 'Violent crime', lead: 'LBB Manju Lukman' }],
@@ -100,6 +133,7 @@ describe('the metric catalogue', () => {
   });
 
   it('a malformed file changes nothing and says which row and what', async () => {
+    await start('board');
     const bad = [
       'type,name,organisation,unit,polarity',
       'metric,Burglary,MPS,furlongs,lower',
@@ -123,11 +157,13 @@ describe('the metric catalogue', () => {
   });
 
   it('only a clerk loads or edits the catalogue', async () => {
+    await start('board');
     await expect(importCatalogue(deps, { ...at(police()), text: SEED_CATALOGUE_CSV })).rejects.toMatchObject({ code: 'NOT_A_CLERK' });
     expect(await db.prisma.metric.count({ where: onBoard() })).toBe(0);
   });
 
   it('the metric form checks each field and refuses a second metric of the same name', async () => {
+    await start('board');
     const parsed = metricFormValues.safeParse({ name: '', organisation: 'x', unit: 'rank out of 1', polarity: 'up' });
     expect(parsed.success).toBe(false);
     const paths = parsed.error?.issues.map((i) => i.path[0]);
@@ -142,7 +178,7 @@ describe('the metric catalogue', () => {
 
 describe('changing and deactivating a metric', () => {
   it('the clerk opens a metric\u2019s form filled in from the catalogue, changes its name, unit, polarity, comparisons, peer groups and owner', async () => {
-    await loadCatalogue();
+    await start('catalogue');
     const burglary = await metricId('Burglary');
     const form = await openMetricForm(deps, { ...at(clerk()), name: 'burglary' });
     expect(form).toMatchObject({
@@ -164,8 +200,7 @@ describe('changing and deactivating a metric', () => {
   });
 
   it('a deactivated metric keeps its history and past figures, past dashboards still list it, new rounds do not ask for it; saving its form brings it back', async () => {
-    await loadCatalogue();
-    await open();
+    await start('round');
     const q3 = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
     await submitReturn(deps, { ...at(police()), roundId: q3.id, organisationId: b.police, values: await policeValues() });
     const robbery = await metricId('Robbery');
@@ -201,7 +236,7 @@ describe('changing and deactivating a metric', () => {
 
 describe('rounds', () => {
   it('opening a round sends each organisation\u2019s submitters one request with exactly their metrics and last quarter\u2019s figures', async () => {
-    await loadCatalogue();
+    await start('catalogue');
     const opened = await open();
     expect(opened).toMatchObject({ period: 'Q3 2026/27 (October to December 2026)', deadline: 'Friday 29 January 2027' });
     expect(opened.organisations).toEqual([
@@ -226,6 +261,7 @@ describe('rounds', () => {
   });
 
   it('refuses a bad period or deadline on its field, a second round for the quarter, and an empty catalogue', async () => {
+    await start('board');
     await expect(open()).rejects.toMatchObject({ code: 'NOTHING_TO_RETURN' });
     await loadCatalogue();
     await expect(openRound(deps, { ...at(clerk()), period: 'Q5 2026/27', deadline: '2027-01-05' })).rejects.toMatchObject({
@@ -242,11 +278,9 @@ describe('rounds', () => {
 
 describe('submitting a return', () => {
   beforeEach(async () => {
-    await loadCatalogue();
-    await open();
+    await start('round');
   });
-  const roundId = async () => (await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() })).id;
-  const submit = async (actor: Actor, organisationId: string, values: Record<string, unknown>) => submitReturn(deps, { ...at(actor), roundId: await roundId(), organisationId, values });
+  const submit = async (actor: Actor, organisationId: string, values: Record<string, unknown>) => submitReturn(deps, { ...at(actor), roundId: q3RoundId, organisationId, values });
 
   it('an invalid figure is reported next to its field and nothing is stored; fixed, it is stored as version 1 with who and when', async () => {
     const burglary = await metricId('Burglary');
@@ -365,6 +399,7 @@ describe('submitting a return', () => {
 
 describe('a long return, a page at a time (through the core, as the adapters drive it)', () => {
   it('splits into pages within the limit; an invalid page comes back with its errors and what was typed; nothing typed is lost; the last page submits', async () => {
+    await start('board');
     // Twelve police counts with four peer groups each: 8 fields a metric, 96 in all.
     const rows = Array.from({ length: 12 }, (_, i) => `metric,Crime type ${i + 1},MPS,count,lower,year on year,A/10; B/20; C/30; D/40`);
     await importCatalogue(deps, { ...at(clerk()), text: ['type,name,organisation,unit,polarity,comparisons,peer ranks', ...rows].join('\n') });
@@ -414,8 +449,7 @@ describe('a long return, a page at a time (through the core, as the adapters dri
 
 describe('the compiled dashboard', () => {
   it('rates each metric by the glossary\u2019s rule from the submitted figures and history, shows the clerk first, takes an override with its reason, and exports CSV and charts', async () => {
-    await loadCatalogue();
-    await open();
+    await start('round');
     const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
     const burglary = await metricId('Burglary');
     // Burglary: 952 against 807 a year earlier (+18%), rolling 12 months 3,439 against 3,481
@@ -446,7 +480,7 @@ describe('the compiled dashboard', () => {
   });
 
   it('a dashboard too big for one message: the clerk pages through it, and publishing queues every part for each channel, each following the one before', async () => {
-    await loadCatalogue();
+    await start('catalogue');
     const organisationId = b.police;
     await db.prisma.metric.createMany({
       data: Array.from({ length: 60 }, (_, i) => ({ boardId: b.boardId, organisationId, name: `Indicator ${i + 1}: residential burglary and theft from motor vehicles`, unit: 'count', polarity: 'lower' as const, position: 100 + i })),
@@ -494,8 +528,7 @@ describe('attaching the dashboard to the agenda', () => {
   const linksOf = async (itemId: string) => (await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).links as { title: string; url: string }[];
 
   it('links the published dashboard from the next meeting’s Performance item, once, and the posted agenda is brought up to date', async () => {
-    await loadCatalogue();
-    await open();
+    await start('round');
     const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
     deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
     await expect(attachDashboard(deps, { ...at(clerk()) })).rejects.toMatchObject({ code: 'FIGURES_NOT_PUBLISHED' });
@@ -528,8 +561,7 @@ describe('attaching the dashboard to the agenda', () => {
   });
 
   it('with no item headed Performance, or several, the clerk chooses the item in a form', async () => {
-    await loadCatalogue();
-    await open();
+    await start('round');
     const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
     deps = { ...deps, publicBaseUrl: 'https://quorum.example.org' };
     await publishDashboard(deps, { ...at(clerk()), roundId: round.id });
@@ -553,13 +585,12 @@ describe('attaching the dashboard to the agenda', () => {
 
 describe('chasing non-submitters', () => {
   it('part way and the day before to the submitters of organisations that have not submitted, after the deadline to the clerk; at most 3, each once; only the latest after downtime', async () => {
-    await loadCatalogue();
-    await open();
+    await start('round');
     const round = await db.prisma.returnRound.findFirstOrThrow({ where: onBoard() });
     // The deadline is Friday 29 January: the clerk is told on Monday 1 February, not on Saturday.
     expect(chaseTimes(round, 'Europe/London').map((d) => d.toISOString())).toEqual(['2027-01-20T04:29:59.999Z', '2027-01-28T09:00:00.000Z', '2027-02-01T09:00:00.000Z']);
     const scheduler = new Scheduler({ prisma: db.prisma, jobs: [returnsChaseJob(deps)], logger: createLogger({ level: 'silent' }), clock: () => now });
-    // Other tests' boards share this database: only this round's chases are looked at.
+    // Another board shares this database (see start above): only this round's chases are looked at.
     const mine = (keys: string[]) => keys.filter((k) => k.includes(round.id));
     const chases = () => db.prisma.outboxMessage.findMany({ where: { ...onBoard(), OR: [{ template: 'returns.request', dedupeKey: { contains: ':chase' } }, { template: 'returns.overdue' }] }, orderBy: { createdAt: 'asc' } });
 
