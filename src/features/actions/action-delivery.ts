@@ -27,9 +27,10 @@ async function rightsOf(tx: Tx, action: LoadedAction, memberId: string) {
   return { canChange: clerk || action.owners.some((o) => o.memberId === memberId), canManage: clerk };
 }
 
-/** Sends the card to each owner who has not had it yet (a new action, or new owners). */
-export async function sendOwnerCards(tx: Tx, actionId: string, ctx: DeliveryContext): Promise<number> {
-  const action = await loadAction(tx, actionId);
+/** Sends the card to each owner who has not had it yet (a new action, or new owners). Given the
+ * action loaded in this transaction, it is not read again. */
+export async function sendOwnerCards(tx: Tx, actionOrId: string | LoadedAction, ctx: DeliveryContext): Promise<number> {
+  const action = typeof actionOrId === 'string' ? await loadAction(tx, actionOrId) : actionOrId;
   const view = buildActionView(action, ctx.now());
   let sent = 0;
   for (const owner of action.owners) {
@@ -49,8 +50,9 @@ export async function sendOwnerCards(tx: Tx, actionId: string, ctx: DeliveryCont
   return sent;
 }
 
-/** Brings every owner's card (and former owners') up to date, and sends it to new owners. */
-export async function refreshActionCards(tx: Tx, actionId: string, ctx: DeliveryContext): Promise<void> {
+/** Brings every owner's card (and former owners') up to date, and sends it to new owners. Returns
+ * the action as the cards now show it. */
+export async function refreshActionCards(tx: Tx, actionId: string, ctx: DeliveryContext): Promise<LoadedAction> {
   const action = await loadAction(tx, actionId);
   const view = buildActionView(action, ctx.now());
   const cards = await tx.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `action-card:${action.id}:` }, operation: 'post' } });
@@ -58,7 +60,8 @@ export async function refreshActionCards(tx: Tx, actionId: string, ctx: Delivery
     const memberId = card.dedupeKey?.split(':')[2] ?? '';
     await enqueueUpdate(tx, { originalId: card.id, template: actionCardTemplate, data: { action: view, rights: await rightsOf(tx, action, memberId) } });
   }
-  await sendOwnerCards(tx, actionId, ctx);
+  await sendOwnerCards(tx, action, ctx);
+  return action;
 }
 
 /** Tells the board's clerks and chair that an owner asked for more time, with Accept and Decline. */

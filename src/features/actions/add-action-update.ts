@@ -23,5 +23,5 @@ export async function addActionUpdate(deps: CoreDeps, input: Invocation & { acti
   const added = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'update', text: input.text, requestKey: input.key } });
   });
-  return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: added ? 'Update added.' : 'That update was already added.' });
+  return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: added, notice: added ? 'Update added.' : 'That update was already added.' });
 }

@@ -4,21 +4,23 @@ import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Prisma } from '../../persistence/generated/client.ts';
 import { isUniqueClash } from './action-answer.ts';
 import { refreshActionCards } from './action-delivery.ts';
+import type { LoadedAction } from './action-view.ts';
 
 /** Runs `apply` in a transaction unless the key was recorded, and brings the action's cards up
- * to date in the same transaction; true when it ran. `apply` must record an action update with
+ * to date in the same transaction. Returns the action as it is after the change when it ran,
+ * undefined when the key was already recorded. `apply` must record an action update with
  * `requestKey: key`. */
-export async function applyOnce(deps: CoreDeps, actionId: string, key: string, apply: (tx: Prisma.TransactionClient) => Promise<void>): Promise<boolean> {
-  if (await deps.prisma.actionUpdate.findUnique({ where: { requestKey: key } })) return false;
+export async function applyOnce(deps: CoreDeps, actionId: string, key: string, apply: (tx: Prisma.TransactionClient) => Promise<void>): Promise<LoadedAction | undefined> {
+  if (await deps.prisma.actionUpdate.findUnique({ where: { requestKey: key } })) return undefined;
   try {
-    await deps.prisma.$transaction(async (tx) => {
+    const applied = await deps.prisma.$transaction(async (tx) => {
       await apply(tx);
-      await refreshActionCards(tx, actionId, deps);
+      return refreshActionCards(tx, actionId, deps);
     });
     deps.onQueued?.();
-    return true;
+    return applied;
   } catch (error) {
-    if (isUniqueClash(error)) return false;
+    if (isUniqueClash(error)) return undefined;
     throw error;
   }
 }

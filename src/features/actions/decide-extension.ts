@@ -13,7 +13,7 @@ export async function decideExtension(deps: CoreDeps, input: Invocation & { exte
   if (!extension) throw new AppError(ErrorCode.EXTENSION_NOT_FOUND, 'That request for more time no longer exists.', { log: `extension ${input.extensionId} not found` });
   const action = await loadAction(deps.prisma, extension.actionId);
   const { member } = await requireManager(deps.prisma, action, input.actor, 'decide requests for more time');
-  if (extension.status !== 'requested') return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: `That request was already ${extension.status}.` });
+  if (extension.status !== 'requested') return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: action, notice: `That request was already ${extension.status}.` });
   requireOpen(action, 'give it more time');
   const accepted = input.decision === 'accept';
   const newDue = showDate(isoOf(extension.proposedDue));
@@ -30,10 +30,9 @@ export async function decideExtension(deps: CoreDeps, input: Invocation & { exte
     await tx.actionUpdate.create({
       data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: accepted ? 'extension_accepted' : 'extension_declined', text: accepted ? `Now due ${newDue}` : `${newDue} declined` },
     });
-    await refreshActionCards(tx, action.id, deps);
-    return true;
+    return refreshActionCards(tx, action.id, deps);
   });
   if (changed) deps.onQueued?.();
   const notice = !changed ? 'That request was decided a moment ago.' : accepted ? `More time given: now due ${newDue}.` : `Declined: still due ${showDate(isoOf(action.dueDate))}.`;
-  return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice });
+  return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: changed || undefined, notice });
 }

@@ -38,7 +38,7 @@ export async function reassignAction(deps: CoreDeps, input: Change & { owners: s
     if (added.length > 0) await tx.actionOwner.createMany({ data: added.map((memberId) => ({ actionId: action.id, memberId, notifiedOn: today })) });
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'reassigned', text: `To ${names}: ${input.reason}`, requestKey: input.key } });
   });
-  return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: applied ? `Reassigned to ${names}.` : 'That change was already made.' });
+  return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: applied, notice: applied ? `Reassigned to ${names}.` : 'That change was already made.' });
 }
 
 export async function extendAction(deps: CoreDeps, input: Change & { due: string }): Promise<ActionResult> {
@@ -51,17 +51,17 @@ export async function extendAction(deps: CoreDeps, input: Change & { due: string
     await tx.actionOwner.updateMany({ where: { actionId: action.id }, data: { chasesSent: 0, lastChasedOn: null, escalatedOn: null } });
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'extended', text: `From ${was} to ${showDate(input.due)}: ${input.reason}`, requestKey: input.key } });
   });
-  return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: applied ? `Now due ${showDate(input.due)}.` : 'That change was already made.' });
+  return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: applied, notice: applied ? `Now due ${showDate(input.due)}.` : 'That change was already made.' });
 }
 
 export async function dropAction(deps: CoreDeps, input: Change): Promise<ActionResult> {
   const action = await loadAction(deps.prisma, input.actionId);
   const { member } = await requireManager(deps.prisma, action, input.actor, 'drop actions');
-  if (action.status === 'dropped') return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: 'That action was already dropped.' });
+  if (action.status === 'dropped') return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: action, notice: 'That action was already dropped.' });
   requireOpen(action, 'drop it');
   const applied = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.action.update({ where: { id: action.id }, data: { status: 'dropped', statusReason: input.reason } });
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'dropped', text: input.reason, requestKey: input.key } });
   });
-  return actionAnswer(deps, { actionId: action.id, actor: input.actor, notice: applied ? 'Action dropped.' : 'That change was already made.' });
+  return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: applied, notice: applied ? 'Action dropped.' : 'That change was already made.' });
 }

@@ -28,6 +28,7 @@ export async function requestMoreTime(deps: CoreDeps, input: Invocation & { acti
   return actionAnswer(deps, {
     actionId: action.id,
     actor: input.actor,
+    loaded: asked,
     notice: asked ? `You asked for ${showDate(input.due)}. The clerk will accept or decline it; until then the due date stays ${showDate(isoOf(action.dueDate))}.` : 'That request was already sent.',
   });
 }

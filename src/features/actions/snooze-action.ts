@@ -68,6 +68,7 @@ export async function snoozeAction(deps: CoreDeps, input: Invocation & { actionI
   return actionAnswer(deps, {
     actionId: action.id,
     actor: input.actor,
+    loaded: applied,
     notice: applied ? `Snoozed: no reminders to ${whose === 'your' ? 'you' : 'its owners'} about this action until ${showDate(input.until)}.` : 'That snooze was already saved.',
   });
 }

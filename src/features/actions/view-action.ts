@@ -12,5 +12,5 @@ export async function viewAction(deps: CoreDeps, input: Invocation & { actionId:
   if (!(await findMember(deps.prisma, action.boardId, input.actor))) {
     throw new AppError(ErrorCode.NOT_A_MEMBER, `Only members of ${action.meeting.board.name} can see its actions.`, { log: `not a member for action ${action.id}` });
   }
-  return actionAnswer(deps, { actionId: action.id, actor: input.actor });
+  return actionAnswer(deps, { actionId: action.id, actor: input.actor, loaded: action });
 }
