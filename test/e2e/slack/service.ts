@@ -59,7 +59,7 @@ export async function startSlackService(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, dispatcher: { idleMs: 50 }, ...options.start });
+  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
   const delivered = () => waitForDelivered(db.prisma, 'slack');
   return {

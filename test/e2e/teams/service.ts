@@ -65,7 +65,6 @@ export async function startTeamsService(options: TeamsServiceOptions = {}): Prom
     logger,
     db,
     manualScheduler: true,
-    dispatcher: { idleMs: 50 },
     ...options.start,
     ...(options.authenticated ? { teamsEndpoints: { ...fake.endpoints(), ...options.endpoints } } : {}),
   });
