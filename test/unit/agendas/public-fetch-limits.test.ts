@@ -19,7 +19,11 @@ afterAll(() => site.close());
 const MB = 1_000_000;
 const asPublic = (options: Parameters<typeof createPublicFetchAlsoAllowingForTests>[1] = {}) => createPublicFetchAlsoAllowingForTests(['127.0.0.1'], options);
 
-const until = async (condition: () => boolean, ms = 2_000): Promise<void> => {
+// Waits are generous and upper bounds loose: on a loaded two-core machine a 0.3 s limit can take a
+// second or two to be seen. "Gave up" is proved by the coded error (the slow bodies never end); the
+// bounds only show it did not wait for something much longer than its limit.
+const GAVE_UP_WITHIN_MS = 5_000;
+const until = async (condition: () => boolean, ms = 10_000): Promise<void> => {
   const started = Date.now();
   while (!condition() && Date.now() - started < ms) await new Promise((resolve) => setTimeout(resolve, 10));
 };
@@ -126,13 +130,13 @@ describe('time limit', () => {
     expect((error as AppError).say).toBe('127.0.0.1 did not finish answering within 0.3 seconds, so Quorum gave up. Try again later.');
     expect(bytes).toBeGreaterThan(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS);
   });
 
   it('covers an answer whose head never comes', async () => {
     const started = Date.now();
     await expect(asPublic({ timeoutMs: 200 })(`${base}/no-answer`)).rejects.toMatchObject({ code: ErrorCode.IMPORT_TIMEOUT });
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS);
   });
 
   it('covers a name that takes for ever to resolve', async () => {
@@ -145,7 +149,7 @@ describe('time limit', () => {
     const started = Date.now();
     const response = await asPublic({ timeoutMs: 300 })(`${base}/redirect?times=4&to=/slow-body`);
     await expect(response.text()).rejects.toMatchObject({ code: ErrorCode.IMPORT_TIMEOUT });
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS);
   });
 
   it("honours the caller's own signal, as fetch does, through the body", async () => {
