@@ -21,6 +21,10 @@ export default defineConfig({
     // is emptied and handed to the next file (test/support/database.ts). Files restore what they
     // change (timers, globals) in their own hooks.
     isolate: false,
+    // A larger young generation for the test workers: fewer scavenges in processes that make many
+    // short-lived objects (requests, cards, Prisma results); 5 to 10% less CPU for unit and db
+    // measured side by side. `npm start` keeps its own small one (package.json).
+    execArgv: ['--max-semi-space-size=16'],
     maxWorkers,
     reporters: ['default'],
     projects: [
