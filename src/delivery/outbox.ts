@@ -55,14 +55,19 @@ export async function enqueue<S extends TemplateSpec>(tx: Tx, input: EnqueueInpu
   return { id: existing.id, created: false };
 }
 
+/** What an update copies from the message it replaces. */
+export const ORIGINAL_FIELDS = { id: true, boardId: true, platform: true, targetKind: true, targetId: true } as const;
+export type OriginalMessage = Prisma.OutboxMessageGetPayload<{ select: typeof ORIGINAL_FIELDS }>;
+
 /** Queues a replacement of the card sent for `original` (sent already, or still queued). Updates
  * of one card still waiting to go are replaced by this newest one: only the latest matters. */
 export async function enqueueUpdate<S extends TemplateSpec>(
   tx: Tx,
-  input: { originalId: string; template: S; data: z.input<S['data']> },
+  input: { originalId: string; template: S; data: z.input<S['data']>; original?: OriginalMessage },
 ): Promise<{ id: string }> {
   const data = input.template.data.parse(input.data);
-  const original = await tx.outboxMessage.findUniqueOrThrow({ where: { id: input.originalId } });
+  // The caller may have read the original already (in this transaction): it is not read again.
+  const original = input.original?.id === input.originalId ? input.original : await tx.outboxMessage.findUniqueOrThrow({ where: { id: input.originalId }, select: ORIGINAL_FIELDS });
   await tx.outboxMessage.updateMany({
     where: { updatesId: original.id, operation: 'update', status: 'pending' },
     data: { status: 'skipped', errorCode: 'superseded', lastError: 'A newer version of the card was queued instead' },

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
-import { loadAction, requireOwnerOrClerk } from './action-access.ts';
+import { loadActionForAccess, requireOwnerOrClerk } from './action-access.ts';
 import { actionAnswer, type ActionResult } from './action-answer.ts';
 import { applyOnce } from './apply-once.ts';
 
@@ -18,7 +18,7 @@ export const actionUpdateValues = z.object({
 });
 
 export async function addActionUpdate(deps: CoreDeps, input: Invocation & { actionId: string; key: string; text: string }): Promise<ActionResult> {
-  const action = await loadAction(deps.prisma, input.actionId);
+  const action = await loadActionForAccess(deps.prisma, input.actionId);
   const { member } = await requireOwnerOrClerk(deps.prisma, action, input.actor);
   const added = await applyOnce(deps, action.id, input.key, async (tx) => {
     await tx.actionUpdate.create({ data: { createdAt: deps.now(), actionId: action.id, memberId: member.id, kind: 'update', text: input.text, requestKey: input.key } });

@@ -9,13 +9,14 @@ import type { LoadedAction } from './action-view.ts';
 /** Runs `apply` in a transaction unless the key was recorded, and brings the action's cards up
  * to date in the same transaction. Returns the action as it is after the change when it ran,
  * undefined when the key was already recorded. `apply` must record an action update with
- * `requestKey: key`. */
-export async function applyOnce(deps: CoreDeps, actionId: string, key: string, apply: (tx: Prisma.TransactionClient) => Promise<void>): Promise<LoadedAction | undefined> {
+ * `requestKey: key`; when it read the action after making its change, it returns it, and the
+ * cards are brought up to date from that (it is not read again). */
+export async function applyOnce(deps: CoreDeps, actionId: string, key: string, apply: (tx: Prisma.TransactionClient) => Promise<LoadedAction | void>): Promise<LoadedAction | undefined> {
   if (await deps.prisma.actionUpdate.findUnique({ where: { requestKey: key } })) return undefined;
   try {
     const applied = await deps.prisma.$transaction(async (tx) => {
-      await apply(tx);
-      return refreshActionCards(tx, actionId, deps);
+      const changed = await apply(tx);
+      return refreshActionCards(tx, changed ?? actionId, deps);
     });
     deps.onQueued?.();
     return applied;

@@ -5,7 +5,7 @@ import { localDate } from '../../domain/time.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { dbDate, isoOf, showDate } from './action-dates.ts';
-import { loadAction, requireManager, requireOpen } from './action-access.ts';
+import { loadAction, loadActionForAccess, requireManager, requireOpen } from './action-access.ts';
 import { actionAnswer, type ActionResult } from './action-answer.ts';
 import { dueDate, owners, reason, rosterOf } from './action-fields.ts';
 import { applyOnce } from './apply-once.ts';
@@ -13,19 +13,19 @@ import { applyOnce } from './apply-once.ts';
 type Change = Invocation & { actionId: string; key: string; reason: string };
 
 export async function reassignValues(deps: CoreDeps, metadata: { actionId: string }) {
-  const action = await loadAction(deps.prisma, metadata.actionId);
+  const action = await loadActionForAccess(deps.prisma, metadata.actionId);
   return z.object({ owners: owners(await rosterOf(deps.prisma, action.boardId)), reason: reason('a reason') });
 }
 
 export async function extendValues(deps: CoreDeps, metadata: { actionId: string }) {
-  const action = await loadAction(deps.prisma, metadata.actionId);
+  const action = await loadActionForAccess(deps.prisma, metadata.actionId);
   return z.object({ due: dueDate(localDate(deps.now(), action.meeting.board.timezone)), reason: reason('a reason') });
 }
 
 export const dropValues = z.object({ reason: reason('the reason for dropping it') });
 
 export async function reassignAction(deps: CoreDeps, input: Change & { owners: string[] }): Promise<ActionResult> {
-  const action = await loadAction(deps.prisma, input.actionId);
+  const action = await loadActionForAccess(deps.prisma, input.actionId);
   const { member } = await requireManager(deps.prisma, action, input.actor, 'reassign actions');
   requireOpen(action, 'reassign it');
   const today = dbDate(localDate(deps.now(), action.meeting.board.timezone));
@@ -42,7 +42,7 @@ export async function reassignAction(deps: CoreDeps, input: Change & { owners: s
 }
 
 export async function extendAction(deps: CoreDeps, input: Change & { due: string }): Promise<ActionResult> {
-  const action = await loadAction(deps.prisma, input.actionId);
+  const action = await loadActionForAccess(deps.prisma, input.actionId);
   const { member } = await requireManager(deps.prisma, action, input.actor, 'change due dates');
   requireOpen(action, 'give it a new date');
   const was = showDate(isoOf(action.dueDate));

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { openForm, type FormRequest } from '../../kernel/results.ts';
 import { isoOf, showDate } from './action-dates.ts';
-import { loadAction, requireManager, requireOpen, requireOwnerOrClerk } from './action-access.ts';
+import { loadActionForAccess, requireManager, requireOpen, requireOwnerOrClerk } from './action-access.ts';
 import { rosterChoices, rosterOf } from './action-fields.ts';
 import { actionDropForm, actionExtendForm, actionMoreTimeForm, actionReassignForm, actionUpdateForm } from './forms.ts';
 
@@ -14,7 +14,7 @@ export const CHANGE_FORMS = ['update', 'more-time', 'reassign', 'extend', 'drop'
 export type ChangeForm = (typeof CHANGE_FORMS)[number];
 
 export async function openChangeForm(deps: CoreDeps, input: Invocation & { actionId: string; form: ChangeForm }): Promise<FormRequest> {
-  const action = await loadAction(deps.prisma, input.actionId);
+  const action = await loadActionForAccess(deps.prisma, input.actionId);
   const metadata = { actionId: action.id, key: randomUUID() };
   const context = `${action.description.slice(0, 200)} (due ${showDate(isoOf(action.dueDate))})`;
   switch (input.form) {

@@ -10,10 +10,9 @@ import { addDays } from '../../domain/working-days.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { dbDate, isoOf, showDate } from './action-dates.ts';
-import { loadAction, requireOpen, requireOwnerOrClerk } from './action-access.ts';
+import { loadActionForAccess, requireOpen, requireOwnerOrClerk, type ActionForAccess } from './action-access.ts';
 import { actionAnswer, type ActionResult } from './action-answer.ts';
 import { applyOnce } from './apply-once.ts';
-import type { LoadedAction } from './action-view.ts';
 
 /** How far ahead an overdue action's reminders can be snoozed. */
 export const OVERDUE_SNOOZE_DAYS = 28;
@@ -47,15 +46,15 @@ export function snoozeCheck(now: Date) {
   return z.object({ until: snoozeUntil(DateTime.fromJSDate(now, { zone: 'utc' }).minus({ days: 1 }).toISODate() as string) });
 }
 
-export const today = (deps: CoreDeps, action: LoadedAction) => localDate(deps.now(), action.meeting.board.timezone);
+export const today = (deps: CoreDeps, action: ActionForAccess) => localDate(deps.now(), action.meeting.board.timezone);
 
 export async function snoozeValues(deps: CoreDeps, metadata: { actionId: string }) {
-  const action = await loadAction(deps.prisma, metadata.actionId);
+  const action = await loadActionForAccess(deps.prisma, metadata.actionId);
   return z.object({ until: snoozeUntil(today(deps, action), isoOf(action.dueDate)) });
 }
 
 export async function snoozeAction(deps: CoreDeps, input: Invocation & { actionId: string; key: string; until: string }): Promise<ActionResult> {
-  const action = await loadAction(deps.prisma, input.actionId);
+  const action = await loadActionForAccess(deps.prisma, input.actionId);
   const rights = await requireOwnerOrClerk(deps.prisma, action, input.actor);
   requireOpen(action, 'snooze its reminders');
   const whose = rights.isOwner ? 'your' : 'the owners\u2019';

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../kernel/deps.ts';
 import { form, type Invocation } from '../../kernel/feature.ts';
 import { openForm, type FormRequest } from '../../kernel/results.ts';
 import { isoOf, showDate } from './action-dates.ts';
-import { loadAction, requireOpen, requireOwnerOrClerk } from './action-access.ts';
+import { loadActionForAccess, requireOpen, requireOwnerOrClerk } from './action-access.ts';
 import { snoozeAction, snoozeCheck, snoozeLimit, snoozeValues, today } from './snooze-action.ts';
 
 export const actionSnoozeForm = form({
@@ -18,7 +18,7 @@ export const actionSnoozeForm = form({
 });
 
 export async function openSnoozeForm(deps: CoreDeps, input: Invocation & { actionId: string }): Promise<FormRequest> {
-  const action = await loadAction(deps.prisma, input.actionId);
+  const action = await loadActionForAccess(deps.prisma, input.actionId);
   await requireOwnerOrClerk(deps.prisma, action, input.actor);
   requireOpen(action, 'snooze its reminders');
   const due = isoOf(action.dueDate);

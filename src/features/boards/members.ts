@@ -44,6 +44,23 @@ export async function isClerk(prisma: Db, boardId: string, memberId: string): Pr
   return (await prisma.member.count({ where: { id: memberId, ...holdsARole(boardId) } })) > 0;
 }
 
+/** The members among `memberIds` who are clerks (or the chair) of the board: isClerk for many
+ * people in one statement. */
+export async function clerksAmong(prisma: Db, boardId: string, memberIds: readonly string[]): Promise<Set<string>> {
+  if (memberIds.length === 0) return new Set();
+  const clerks = await prisma.member.findMany({ where: { id: { in: [...new Set(memberIds)] }, ...holdsARole(boardId) }, select: { id: true } });
+  return new Set(clerks.map((m) => m.id));
+}
+
+/** findMember and isClerk in one statement: the actor's member record on the board, and whether
+ * they hold a role on it (the count of their roles there is read with the member). */
+export async function findMemberAndRole(prisma: Db, boardId: string, actor: Actor): Promise<{ member: Member; clerk: boolean } | null> {
+  const found = await prisma.member.findFirst({ where: { boardId, active: true, ...identityOf(actor) }, include: { _count: { select: { roles: { where: { boardId } } } } } });
+  if (!found) return null;
+  const { _count, ...member } = found;
+  return { member, clerk: _count.roles > 0 };
+}
+
 /** The actor's member record, or NOT_A_CLERK. */
 export async function requireClerk(prisma: Db, board: Board, actor: Actor): Promise<Member> {
   // One statement, the role a condition of finding the member (every clerk's command and click
