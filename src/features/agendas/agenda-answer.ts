@@ -3,7 +3,7 @@
 // is a clerk or the chair.
 import type { Invocation } from '../../kernel/feature.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
-import { buildAgendaView, channelAudience, CLERK_ALONE, loadMeeting, memberAudience, type AgendaAudience, type AgendaView } from './agenda-view.ts';
+import { buildAgendaView, channelAudience, CLERK_ALONE, loadMeeting, memberAudience, type AgendaAudience, type AgendaView, type MeetingWithItems } from './agenda-view.ts';
 
 export interface AgendaResult {
   kind: 'agenda';
@@ -16,12 +16,14 @@ export interface AgendaResult {
 
 export const EXEMPT_NOTE = 'Exempt items are shown as "Exempt item" here, where others can see them; ask in your own chat with Quorum to see them in full.';
 
-/** `as`: the audience the person asked to see it as (a preview shows what members will see). */
+/** `as`: the audience the person asked to see it as (a preview shows what members will see).
+ * `loaded`: the meeting as it now is, when the use case has it (read after its change, if any),
+ * so that it is not read again. */
 export async function agendaAnswer(
   deps: Pick<CoreDeps, 'prisma' | 'publicBaseUrl'>,
-  input: { meetingId: string; invocation: Invocation; notice: string; clerk: boolean; as?: 'members' },
+  input: { meetingId: string; invocation: Invocation; notice: string; clerk: boolean; as?: 'members'; loaded?: MeetingWithItems },
 ): Promise<AgendaResult> {
-  const meeting = await loadMeeting(deps.prisma, input.meetingId);
+  const meeting = input.loaded ?? (await loadMeeting(deps.prisma, input.meetingId));
   const { invocation } = input;
   const inConversation = invocation.audience === 'conversation';
   const audience: AgendaAudience = inConversation

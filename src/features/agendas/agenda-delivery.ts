@@ -5,7 +5,7 @@
 import type { Platform } from '../../domain/platform.ts';
 import { enqueue, enqueueUpdate, type Tx } from '../../delivery/outbox.ts';
 import type { DeliveryContext } from '../../kernel/deps.ts';
-import type { Board } from '../../persistence/generated/client.ts';
+import type { Board, Meeting } from '../../persistence/generated/client.ts';
 import { buildAgendaView, channelAudience, loadMeeting, type MeetingWithItems } from './agenda-view.ts';
 import { agendaCardTemplate, agendaChangedTemplate, agendaReminderTemplate } from './templates.ts';
 import { replyCounts, type ReplyCounts } from '../apologies/meeting-replies.ts';
@@ -30,6 +30,8 @@ const viewFor = (meeting: MeetingWithItems, channel: BoardChannel, ctx: Delivery
 });
 
 export interface PostOutcome {
+  /** The meeting as the cards show it (read in the caller's transaction). */
+  meeting: MeetingWithItems;
   posted: BoardChannel[];
   /** Cards already posted that were brought up to date. */
   refreshed: BoardChannel[];
@@ -43,15 +45,18 @@ export interface PostOutcome {
 export async function postOrRefreshAgenda(tx: Tx, meetingId: string, ctx: DeliveryContext): Promise<PostOutcome> {
   const meeting = await loadMeeting(tx, meetingId);
   const posts = await tx.agendaPost.findMany({ where: { meetingId } });
-  const replies = await replyCounts(tx, meetingId);
-  const outcome: PostOutcome = { posted: [], refreshed: [], current: [] };
+  // The reply counts go on a card posted or brought up to date: read once, and only then (a card
+  // that shows this version already is left alone).
+  let counts: ReplyCounts | undefined;
+  const replies = async () => (counts ??= await replyCounts(tx, meeting));
+  const outcome: PostOutcome = { meeting, posted: [], refreshed: [], current: [] };
   for (const post of posts) {
     const channel = { platform: post.platform, channelId: post.channelId };
     if (post.version === meeting.version) {
       outcome.current.push(channel);
       continue;
     }
-    await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx, replies) });
+    await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx, await replies()) });
     await tx.agendaPost.update({ where: { id: post.id }, data: { version: meeting.version } });
     outcome.refreshed.push(channel);
   }
@@ -62,7 +67,7 @@ export async function postOrRefreshAgenda(tx: Tx, meetingId: string, ctx: Delive
       platform: channel.platform,
       target: { kind: 'channel', id: channel.channelId },
       template: agendaCardTemplate,
-      data: viewFor(meeting, channel, ctx, replies),
+      data: viewFor(meeting, channel, ctx, await replies()),
       dedupeKey: `agenda-post:${meeting.id}:${channel.platform}:${channel.channelId}`,
     });
     await tx.agendaPost.create({
@@ -109,7 +114,7 @@ export async function enqueueReminder(
 ): Promise<BoardChannel[]> {
   const meeting = await loadMeeting(tx, meetingId);
   const channels = boardChannels(meeting.board, ctx.platforms);
-  const replies = await replyCounts(tx, meetingId);
+  const replies = await replyCounts(tx, meeting);
   for (const channel of channels) {
     await enqueue(tx, {
       boardId: meeting.boardId,
@@ -122,7 +127,7 @@ export async function enqueueReminder(
     });
   }
   // The clerk and chair are warned again with each reminder while the quorum is at risk.
-  await warnIfQuorumAtRisk(tx, meetingId, { kind: 'reminder', key: reminder.key }, ctx);
+  await warnIfQuorumAtRisk(tx, meeting, { kind: 'reminder', key: reminder.key }, ctx);
   // Matters arising (the actions from earlier meetings) go with it, to the channel and the clerks.
   await queueMattersArising(tx, meetingId, { kind: 'reminder', key: reminder.key, toClerks: true }, ctx);
   return channels;
@@ -130,10 +135,15 @@ export async function enqueueReminder(
 
 /** The posted cards brought up to date after a reply: same version, new counts. Updates still
  * waiting to go are replaced by this one (enqueueUpdate), so a burst of clicks is one update. */
-export async function refreshReplyCounts(tx: Tx, meetingId: string, ctx: DeliveryContext): Promise<number> {
-  const meeting = await loadMeeting(tx, meetingId);
-  const posts = await tx.agendaPost.findMany({ where: { meetingId } });
-  const replies = await replyCounts(tx, meetingId);
+export async function refreshReplyCounts(tx: Tx, meetingOrId: string | (Meeting & { board: Board }), ctx: DeliveryContext): Promise<number> {
+  const loaded = typeof meetingOrId === 'string' ? await loadMeeting(tx, meetingOrId) : undefined;
+  const given = loaded ?? (meetingOrId as Meeting & { board: Board });
+  const posts = await tx.agendaPost.findMany({ where: { meetingId: given.id } });
+  // No card posted: nothing to count for. Given the meeting with its board (read by the caller in
+  // this transaction), only its items are read.
+  if (posts.length === 0) return 0;
+  const meeting: MeetingWithItems = loaded ?? { ...given, items: await tx.agendaItem.findMany({ where: { meetingId: given.id }, orderBy: { position: 'asc' } }) };
+  const replies = await replyCounts(tx, meeting);
   for (const post of posts) {
     const channel = { platform: post.platform, channelId: post.channelId };
     await enqueueUpdate(tx, { originalId: post.outboxId, template: agendaCardTemplate, data: viewFor(meeting, channel, ctx, replies) });

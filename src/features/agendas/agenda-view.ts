@@ -87,10 +87,13 @@ export function redactedItem(number: string): AgendaItemView {
 
 export type MeetingWithItems = Prisma.MeetingGetPayload<{ include: { items: true; board: true } }>;
 
+/** A meeting's items in agenda order, and its board. */
+export const MEETING_WITH_ITEMS = { items: { orderBy: { position: 'asc' } }, board: true } as const satisfies Prisma.MeetingInclude;
+
 /** The meeting with its items and board; a meeting that no longer exists (a stale form's id) is
  * MEETING_NOT_FOUND, said plainly, not a database error. */
 export async function loadMeeting(prisma: PrismaClient | Prisma.TransactionClient, meetingId: string): Promise<MeetingWithItems> {
-  const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, include: { items: { orderBy: { position: 'asc' } }, board: true } });
+  const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, include: MEETING_WITH_ITEMS });
   if (!meeting) throw new AppError(ErrorCode.MEETING_NOT_FOUND, 'That meeting no longer exists. Run the command again for a fresh card.', { log: `meeting ${meetingId} not found` });
   return meeting;
 }

@@ -7,10 +7,14 @@ import { requireClerk } from '../boards/members.ts';
 import { boardChannels } from './agenda-delivery.ts';
 import { loadMeeting, type MeetingWithItems } from './agenda-view.ts';
 
-export async function postableMeeting(deps: CoreDeps, actor: Actor, meetingId: string): Promise<MeetingWithItems> {
-  const meeting = await loadMeeting(deps.prisma, meetingId).catch(() => {
-    throw new AppError(ErrorCode.MEETING_NOT_FOUND, 'That meeting no longer exists.', { log: `meeting ${meetingId} not found` });
-  });
+/** Given the meeting (as the command found it), it is checked without being read again. */
+export async function postableMeeting(deps: CoreDeps, actor: Actor, meetingOrId: string | MeetingWithItems): Promise<MeetingWithItems> {
+  const meeting =
+    typeof meetingOrId !== 'string'
+      ? meetingOrId
+      : await loadMeeting(deps.prisma, meetingOrId).catch(() => {
+          throw new AppError(ErrorCode.MEETING_NOT_FOUND, 'That meeting no longer exists.', { log: `meeting ${meetingOrId} not found` });
+        });
   await requireClerk(deps.prisma, meeting.board, actor);
   if (meeting.status === 'cancelled') throw new AppError(ErrorCode.MEETING_CANCELLED, 'That meeting is cancelled, so its agenda can no longer be posted or reminded.');
   if (meeting.startsAt.getTime() <= deps.now().getTime()) {

@@ -67,7 +67,7 @@ export const agendas = defineFeature({
       run: async (deps, input) => {
         const board = await findBoard(deps.prisma, input);
         const meeting = await findMeeting(deps.prisma, board, input.args.date, deps.now());
-        return showAgenda(deps, { ...input, meetingId: meeting.id });
+        return showAgenda(deps, { ...input, meetingId: meeting.id, meeting });
       },
     }),
     command({
@@ -131,7 +131,10 @@ export const agendas = defineFeature({
       description: 'See the agenda card as members will, before posting.',
       who: 'clerks',
       args: optionalDate,
-      run: async (deps, input) => previewAgenda(deps, { ...input, meetingId: (await findClerkMeeting(deps, { ...input, ...dateOf(input.args) })).id }),
+      run: async (deps, input) => {
+        const meeting = await findClerkMeeting(deps, { ...input, ...dateOf(input.args) });
+        return previewAgenda(deps, { ...input, meetingId: meeting.id, meeting });
+      },
     }),
     command({
       words: 'agenda post',
@@ -140,7 +143,10 @@ export const agendas = defineFeature({
       description: 'Post the agenda to the board channel; later changes update it in place.',
       who: 'clerks',
       args: optionalDate,
-      run: async (deps, input) => postAgenda(deps, { ...input, meetingId: (await findClerkMeeting(deps, { ...input, ...dateOf(input.args) })).id }),
+      run: async (deps, input) => {
+        const meeting = await findClerkMeeting(deps, { ...input, ...dateOf(input.args) });
+        return postAgenda(deps, { ...input, meetingId: meeting.id, meeting });
+      },
     }),
     command({
       words: 'agenda remind',
@@ -149,7 +155,10 @@ export const agendas = defineFeature({
       description: 'Send a reminder now (7 days and 1 day before go out by themselves).',
       who: 'clerks',
       args: optionalDate,
-      run: async (deps, input) => remindAgenda(deps, { ...input, meetingId: (await findClerkMeeting(deps, { ...input, ...dateOf(input.args) })).id }),
+      run: async (deps, input) => {
+        const meeting = await findClerkMeeting(deps, { ...input, ...dateOf(input.args) });
+        return remindAgenda(deps, { ...input, meetingId: meeting.id, meeting });
+      },
     }),
   ],
   buttons: [

@@ -42,23 +42,34 @@ export async function meetingForecast(db: Db, meeting: { id: string; boardId: st
  * board has chosen to show them in its channel ("apologies settings"); reasons never. */
 export type ReplyCounts = { apologies: number; attending: number; expected: number; quorum: number; names?: string[] };
 
-export async function replyCounts(db: Db, meetingId: string): Promise<ReplyCounts> {
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { board: true } });
-  const replies = await meetingReplies(db, meetingId);
-  const forecast = await meetingForecast(db, meeting);
-  const apologies = replies.filter((r) => r.reply === 'apologies');
+/** The meeting as replyCounts reads it: given by a caller that has it (with its board), it is not read again. */
+export type CountedMeeting = { id: string; boardId: string; board: ForecastBoard & { showApologyNames: boolean } };
+
+const nameWithSubstitute = (r: ReplyWithPeople): string => {
+  const substitute = r.substitute?.name ?? r.substituteName;
+  return substitute ? `${r.member.name} (${substitute} substituting)` : r.member.name;
+};
+
+export async function replyCounts(db: Db, meetingOrId: string | CountedMeeting): Promise<ReplyCounts> {
+  const meeting = typeof meetingOrId === 'string' ? await db.meeting.findUniqueOrThrow({ where: { id: meetingOrId }, include: { board: true } }) : meetingOrId;
+  // The people who replied are read only when the card names them; the forecast is worked out from
+  // the same replies (and the roster), not from a second read of them.
+  let replies: MeetingReply[];
+  let names: string[] | undefined;
+  if (meeting.board.showApologyNames) {
+    const withPeople = await meetingReplies(db, meeting.id);
+    names = withPeople.filter((r) => r.reply === 'apologies').map(nameWithSubstitute);
+    replies = withPeople;
+  } else {
+    replies = await db.meetingReply.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: 'asc' } });
+  }
+  const roster = await boardRoster(db, meeting.boardId);
+  const forecast = forecastQuorum(roster, forecastReplies(replies), meeting.board.quorum, boardForecastOptions(meeting.board));
   return {
-    apologies: apologies.length,
+    apologies: replies.filter((r) => r.reply === 'apologies').length,
     attending: replies.filter((r) => r.reply === 'attending').length,
     expected: forecast.expected,
     quorum: forecast.quorum,
-    ...(meeting.board.showApologyNames
-      ? {
-          names: apologies.map((r) => {
-            const substitute = r.substitute?.name ?? r.substituteName;
-            return substitute ? `${r.member.name} (${substitute} substituting)` : r.member.name;
-          }),
-        }
-      : {}),
+    ...(names ? { names } : {}),
   };
 }

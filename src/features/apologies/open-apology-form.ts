@@ -25,7 +25,9 @@ export function substituteOptions(member: Member, choices: Member[]): Choice[] {
 export async function openApologyForm(deps: CoreDeps, input: Invocation & { meetingId: string; memberId?: string }) {
   const meeting = await loadMeetingForReplies(deps.prisma, input.meetingId);
   const member = await replyMember(deps.prisma, meeting, input.actor, input.memberId);
-  const { via } = await requireReplier(deps.prisma, meeting.board, input.actor, member);
+  // No member named: replyMember found the clicker's own record, so they reply as the member
+  // (requireReplier would find the same record again to say so).
+  const { via } = input.memberId ? await requireReplier(deps.prisma, meeting.board, input.actor, member) : { via: 'member' as const };
   await requireOpenForReplies(deps.prisma, meeting, deps.now(), { forClerk: via === 'clerk' });
   const current = await deps.prisma.meetingReply.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } } });
   const choices = await substituteChoices(deps.prisma, member);

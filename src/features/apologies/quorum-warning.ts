@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { needsWarning } from '../../domain/apologies/quorum-forecast.ts';
 import { enqueue, type Tx } from '../../delivery/outbox.ts';
 import type { DeliveryContext } from '../../kernel/deps.ts';
-import type { Prisma } from '../../persistence/generated/client.ts';
+import type { Board, Meeting, Prisma } from '../../persistence/generated/client.ts';
 import { loadMeeting, meetingView } from '../agendas/agenda-view.ts';
 import { meetingForecast, meetingReplies } from './meeting-replies.ts';
 import { quorumWarningTemplate } from './templates.ts';
@@ -19,8 +19,9 @@ export type WarningOccasion = { kind: 'forecast' } | { kind: 'reminder'; key: st
 
 /** Queues the warning if the forecast is at the quorum or below and this occasion has not been
  * warned of yet. Returns whether it was queued. */
-export async function warnIfQuorumAtRisk(tx: Tx, meetingId: string, occasion: WarningOccasion, ctx: DeliveryContext): Promise<boolean> {
-  const meeting = await loadMeeting(tx, meetingId);
+export async function warnIfQuorumAtRisk(tx: Tx, meetingOrId: string | (Meeting & { board: Board }), occasion: WarningOccasion, ctx: DeliveryContext): Promise<boolean> {
+  // Given the meeting with its board (read by the caller in this transaction), it is not read again.
+  const meeting = typeof meetingOrId === 'string' ? await loadMeeting(tx, meetingOrId) : meetingOrId;
   if (meeting.status === 'cancelled') return false;
   const forecast = await meetingForecast(tx, meeting);
   let occasionKey: string;

@@ -88,8 +88,9 @@ export async function saveReplyIn(tx: Prisma.TransactionClient, deps: CoreDeps, 
     }
   }
   if (changed && !input.deferEffects) {
-    await refreshReplyCounts(tx, meeting.id, deps);
-    await warnIfQuorumAtRisk(tx, meeting.id, { kind: 'forecast' }, deps);
+    // The meeting as read under its lock: a reply changes neither it nor its board.
+    await refreshReplyCounts(tx, meeting, deps);
+    await warnIfQuorumAtRisk(tx, meeting, { kind: 'forecast' }, deps);
   }
   const reply = await tx.meetingReply.findUnique({ where: key, include: { substitute: true } });
   return { meeting, member, changed, via: recordedVia, ...(reply ? { reply } : {}) };

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { Board, PrismaClient } from '../../persistence/generated/client.ts';
 import { toLocalParts } from '../../domain/time.ts';
-import { loadMeeting, type MeetingWithItems } from '../agendas/agenda-view.ts';
+import { MEETING_WITH_ITEMS, type MeetingWithItems } from '../agendas/agenda-view.ts';
 import { findBoard, type BoardContext } from '../boards/find-board.ts';
 import { requireClerk } from '../boards/members.ts';
 
@@ -32,18 +32,20 @@ export async function findMeeting(
         ...(statuses ? { status: statuses } : {}),
       },
       orderBy: { startsAt: 'asc' },
+      include: MEETING_WITH_ITEMS,
     });
     if (!found) throw new AppError(ErrorCode.MEETING_NOT_FOUND, `${board.name} has no meeting on ${toLocalParts(day.toJSDate(), board.timezone).date}.`);
-    return loadMeeting(prisma, found.id);
+    return found;
   }
   const next = await prisma.meeting.findFirst({
     where: { boardId: board.id, startsAt: { gt: now }, ...(statuses ? { status: statuses } : {}) },
     orderBy: { startsAt: 'asc' },
+    include: MEETING_WITH_ITEMS,
   });
   if (!next) {
     throw new AppError(ErrorCode.MEETING_NOT_FOUND, `${board.name} has no meeting coming up. A clerk can create one with "meeting new".`);
   }
-  return loadMeeting(prisma, next.id);
+  return next;
 }
 
 /** For a clerk's command: the board they mean, checked, and its meeting on that date (or next). */
