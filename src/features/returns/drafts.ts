@@ -28,9 +28,10 @@ async function saveDraft(db: Db, key: DraftKey, draft: Draft): Promise<void> {
   await db.returnDraft.upsert({ where: where(key), create: { ...key, values: draft }, update: { values: draft } });
 }
 
-/** Keeps what was typed on a page (merged into what was typed before). */
-export async function saveDraftValues(db: Db, key: DraftKey, values: Draft['values']): Promise<Draft> {
-  const draft = await loadDraft(db, key);
+/** Keeps what was typed on a page (merged into what was typed before). `current`: the draft as
+ * the caller read it in this request, when it has it. */
+export async function saveDraftValues(db: Db, key: DraftKey, values: Draft['values'], current?: Draft): Promise<Draft> {
+  const draft = current ?? (await loadDraft(db, key));
   const next = { ...draft, values: { ...draft.values, ...values } };
   await saveDraft(db, key, next);
   return next;

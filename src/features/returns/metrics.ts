@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { History } from '../../domain/returns/comparisons.ts';
 import { quarterKey, type Quarter } from '../../domain/returns/quarter.ts';
 import type { Unit, UnitKind } from '../../domain/returns/units.ts';
-import type { Metric, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
+import type { Metric, Milestone, Prisma, PrismaClient } from '../../persistence/generated/client.ts';
 import type { PeerRank } from './catalogue-entry.ts';
 
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -34,13 +34,28 @@ export function peerRanksOf(metric: Pick<Metric, 'peerRanks'>): PeerRank[] {
 /** The ranks stored with a figure: [{ name, rank }]. */
 export const figureRanksSchema = z.array(z.object({ name: z.string(), rank: z.number().int() }));
 
+const METRIC_ORDER = [{ position: 'asc' }, { name: 'asc' }] as const satisfies Prisma.MetricOrderByWithRelationInput[];
+const MILESTONE_ORDER = [{ position: 'asc' }, { title: 'asc' }] as const satisfies Prisma.MilestoneOrderByWithRelationInput[];
+const active = (boardId: string, organisationId?: string) => ({ boardId, active: true, ...(organisationId ? { organisationId } : {}) });
+
 /** The active metrics of a board (or of one organisation), in dashboard order. */
 export function activeMetrics(db: Db, boardId: string, organisationId?: string) {
   return db.metric.findMany({
-    where: { boardId, active: true, ...(organisationId ? { organisationId } : {}) },
+    where: active(boardId, organisationId),
     include: { organisation: true },
-    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    orderBy: [...METRIC_ORDER],
   });
+}
+
+/** One organisation's active metrics and milestones, in dashboard order, without their
+ * organisation (the caller has it): the same rows as activeMetrics and activeMilestones, in two
+ * statements instead of four. */
+export async function organisationCatalogue(db: Db, boardId: string, organisationId: string): Promise<{ metrics: Metric[]; milestones: Milestone[] }> {
+  const [metrics, milestones] = await Promise.all([
+    db.metric.findMany({ where: active(boardId, organisationId), orderBy: [...METRIC_ORDER] }),
+    db.milestone.findMany({ where: active(boardId, organisationId), orderBy: [...MILESTONE_ORDER] }),
+  ]);
+  return { metrics, milestones };
 }
 
 /** The metrics a round's dashboard lists: the active ones, and any deactivated since that has a
@@ -55,9 +70,9 @@ export function roundMetrics(db: Db, boardId: string, roundId: string) {
 
 export function activeMilestones(db: Db, boardId: string, organisationId?: string) {
   return db.milestone.findMany({
-    where: { boardId, active: true, ...(organisationId ? { organisationId } : {}) },
+    where: active(boardId, organisationId),
     include: { organisation: true },
-    orderBy: [{ position: 'asc' }, { title: 'asc' }],
+    orderBy: [...MILESTONE_ORDER],
   });
 }
 

@@ -10,9 +10,10 @@ import type { Db } from './metrics.ts';
 import { fieldId, type ReturnContent, type ReturnEntries } from './return-form.ts';
 
 /** Field errors for the outlying figures not yet confirmed (and remembers them as asked), or
- * undefined when there are none. */
-export async function outlierErrors(db: Db, key: DraftKey, content: ReturnContent, entries: ReturnEntries): Promise<FieldErrors | undefined> {
-  const confirmed = await pendingOutliers(db, key);
+ * undefined when there are none. `confirmed`: the person's pending outliers (pendingOutliers),
+ * when the caller has read them in this request. */
+export async function outlierErrors(db: Db, key: DraftKey, content: ReturnContent, entries: ReturnEntries, confirmed?: Record<string, number>): Promise<FieldErrors | undefined> {
+  confirmed ??= await pendingOutliers(db, key);
   const errors: FieldErrors = {};
   const pending: Record<string, number> = {};
   for (const figure of entries.figures) {

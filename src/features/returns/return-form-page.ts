@@ -13,7 +13,7 @@ import { loadDraft, saveDraftValues, type DraftKey } from './drafts.ts';
 import { latestSubmission, loadReturnContent } from './load-return.ts';
 import { pageContent, pageFields, pageValues, returnPages, valuesOfSubmission } from './return-pages.ts';
 import { returnFormSchema, type ReturnContent } from './return-form.ts';
-import { loadOrganisation, loadRound, requireOpen, requireSubmitterOrClerk, roundLabel, type RoundWithBoard } from './round-access.ts';
+import { loadOrganisation, loadRound, requireOpen, requireSubmitterOrClerk, roundLabel, type ReturnActor, type RoundWithBoard } from './round-access.ts';
 import { requireKnownFields, submitReturn, type ReturnSubmitted } from './submit-return.ts';
 import { outlierErrors } from './outliers.ts';
 
@@ -26,6 +26,7 @@ const rawValues = z.record(z.string(), z.union([z.string(), z.boolean(), z.array
 interface Opened {
   round: RoundWithBoard;
   organisation: Organisation;
+  who: ReturnActor;
   content: ReturnContent;
   key: DraftKey;
 }
@@ -39,7 +40,7 @@ async function openReturn(deps: CoreDeps, input: Invocation & { roundId: string;
   if (content.metrics.length + content.milestones.length === 0) {
     throw new AppError(ErrorCode.NOTHING_TO_RETURN, `${organisation.name} has no metrics or milestones in the catalogue, so there is nothing to submit.`, { log: `organisation ${organisation.id} has nothing to return` });
   }
-  return { round, organisation, content, key: { roundId: round.id, organisationId: organisation.id, memberId: who.member.id } };
+  return { round, organisation, who, content, key: { roundId: round.id, organisationId: organisation.id, memberId: who.member.id } };
 }
 
 /** Page `page` of the form, its fields filled from the draft or the latest version, unless
@@ -83,12 +84,16 @@ export async function submitReturnPage(deps: CoreDeps, input: Invocation & { met
   const onPage = pageContent(page, opened.content);
   const parsed = returnFormSchema(onPage).safeParse(cleanValues(typed));
   if (!parsed.success) return pageForm(deps, opened, input.metadata.page, { typed, errors: fieldErrorsOf(parsed.error) });
-  const outliers = await outlierErrors(deps.prisma, opened.key, onPage, parsed.data);
+  // The draft is read once: outlierErrors writes to it only when it finds new outliers, and then
+  // the page comes back without saving what was typed.
+  const saved = await loadDraft(deps.prisma, opened.key);
+  const outliers = await outlierErrors(deps.prisma, opened.key, onPage, parsed.data, saved.outliers);
   if (outliers) return pageForm(deps, opened, input.metadata.page, { typed, errors: outliers });
-  const draft = await saveDraftValues(deps.prisma, opened.key, typed);
+  const draft = await saveDraftValues(deps.prisma, opened.key, typed, saved);
   if (input.metadata.page < pages.length) return pageForm(deps, opened, input.metadata.page + 1);
   try {
-    return await submitReturn(deps, { ...input, roundId: opened.round.id, organisationId: opened.organisation.id, values: draft.values as RawValues });
+    // What this request read and checked, and the draft as saved, are handed on: not read again.
+    return await submitReturn(deps, { ...input, roundId: opened.round.id, organisationId: opened.organisation.id, values: draft.values as RawValues, opened: { ...opened, draft } });
   } catch (error) {
     if (!isAppError(error) || Object.keys(error.fieldErrors).length === 0) throw error;
     // A problem on an earlier page (the catalogue changed meanwhile): back to that page.

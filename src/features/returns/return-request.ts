@@ -6,13 +6,13 @@ import { describeUnit, formatFigure } from '../../domain/returns/units.ts';
 import { enqueue, type Tx } from '../../delivery/outbox.ts';
 import type { DeliveryContext } from '../../kernel/deps.ts';
 import type { Member, Organisation } from '../../persistence/generated/client.ts';
-import { activeMetrics, activeMilestones, historyOf, unitOf } from './metrics.ts';
+import { historyOf, organisationCatalogue, unitOf } from './metrics.ts';
 import { deadlineText, quarterOfRound, type RoundWithBoard } from './round-access.ts';
 import { returnRequestTemplate, type ReturnRequest } from './templates.ts';
 
 export async function buildReturnRequest(tx: Tx, round: RoundWithBoard, organisation: Organisation, chase?: { number: number; due: string }): Promise<ReturnRequest> {
   const quarter = quarterOfRound(round);
-  const [metrics, milestones] = await Promise.all([activeMetrics(tx, round.boardId, organisation.id), activeMilestones(tx, round.boardId, organisation.id)]);
+  const { metrics, milestones } = await organisationCatalogue(tx, round.boardId, organisation.id);
   const histories = await historyOf(tx, metrics.map((m) => m.id));
   const last = previousQuarter(quarter);
   return {

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/platform.ts';
 import { formatQuarter, quarterMonths, type Quarter, type QuarterNumber } from '../../domain/returns/quarter.ts';
 import { AppError, ErrorCode } from '../../errors.ts';
 import type { Board, Member, Organisation, ReturnRound } from '../../persistence/generated/client.ts';
-import { findMember, isClerk } from '../boards/members.ts';
+import { findMemberAndRole } from '../boards/members.ts';
 import type { Db } from './metrics.ts';
 
 export type RoundWithBoard = ReturnRound & { board: Board };
@@ -33,11 +33,8 @@ export interface ReturnActor {
 /** The actor as a submitter of `organisation`'s figures, or as a clerk; anyone else is refused
  * without learning anything about the figures. */
 export async function requireSubmitterOrClerk(db: Db, board: Board, organisation: Organisation, actor: Actor): Promise<ReturnActor> {
-  const member = await findMember(db, board.id, actor);
-  if (member) {
-    const clerk = await isClerk(db, board.id, member.id);
-    if (clerk || (member.submitsFigures && member.organisationId === organisation.id)) return { member, clerk };
-  }
+  const found = await findMemberAndRole(db, board.id, actor);
+  if (found && (found.clerk || (found.member.submitsFigures && found.member.organisationId === organisation.id))) return found;
   throw new AppError(
     ErrorCode.NOT_A_SUBMITTER,
     `Only ${organisation.name}\u2019s submitters and the clerk can see or submit its figures before they are published. If you should submit them, ask the clerk to add you as a submitter.`,

@@ -10,11 +10,12 @@ import { AppError, ErrorCode, formInvalid } from '../../errors.ts';
 import type { CoreDeps } from '../../kernel/deps.ts';
 import type { Invocation } from '../../kernel/feature.ts';
 import { cleanValues, fieldErrorsOf, type RawValues } from '../../kernel/form-values.ts';
-import { clearDraft, pendingOutliers } from './drafts.ts';
+import { clearDraft, pendingOutliers, type Draft } from './drafts.ts';
 import { outlierErrors } from './outliers.ts';
-import { latestSubmission, loadReturnContent } from './load-return.ts';
+import { latestVersion, loadReturnContent } from './load-return.ts';
 import { metricIdsIn, milestoneIdsIn, returnFormSchema, type ReturnContent } from './return-form.ts';
-import { loadOrganisation, loadRound, requireOpen, requireSubmitterOrClerk } from './round-access.ts';
+import type { Organisation } from '../../persistence/generated/client.ts';
+import { loadOrganisation, loadRound, requireOpen, requireSubmitterOrClerk, type ReturnActor, type RoundWithBoard } from './round-access.ts';
 
 export interface ReturnSubmitted {
   kind: 'returns.submitted';
@@ -41,12 +42,24 @@ export function requireKnownFields(content: ReturnContent, raw: RawValues): void
   }
 }
 
-export async function submitReturn(deps: CoreDeps, input: Invocation & { roundId: string; organisationId: string; values: RawValues }): Promise<ReturnSubmitted> {
-  const round = await loadRound(deps.prisma, input.roundId);
-  const organisation = await loadOrganisation(deps.prisma, round.boardId, input.organisationId);
-  const who = await requireSubmitterOrClerk(deps.prisma, round.board, organisation, input.actor);
+/** What a use case that opened the return in this request already read and checked (the round,
+ * the organisation, who may submit it, its content), and the person's draft as saved: given,
+ * they are not read again. */
+export interface OpenedReturn {
+  round: RoundWithBoard;
+  organisation: Organisation;
+  who: ReturnActor;
+  content: ReturnContent;
+  draft?: Draft;
+}
+
+export async function submitReturn(deps: CoreDeps, input: Invocation & { roundId: string; organisationId: string; values: RawValues; opened?: OpenedReturn }): Promise<ReturnSubmitted> {
+  const opened = input.opened?.round.id === input.roundId && input.opened.organisation.id === input.organisationId ? input.opened : undefined;
+  const round = opened?.round ?? (await loadRound(deps.prisma, input.roundId));
+  const organisation = opened?.organisation ?? (await loadOrganisation(deps.prisma, round.boardId, input.organisationId));
+  const who = opened?.who ?? (await requireSubmitterOrClerk(deps.prisma, round.board, organisation, input.actor));
   requireOpen(round);
-  const content = await loadReturnContent(deps.prisma, round, organisation.id);
+  const content = opened?.content ?? (await loadReturnContent(deps.prisma, round, organisation.id));
   if (content.metrics.length + content.milestones.length === 0) {
     throw new AppError(ErrorCode.NOTHING_TO_RETURN, `${organisation.name} has no metrics or milestones in the catalogue, so there is nothing to submit.`, { log: `organisation ${organisation.id} has nothing to return` });
   }
@@ -57,9 +70,11 @@ export async function submitReturn(deps: CoreDeps, input: Invocation & { roundId
   const entries = parsed.data;
 
   const key = { roundId: round.id, organisationId: organisation.id, memberId: who.member.id };
-  const outliers = await outlierErrors(deps.prisma, key, content, entries);
+  // The outliers already asked about: read once (outlierErrors writes only when it finds new ones,
+  // and then nothing is saved), or taken from the draft the caller saved in this request.
+  const confirmed = opened?.draft?.outliers ?? (await pendingOutliers(deps.prisma, key));
+  const outliers = await outlierErrors(deps.prisma, key, content, entries, confirmed);
   if (outliers) throw formInvalid(outliers, 'Some figures are far from last year\u2019s. Check them; if they are right, submit again to confirm. Nothing was saved yet.');
-  const confirmed = await pendingOutliers(deps.prisma, key);
 
   const byClerk = who.clerk && !(who.member.submitsFigures && who.member.organisationId === organisation.id);
   const version = await deps.prisma.$transaction(async (tx) => {
@@ -67,9 +82,9 @@ export async function submitReturn(deps: CoreDeps, input: Invocation & { roundId
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`return:${round.id}:${organisation.id}`}))`;
     const fresh = await tx.returnRound.findUniqueOrThrow({ where: { id: round.id }, include: { board: true } });
     requireOpen(fresh);
-    const previous = await latestSubmission(tx, round.id, organisation.id);
+    const previous = await latestVersion(tx, round.id, organisation.id);
     const submission = await tx.returnSubmission.create({
-      data: { roundId: round.id, organisationId: organisation.id, version: (previous?.version ?? 0) + 1, submittedById: who.member.id, byClerk },
+      data: { roundId: round.id, organisationId: organisation.id, version: previous + 1, submittedById: who.member.id, byClerk },
     });
     for (const f of entries.figures) {
       await tx.returnFigure.create({
