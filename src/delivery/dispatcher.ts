@@ -436,8 +436,9 @@ export class Dispatcher {
     message: OutboundMessage,
     token: string,
   ): Promise<SentMessage | 'deferred' | 'skipped'> {
+    // Only whether and where the card was sent: not its data (a whole card).
     const original = row.updates_id
-      ? await this.options.prisma.outboxMessage.findUnique({ where: { id: row.updates_id } })
+      ? await this.options.prisma.outboxMessage.findUnique({ where: { id: row.updates_id }, select: { status: true, sentConversationId: true, sentMessageId: true } })
       : null;
     if (!original || original.status === 'failed' || original.status === 'skipped') {
       await this.finish(row.id, 'skipped', 'original_not_sent', 'The card to update was never sent', token);

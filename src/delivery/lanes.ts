@@ -13,12 +13,19 @@ export async function takeLane(
   gapMs: number,
   lookaheadMs = 0,
 ): Promise<Date | undefined> {
-  await tx.$executeRaw`
-    INSERT INTO "delivery_lane" (platform, lane_key, next_at) VALUES (${platform}::"Platform", ${laneKey}, ${now})
-    ON CONFLICT DO NOTHING`;
-  const lane = await tx.$queryRaw<{ next_at: Date }[]>`
+  const lock = () => tx.$queryRaw<{ next_at: Date }[]>`
     SELECT next_at FROM "delivery_lane" WHERE platform = ${platform}::"Platform" AND lane_key = ${laneKey}
     FOR UPDATE SKIP LOCKED`;
+  // A lane that exists and is free (nearly always): one statement. Otherwise the lane is created if
+  // it does not exist yet, and locked if it is free, as before (another dispatcher holding it, the
+  // lock is skipped again).
+  let lane = await lock();
+  if (lane.length === 0) {
+    await tx.$executeRaw`
+      INSERT INTO "delivery_lane" (platform, lane_key, next_at) VALUES (${platform}::"Platform", ${laneKey}, ${now})
+      ON CONFLICT DO NOTHING`;
+    lane = await lock();
+  }
   const nextAt = lane[0]?.next_at;
   if (!nextAt || nextAt.getTime() > now.getTime() + lookaheadMs) return undefined;
   const sendAt = nextAt.getTime() > now.getTime() ? nextAt : now;

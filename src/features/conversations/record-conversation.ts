@@ -38,6 +38,13 @@ export async function recordConversation(deps: { prisma: PrismaClient }, input: 
     userId: data.userId ?? null,
     reference: data.reference as object,
   };
+  // A Teams conversation already recorded for this tenant (every Teams message; every answer sent
+  // to a personal chat): refreshed in one statement, the tenant guard in its WHERE clause, as below.
+  // One not recorded yet, or stored for another tenant, is settled below as before.
+  if (data.platform !== 'slack') {
+    const [refreshed] = await deps.prisma.conversationReference.updateManyAndReturn({ where: { ...key, OR: [{ tenantId: fields.tenantId }, { tenantId: null }] }, data: fields, select: { id: true } });
+    if (refreshed) return { id: refreshed.id, created: false };
+  }
   const find = () =>
     deps.prisma.conversationReference.findUnique({ where: { platform_conversationId: key }, select: { id: true, kind: true, tenantId: true, serviceUrl: true, userId: true, reference: true } });
 
