@@ -33,8 +33,12 @@ export const boardForecastOptions = (board: ForecastBoard): ForecastOptions => (
 
 export async function meetingForecast(db: Db, meeting: { id: string; boardId: string; board: ForecastBoard }): Promise<QuorumForecast> {
   // One query after the other: inside a transaction they share one connection.
+  return forecastFrom(db, meeting, await db.meetingReply.findMany({ where: { meetingId: meeting.id } }));
+}
+
+/** The forecast from replies already read, with the board's roster. */
+async function forecastFrom(db: Db, meeting: { boardId: string; board: ForecastBoard }, replies: MeetingReply[]): Promise<QuorumForecast> {
   const roster = await boardRoster(db, meeting.boardId);
-  const replies = await db.meetingReply.findMany({ where: { meetingId: meeting.id } });
   return forecastQuorum(roster, forecastReplies(replies), meeting.board.quorum, boardForecastOptions(meeting.board));
 }
 
@@ -63,8 +67,7 @@ export async function replyCounts(db: Db, meetingOrId: string | CountedMeeting):
   } else {
     replies = await db.meetingReply.findMany({ where: { meetingId: meeting.id }, orderBy: { createdAt: 'asc' } });
   }
-  const roster = await boardRoster(db, meeting.boardId);
-  const forecast = forecastQuorum(roster, forecastReplies(replies), meeting.board.quorum, boardForecastOptions(meeting.board));
+  const forecast = await forecastFrom(db, meeting, replies);
   return {
     apologies: replies.filter((r) => r.reply === 'apologies').length,
     attending: replies.filter((r) => r.reply === 'attending').length,

@@ -145,7 +145,7 @@ describe('on Teams, through the fake Bot Connector', () => {
   });
 
   it('the service\u2019s dispatcher and a second one never send the same message twice', async () => {
-    service.fake.reset();
+    await service.resetFake();
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       ids.push((await enqueue(service.db.prisma, { platform: 'teams', target: { kind: 'channel', id: TEAMS_DEFAULTS.channel.id }, template: agendaChangedTemplate, data: notice(i) })).id);

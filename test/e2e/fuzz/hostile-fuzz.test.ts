@@ -214,8 +214,9 @@ function postOnce(path: string, body: string, headers: Record<string, string>): 
         resolve({ status: res.statusCode ?? 0, body: (res.headers['content-type'] ?? '').includes('json') && text ? (JSON.parse(text) as unknown) : text });
       });
     });
-    // A kept-alive connection the service closed as it was being reused: the request never
-    // reached the service, and is sent again (once) on a new one.
+    // A kept-alive connection reset as it was reused: almost always the service closing the idle
+    // socket as the request went out (its keep-alive timeout), so it did not read it. Sent again,
+    // once, on a new connection; a reset of every request still fails the test.
     req.on('error', (error) => reject(Object.assign(error, { resend: req.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET' })));
     req.end(body);
   });
