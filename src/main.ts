@@ -54,6 +54,9 @@ export interface StartOptions {
   /** Tests only: local stand-ins for Microsoft's identity endpoints, so that an authenticated
    * Teams bot runs offline. Never set from the environment. */
   teamsEndpoints?: TeamsEndpointOverrides;
+  /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
+   * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
+  teamsInvokeBudgetMs?: number;
 }
 
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
@@ -106,6 +109,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
         core,
         logger: logger.child({ platform: 'teams' }),
         ...(options.teamsEndpoints ? { endpoints: options.teamsEndpoints } : {}),
+        ...(options.teamsInvokeBudgetMs !== undefined ? { invokeBudgetMs: options.teamsInvokeBudgetMs } : {}),
       }),
     );
   }
