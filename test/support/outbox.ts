@@ -27,6 +27,28 @@ export async function waitForDelivered(prisma: PrismaClient, platform: Platform,
   }
 }
 
+/** A harness's two delivery steps for its service's platform, the same on Slack and Teams. */
+export interface HarnessDelivery {
+  /** Waits until every outbox message already due is sent (or has failed): waitForDelivered. */
+  delivered(): Promise<void>;
+  /** delivered(), then the fake's reset: the fake forgets its calls once nothing queued before is
+   * still on its way, so what it records next is only what follows (a message queued before and
+   * sent after would be counted with it). The tests reset the fake this way rather than with its
+   * reset() alone. Returns at once when nothing is due. */
+  resetFake(): Promise<void>;
+}
+
+export function harnessDelivery(prisma: PrismaClient, platform: Platform, fake: { reset(): void }): HarnessDelivery {
+  const delivered = () => waitForDelivered(prisma, platform);
+  return {
+    delivered,
+    resetFake: async () => {
+      await delivered();
+      fake.reset();
+    },
+  };
+}
+
 /** Waits until no message is pending or sending at all, due now or later. */
 export async function waitForEmptyOutbox(prisma: PrismaClient, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

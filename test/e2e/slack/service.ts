@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { waitForDelivered } from '../../support/outbox.ts';
+import { harnessDelivery, type HarnessDelivery } from '../../support/outbox.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../../support/fake-slack-api.ts';
 import { createSlackClient, type SlackClient, type SlackResponse } from '../../support/slack-client.ts';
 import type { SlashCommand } from '@slack/bolt';
@@ -13,7 +13,7 @@ import { expect } from 'vitest';
 
 export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
 
-export interface SlackService {
+export interface SlackService extends HarnessDelivery {
   quorum: RunningQuorum;
   db: TestDatabase;
   fake: FakeSlackApi;
@@ -25,13 +25,6 @@ export interface SlackService {
   /** Sends a slash command with a fresh response_url and waits for the answer posted there (every
    * command is acked empty first, then answered through its response_url). */
   ask(command: SlashCommand): Promise<{ ack: SlackResponse; body: Record<string, unknown> }>;
-  /** Waits until every outbox message already due is sent (or has failed): test/support/outbox.ts. */
-  delivered(): Promise<void>;
-  /** delivered(), then `fake.reset()`: the fake forgets its calls once nothing queued before is
-   * still on its way, so what it records next is only what follows (a message queued before and
-   * sent after would be counted with it). The tests reset the fake this way rather than
-   * with `fake.reset()` alone. Returns at once when nothing is due. */
-  resetFake(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +54,6 @@ export async function startSlackService(
   });
   const quorum = await startQuorum({ config, logger, db, manualScheduler: true, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
-  const delivered = () => waitForDelivered(db.prisma, 'slack');
   return {
     quorum,
     db,
@@ -77,11 +69,7 @@ export async function startSlackService(
       const answer = await fake.waitForResponse((r) => responseUrl.endsWith(`/${encodeURIComponent(r.id)}`));
       return { ack, body: answer.body };
     },
-    delivered,
-    resetFake: async () => {
-      await delivered();
-      fake.reset();
-    },
+    ...harnessDelivery(db.prisma, 'slack', fake),
     stop: async () => {
       await quorum.stop();
       await db.destroy();

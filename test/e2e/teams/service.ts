@@ -8,11 +8,12 @@ import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { waitForDelivered } from '../../support/outbox.ts';
+import { harnessDelivery, type HarnessDelivery } from '../../support/outbox.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { createTeamsClient, type TeamsClient } from '../../support/teams-client.ts';
 
-export interface TeamsService {
+// resetFake() also forgets the fake's personal chats and members: tests set them again after it.
+export interface TeamsService extends HarnessDelivery {
   quorum: RunningQuorum;
   db: TestDatabase;
   fake: FakeBotConnector;
@@ -23,14 +24,6 @@ export interface TeamsService {
   appPassword: string;
   /** Everything the service logged so far, as JSON lines. */
   logs(): string;
-  /** Waits until every outbox message already due is sent (or has failed): test/support/outbox.ts. */
-  delivered(): Promise<void>;
-  /** delivered(), then `fake.reset()`: the fake forgets its calls once nothing queued before is
-   * still on its way, so what it records next is only what follows (a message queued before and
-   * sent after would be counted with it). The tests reset the fake this way rather than
-   * with `fake.reset()` alone; what the reset forgets besides (personal chats, members) is set again
-   * after it. Returns at once when nothing is due. */
-  resetFake(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,7 +72,6 @@ export async function startTeamsService(options: TeamsServiceOptions = {}): Prom
     serviceUrl: fake.serviceUrl,
     ...(options.authenticated ? { appId, signToken: fake.signChannelToken } : {}),
   });
-  const delivered = () => waitForDelivered(db.prisma, 'teams');
   return {
     quorum,
     db,
@@ -89,11 +81,7 @@ export async function startTeamsService(options: TeamsServiceOptions = {}): Prom
     appId,
     appPassword,
     logs,
-    delivered,
-    resetFake: async () => {
-      await delivered();
-      fake.reset();
-    },
+    ...harnessDelivery(db.prisma, 'teams', fake),
     stop: async () => {
       await quorum.stop();
       await db.destroy();
