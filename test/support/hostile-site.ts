@@ -45,11 +45,15 @@ export async function startHostileSite(): Promise<HostileSite> {
         res.writeHead(200, { 'content-type': 'text/plain' }).end('hello from the site');
         return;
       case '/redirect': {
-        // ?to=<address>; ?times=n redirects n more times to itself first.
+        // ?to=<address>; ?times=n redirects n more times to itself first; ?delay=ms answers each
+        // of those hops that much later.
         const times = Number(url.searchParams.get('times') ?? 0);
         const to = url.searchParams.get('to') ?? '/ok';
-        const location = times > 0 ? `/redirect?times=${times - 1}&to=${encodeURIComponent(to)}` : to;
-        res.writeHead(Number(url.searchParams.get('status') ?? 302), { location }).end();
+        const delay = Number(url.searchParams.get('delay') ?? 0);
+        const location = times > 0 ? `/redirect?times=${times - 1}&to=${encodeURIComponent(to)}${delay ? `&delay=${delay}` : ''}` : to;
+        const answer = () => res.writeHead(Number(url.searchParams.get('status') ?? 302), { location }).end();
+        if (delay > 0) timers.add(setTimeout(answer, delay));
+        else answer();
         return;
       }
       case '/endless': {

@@ -152,6 +152,13 @@ describe('time limit', () => {
     expect(Date.now() - started).toBeLessThan(GAVE_UP_WITHIN_MS);
   });
 
+  it('one limit for the whole exchange, not one per hop: five hops of 0.3 s each, under a 1 s limit, give up', async () => {
+    // Each hop alone is well within the limit, so a limit per hop would follow all five and answer
+    // 200; together they take at least 1.5 s. Timers never fire early, so this holds however fast
+    // or loaded the machine is.
+    await expect(asPublic({ timeoutMs: 1_000 })(`${base}/redirect?times=4&delay=300&to=/ok`)).rejects.toMatchObject({ code: ErrorCode.IMPORT_TIMEOUT });
+  });
+
   it("honours the caller's own signal, as fetch does, through the body", async () => {
     const response = await asPublic({ timeoutMs: 10_000 })(`${base}/slow-body`, { signal: AbortSignal.timeout(150) });
     const { error } = await readCounting(response);
