@@ -113,7 +113,8 @@ export function signSlackRequest(signingSecret: string, timestamp: number, rawBo
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
 }
 
-function formEncode(fields: Record<string, unknown>): string {
+/** A form body as Slack sends one: strings as they are, anything else as JSON. */
+export function formEncode(fields: object): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;

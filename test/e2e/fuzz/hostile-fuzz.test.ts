@@ -27,7 +27,7 @@ import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/fake-slack-api.ts';
 import { createSeedBoard, type SeedBoard } from '../../support/fixtures.ts';
 import { HOSTILE } from '../../support/hostile-text.ts';
-import { appMention, blockActions, button, signSlackRequest, slashCommand, viewSubmission } from '../../support/slack-client.ts';
+import { appMention, blockActions, button, formEncode, signSlackRequest, slashCommand, viewSubmission } from '../../support/slack-client.ts';
 import { createTeamsClient, TEAMS_DEFAULTS, type TeamsClient } from '../../support/teams-client.ts';
 
 // eslint-disable-next-line no-restricted-syntax -- a test's own knob, not the service's configuration
@@ -194,7 +194,7 @@ afterAll(async () => {
 // The requests go out on one keep-alive node:http agent, not fetch (as slack-client.ts and
 // teams-client.ts send them): fetch (undici, WHATWG streams under it) cost about 0.5 ms of CPU a
 // request more here, half a second over the run. What goes on the wire is the same: the
-// signature is slack-client.ts's (signSlackRequest), the encoding as it encodes.
+// signature is slack-client.ts's (signSlackRequest), the encoding its formEncode.
 const agent = new Agent({ keepAlive: true });
 
 interface Answered {
@@ -237,15 +237,10 @@ function slackSender(signingSecret: string) {
     const timestamp = Math.floor(Date.now() / 1000);
     return post('/slack/events', raw, { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signSlackRequest(signingSecret, timestamp, raw) });
   };
-  const form = (fields: object) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) params.append(key, typeof value === 'string' ? value : JSON.stringify(value));
-    return params.toString();
-  };
   return {
     send,
-    command: (command: object) => send(form(command), 'application/x-www-form-urlencoded'),
-    interaction: (payload: object) => send(form({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded'),
+    command: (command: object) => send(formEncode(command), 'application/x-www-form-urlencoded'),
+    interaction: (payload: object) => send(formEncode({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded'),
     event: (envelope: object) => send(JSON.stringify(envelope), 'application/json'),
   };
 }
