@@ -17,7 +17,8 @@ import { startupProblem } from './startup-problems.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { returnsRouter } from './http/returns.ts';
 import { actionsRouter } from './http/actions.ts';
-import { createHttpApp, listen, type HealthReport, type HttpMount } from './http/server.ts';
+import { openFrontDoor } from './http/front-door.ts';
+import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
 import type { PlatformAdapter } from './platform.ts';
@@ -28,6 +29,7 @@ export interface RunningQuorum {
   config: Config;
   db: Database;
   core: Core;
+  /** The service's own HTTP server (on a private unix socket, behind the front door). */
   server: Server;
   /** The port actually bound (PORT=0 picks a free one). */
   port: number;
@@ -159,9 +161,9 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   if (config.teams.mode === 'off') mounts.push(offRoute('/api/messages', 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD.'));
 
   const app = createHttpApp({ logger, health, mounts });
-  const server = await listen(app, config.port, config.host);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  const early = adapters.flatMap((adapter) => (adapter.earlyAnswers ? [adapter.earlyAnswers] : []));
+  const front = await openFrontDoor({ app, host: config.host, port: config.port, early, logger: logger.child({ component: 'front-door' }) });
+  const { port, server } = front;
   for (const adapter of adapters) await adapter.start();
   playground?.listening(port, config.host);
   await playground?.start();
@@ -173,12 +175,13 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      // First no new requests, and those already acknowledged handed over; then the work they started.
+      await front.closeDoor();
       await scheduler.stop();
       await dispatcher.stop();
       for (const adapter of adapters) await adapter.stop();
       await playground?.stop();
-      server.closeAllConnections?.();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await front.close();
       if (!givenDb) await db.close();
     })());
   return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, dispatcher, scheduler, stop };

@@ -1,6 +1,7 @@
 // What the composition root needs of a chat platform adapter. Implemented in adapters/.
 import type { Messenger } from './delivery/port.ts';
 import type { Directory } from './directory/port.ts';
+import type { EarlyAnswers } from './http/front-door.ts';
 import type { ComponentState, HttpMount } from './http/server.ts';
 
 export interface PlatformAdapter {
@@ -11,6 +12,8 @@ export interface PlatformAdapter {
   readonly directory?: Directory;
   /** Routes to mount on the service's HTTP server (none in Slack Socket Mode). */
   readonly mounts: HttpMount[];
+  /** Requests the HTTP front door may acknowledge itself, on its own thread (front-door.ts). */
+  readonly earlyAnswers?: EarlyAnswers;
   /** For /healthz. */
   state(): ComponentState;
   /** Connects outward where needed (Socket Mode); HTTP routes work without it. */

@@ -29,6 +29,7 @@ import { isLoopbackAddress } from './loopback.ts';
 import { playgroundPeople } from './people.ts';
 import { SlackViews } from './slack-view.ts';
 import { Transcript, type TranscriptEvent } from './transcript.ts';
+import { peerAddress } from '../../src/http/front-door.ts';
 
 export { PlaygroundClock } from './clock.ts';
 
@@ -166,7 +167,7 @@ export class Playground {
     const allowRemote = this.options.config.allowRemote;
     return (req: Request, res: Response, next: NextFunction) => {
       const proxied = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
-      if (allowRemote || (!proxied && isLoopbackAddress(req.socket.remoteAddress ?? ''))) return next();
+      if (allowRemote || (!proxied && isLoopbackAddress(peerAddress(req) ?? ''))) return next();
       res.status(403).json({ error: 'playground_local_only', message: 'The playground answers browsers on the machine Quorum runs on, not through a proxy. Set PLAYGROUND_ALLOW_REMOTE=true to allow others.' });
     };
   }

@@ -98,6 +98,8 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       messenger,
       directory,
       mounts: [{ path: '/', router }],
+      // Clicks and commands are acknowledged on the front door's thread, never behind the work of earlier ones.
+      earlyAnswers: { path: SLACK_EVENTS_PATH, module: new URL('./front-ack.mjs', import.meta.url).href, options: { signingSecret: config.signingSecret } },
       state: () => stateFrom(identity, connection()),
       start: async () => {
         await checkIdentity(identity, logger);

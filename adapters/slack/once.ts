@@ -1,7 +1,7 @@
 // Every Slack request is applied once, and only well-formed ones reach the listeners:
 //
 // - OnceOnlyReceiver sits between the receiver (HTTP or Socket Mode, which only move bytes) and
-//   Bolt's App: a body the listeners could not read (request-shape.ts) is refused with HTTP 400
+//   Bolt's App: a body the listeners could not read (request-shape.mjs) is refused with HTTP 400
 //   and the reason, and every other request is given its key: the event_id of an event, which
 //   Slack keeps when it retries with X-Slack-Retry-Num; otherwise the trigger_id, or a fingerprint
 //   of the signed body. No database work happens here: the ack comes first (ack-first.ts).
@@ -14,7 +14,7 @@ import type { Core } from '../../src/core.ts';
 import type { Logger } from '../../src/logger.ts';
 import { deferredAck } from './ack-first.ts';
 import type { WorkQueue } from './work-queue.ts';
-import { readSlackRequest, type SlackRequestKind } from './request-shape.ts';
+import { readSlackRequest, type SlackRequestKind } from './request-shape.mjs';
 
 /** A request refused before Bolt saw it; the HTTP receiver answers with `status` and `body`. */
 export class SlackRequestRefused extends Error {

@@ -4,8 +4,9 @@
 // before the signature is checked (the timestamp is part of what is signed).
 import type { RequestHandler } from 'express';
 import type { Logger } from '../../src/logger.ts';
+import { MAX_REQUEST_SKEW_SECONDS } from './front-ack.mjs';
 
-export const MAX_REQUEST_SKEW_SECONDS = 5 * 60;
+export { MAX_REQUEST_SKEW_SECONDS };
 
 export const REQUEST_TIME_REFUSED_BODY = {
   error: 'request_time_out_of_range',

@@ -4,13 +4,9 @@
 // button payloads and form metadata) and where adapters read platform ids, so such input is
 // refused with a clear message instead of failing in the database.
 import { AppError, ErrorCode, formInvalid, type FieldErrors } from '../errors.ts';
+import { isReadableText } from './readable-text-rule.mjs';
 
-// With the u flag a surrogate pair is one code point above U+FFFF, so the range matches only
-// surrogates standing alone.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
-const UNREADABLE = /[\u0000\uD800-\uDFFF]/u;
-
-export const isReadableText = (text: string): boolean => !UNREADABLE.test(text);
+export { isReadableText };
 
 export const UNREADABLE_TEXT_SAY = 'That contains a character Quorum cannot read (a NUL character, or half of an emoji). Please type it again.';
 

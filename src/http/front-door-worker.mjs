@@ -1,0 +1,167 @@
+// The HTTP front door: the thread that listens on the service's port. It answers at once the
+// requests that need nothing from the service but an acknowledgement (Slack's clicks and slash
+// commands: the platform adapters say which, see front-door.ts), then hands them to the service;
+// everything else it passes through to the service and relays the answer. The service's own thread
+// (the core, Prisma, the adapters' work after the ack) can be busy with a burst of work for
+// seconds at a time; this thread never is, so an ack never waits behind that work
+// (`npm run bench -- ack`).
+// Plain JavaScript with nothing but Node itself: a worker thread holding the TypeScript loader
+// and a validation library would cost tens of MiB, and this one needs neither.
+import { Buffer } from 'node:buffer';
+import http from 'node:http';
+import { setTimeout } from 'node:timers';
+import { parentPort, workerData } from 'node:worker_threads';
+
+/** @type {{ host: string; port: number; upstream: string; early: { path: string; module: string; options: unknown }[]; bodyLimit: number }} */
+const options = workerData;
+if (!parentPort) throw new Error('front-door-worker.mjs runs as a worker thread');
+const port = parentPort;
+
+/** @type {{ path: string; answer: (request: { method: string | undefined; headers: http.IncomingHttpHeaders; body: Buffer }, options: unknown) => { status: number } | undefined; options: unknown }[]} */
+const answerers = await Promise.all(
+  options.early.map(async (early) => ({ path: early.path, answer: (await import(early.module)).earlyAnswer, options: early.options })),
+);
+
+/** The header carrying the browser's address to the service (which sees only this thread's socket). Set here; one a client sends is dropped. */
+const PEER_HEADER = 'x-quorum-peer';
+/** Hop-by-hop headers: about one connection, not passed on. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', PEER_HEADER]);
+
+const agent = new http.Agent({ keepAlive: true });
+/** Requests answered here and still on their way to the service: stopping waits for them. @type {Set<Promise<void>>} */
+const handingOver = new Set();
+
+const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /** @type {Record<string, unknown>} */ fields = {}) =>
+  port.postMessage({ type: 'log', level, msg, fields });
+
+/** @param {http.IncomingHttpHeaders} headers @param {string | undefined} peer @param {number} [length] */
+function upstreamHeaders(headers, peer, length) {
+  /** @type {http.OutgoingHttpHeaders} */
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+  if (peer) out[PEER_HEADER] = peer;
+  if (length !== undefined) out['content-length'] = length;
+  return out;
+}
+
+/** Passes a request on and relays the answer. `read` is what was already read of its body, all of
+ * it when `whole`; otherwise the rest follows from `req`.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {Buffer[]} read @param {boolean} whole */
+function passThrough(req, res, read, whole) {
+  const body = whole ? Buffer.concat(read) : undefined;
+  const upstream = http.request(
+    { socketPath: options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req.headers, req.socket.remoteAddress, body?.length) },
+    (answer) => {
+      /** @type {http.OutgoingHttpHeaders} */
+      const headers = {};
+      for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+      // Server-sent events (the playground) go out as they come.
+      res.flushHeaders();
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', (error) => {
+    log('error', 'front door: the service did not answer a request passed on', { path: req.url?.split('?')[0], err: error.message });
+    if (!res.headersSent) {
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'service_unavailable' }));
+    } else res.destroy();
+  });
+  // The browser went away (an event stream closed): so does the request to the service.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  if (body) {
+    upstream.end(body);
+    return;
+  }
+  for (const chunk of read) upstream.write(chunk);
+  req.pipe(upstream);
+}
+
+/** Hands an answered request to the service; its answer (the same ack) goes nowhere. @param {http.IncomingMessage} req @param {Buffer} body */
+function handOver(req, body) {
+  const path = req.url?.split('?')[0];
+  const done = new Promise((resolve) => {
+    const attempt = (/** @type {number} */ left) => {
+      const upstream = http.request(
+        { socketPath: options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req.headers, req.socket.remoteAddress, body.length) },
+        (answer) => {
+          answer.resume();
+          answer.on('end', () => resolve(undefined));
+          if ((answer.statusCode ?? 500) >= 300) log('warn', 'front door: the service refused a request already acknowledged', { path, status: answer.statusCode });
+        },
+      );
+      upstream.on('error', (error) => {
+        if (left > 0) setTimeout(() => attempt(left - 1), 50);
+        else {
+          log('error', 'front door: a request already acknowledged could not be handed to the service', { path, err: error.message });
+          resolve(undefined);
+        }
+      });
+      upstream.end(body);
+    };
+    attempt(3);
+  });
+  handingOver.add(done);
+  void done.then(() => handingOver.delete(done));
+}
+
+const server = http.createServer((req, res) => {
+  const path = req.url?.split('?')[0];
+  const answerer = req.method === 'POST' ? answerers.find((a) => a.path === path) : undefined;
+  if (!answerer) return passThrough(req, res, [], false);
+  // Read the body (up to the limit the service would take), then decide.
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let size = 0;
+  const onData = (/** @type {Buffer} */ chunk) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > options.bodyLimit) {
+      // Too large to answer here: the service refuses it, as it would have.
+      req.off('data', onData);
+      req.off('end', onEnd);
+      passThrough(req, res, chunks, false);
+    }
+  };
+  const onEnd = () => {
+    const body = Buffer.concat(chunks);
+    let answer;
+    try {
+      answer = answerer.answer({ method: req.method, headers: req.headers, body }, answerer.options);
+    } catch (error) {
+      log('error', 'front door: could not read a request; passing it on', { path, err: error instanceof Error ? error.message : String(error) });
+    }
+    if (!answer) return passThrough(req, res, [body], true);
+    res.writeHead(answer.status);
+    res.end();
+    handOver(req, body);
+  };
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', () => res.destroy());
+});
+
+server.on('error', (error) => {
+  const e = /** @type {NodeJS.ErrnoException} */ (error);
+  port.postMessage({ type: 'failed', error: { message: e.message, code: e.code, syscall: e.syscall, address: /** @type {{ address?: string }} */ (e).address, port: /** @type {{ port?: number }} */ (e).port } });
+});
+server.listen(options.port, options.host, () => {
+  const address = server.address();
+  port.postMessage({ type: 'listening', port: typeof address === 'object' && address ? address.port : options.port });
+});
+
+port.on('message', (/** @type {{ type: string }} */ message) => {
+  if (message.type !== 'close') return;
+  server.close();
+  server.closeIdleConnections();
+  // What was acknowledged here reaches the service before it stops; then every connection closes
+  // (an event stream, a request still waiting for the service's answer).
+  void Promise.all([...handingOver]).then(() => {
+    server.closeAllConnections();
+    agent.destroy();
+    port.postMessage({ type: 'closed' });
+  });
+});

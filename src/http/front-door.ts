@@ -1,0 +1,107 @@
+// The HTTP front door (front-door-worker.mjs says what it does and why): started here, on a
+// thread of its own, in front of the service's HTTP app, which listens on a unix socket in a
+// private folder that only this process can reach.
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Express } from 'express';
+import type { Logger } from '../logger.ts';
+
+/** Requests on one path that the front door may answer itself: `module` (a plain JavaScript
+ * module, no TypeScript loader on that thread) exports `earlyAnswer(request, options)`, which
+ * returns the answer, or undefined to pass the request on. */
+export interface EarlyAnswers {
+  path: string;
+  module: string;
+  options: unknown;
+}
+
+export interface FrontDoor {
+  /** The port the front door listens on (PORT=0 picks a free one). */
+  port: number;
+  /** The service's own HTTP server, on the unix socket. */
+  server: Server;
+  /** Stops taking requests, hands the service those already answered, closes the front door's connections. */
+  closeDoor(): Promise<void>;
+  /** closeDoor(), then the service's own server (after the work it took has finished). */
+  close(): Promise<void>;
+}
+
+/** The header the front door sets to the browser's address; the service reads it with peerAddress(). */
+const PEER_HEADER = 'x-quorum-peer';
+/** The largest body the front door reads before deciding (Bolt's own limit; a larger one is passed on). */
+const BODY_LIMIT = 4 * 1024 * 1024;
+/** How long closing waits for the requests already answered to reach the service. */
+const CLOSE_WAIT_MS = 10_000;
+
+/** The address of whoever sent the request: the front door's word for it when it came through
+ * the unix socket (only the front door can connect there), else the connection's own. */
+export function peerAddress(req: IncomingMessage): string | undefined {
+  if (req.socket.remoteAddress !== undefined) return req.socket.remoteAddress;
+  const given = req.headers[PEER_HEADER];
+  return Array.isArray(given) ? given[0] : given;
+}
+
+export async function openFrontDoor(options: { app: Express; host: string; port: number; early: EarlyAnswers[]; logger: Logger }): Promise<FrontDoor> {
+  const { app, logger } = options;
+  const folder = await mkdtemp(path.join(tmpdir(), 'quorum-http-'));
+  const socketPath = path.join(folder, 'service.sock');
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(socketPath, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const closeServer = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await rm(folder, { recursive: true, force: true });
+  };
+  // No TypeScript loader or V8 flags on this thread (it needs neither).
+  const worker = new Worker(new URL('./front-door-worker.mjs', import.meta.url), {
+    execArgv: [],
+    workerData: { host: options.host, port: options.port, upstream: socketPath, early: options.early, bodyLimit: BODY_LIMIT },
+  });
+  const closed = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('message', (message: { type: string; level?: 'warn' | 'error'; msg?: string; fields?: Record<string, unknown> }) => {
+    if (message.type === 'log' && message.level && message.msg) logger[message.level](message.fields ?? {}, message.msg);
+  });
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the HTTP front door stopped while starting (exit code ${code})`)));
+      worker.on('message', (message: { type: string; port?: number; error?: { message: string; code?: string; syscall?: string; address?: string; port?: number } }) => {
+        if (message.type === 'listening' && message.port !== undefined) resolve(message.port);
+        // The same error listen() gives, so that start-up says what to do (startup-problems.ts).
+        if (message.type === 'failed' && message.error) reject(Object.assign(new Error(message.error.message), message.error));
+      });
+    });
+  } catch (error) {
+    await worker.terminate();
+    await closeServer();
+    throw error;
+  }
+  worker.on('error', (error) => logger.error({ err: error }, 'the HTTP front door failed'));
+  let closingDoor: Promise<void> | undefined;
+  const closeDoor = () =>
+    (closingDoor ??= (async () => {
+      worker.postMessage({ type: 'close' });
+      // It says when it is done; past the wait it is stopped as it is.
+      const done = new Promise<void>((resolve) => worker.on('message', (message: { type: string }) => message.type === 'closed' && resolve()));
+      const waited = await Promise.race([done.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref())]);
+      if (!waited) logger.warn('the HTTP front door did not finish handing requests over in time');
+      await worker.terminate();
+      await closed;
+    })());
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    server,
+    closeDoor,
+    close: () =>
+      (closing ??= (async () => {
+        await closeDoor();
+        await closeServer();
+      })()),
+  };
+}

@@ -1,0 +1,2 @@
+/** No NUL character and no lone surrogate (readable-text.ts). */
+export declare const isReadableText: (text: string) => boolean;
