@@ -1,6 +1,7 @@
 // The Slack adapter: a Bolt app whose receiver only moves bytes (HTTP at POST /slack/events on the
 // service's own express app, or Socket Mode), and listeners that translate Slack's payloads into
 // core calls and the results into Block Kit through the cards. No business rules here.
+import './lazy-undici.ts';
 import {
   App,
   defaultProcessEventErrorHandler as defaultSocketModeErrorHandler,
