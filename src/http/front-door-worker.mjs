@@ -27,9 +27,17 @@ const PEER_HEADER = 'x-quorum-peer';
 /** Hop-by-hop headers: about one connection, not passed on. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', PEER_HEADER]);
 
-const agent = new http.Agent({ keepAlive: true });
-/** Requests answered here and still on their way to the service: stopping waits for them. @type {Set<Promise<void>>} */
-const handingOver = new Set();
+// Connections to the service are kept open; the service keeps them longer than this thread does
+// (front-door.ts), so a request is never sent on one the service has just closed.
+const agent = new http.Agent({ keepAlive: true, timeout: 30_000 });
+/** Requests answered here and still on their way to the service, and requests passed on and not yet
+ * answered (event streams aside, which never end): stopping waits for both. @type {Set<Promise<unknown>>} */
+const inFlight = new Set();
+/** @param {Promise<unknown>} done */
+const track = (done) => {
+  inFlight.add(done);
+  void done.then(() => inFlight.delete(done));
+};
 
 const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /** @type {Record<string, unknown>} */ fields = {}) =>
   port.postMessage({ type: 'log', level, msg, fields });
@@ -49,6 +57,10 @@ function upstreamHeaders(headers, peer, length) {
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {Buffer[]} read @param {boolean} whole */
 function passThrough(req, res, read, whole) {
   const body = whole ? Buffer.concat(read) : undefined;
+  /** @type {() => void} */
+  let settle = () => undefined;
+  track(new Promise((resolve) => (settle = () => resolve(undefined))));
+  res.on('close', () => settle());
   const upstream = http.request(
     { socketPath: options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req.headers, req.socket.remoteAddress, body?.length) },
     (answer) => {
@@ -56,8 +68,11 @@ function passThrough(req, res, read, whole) {
       const headers = {};
       for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
-      // Server-sent events (the playground) go out as they come.
-      res.flushHeaders();
+      // Server-sent events (the playground) go out as they come, and stopping does not wait for them.
+      if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
+        res.flushHeaders();
+        settle();
+      }
       answer.pipe(res);
     },
   );
@@ -104,8 +119,7 @@ function handOver(req, body) {
     };
     attempt(3);
   });
-  handingOver.add(done);
-  void done.then(() => handingOver.delete(done));
+  track(done);
 }
 
 const server = http.createServer((req, res) => {
@@ -157,9 +171,9 @@ port.on('message', (/** @type {{ type: string }} */ message) => {
   if (message.type !== 'close') return;
   server.close();
   server.closeIdleConnections();
-  // What was acknowledged here reaches the service before it stops; then every connection closes
-  // (an event stream, a request still waiting for the service's answer).
-  void Promise.all([...handingOver]).then(() => {
+  // What was acknowledged here reaches the service, and what was passed on gets its answer, before
+  // the service stops; then every connection closes (event streams). front-door.ts bounds the wait.
+  void Promise.all([...inFlight]).then(() => {
     server.closeAllConnections();
     agent.destroy();
     port.postMessage({ type: 'closed' });

@@ -33,7 +33,7 @@ export interface FrontDoor {
 const PEER_HEADER = 'x-quorum-peer';
 /** The largest body the front door reads before deciding (Bolt's own limit; a larger one is passed on). */
 const BODY_LIMIT = 4 * 1024 * 1024;
-/** How long closing waits for the requests already answered to reach the service. */
+/** How long closing waits for the requests already answered to reach the service, and those passed on to be answered. */
 const CLOSE_WAIT_MS = 10_000;
 
 /** The address of whoever sent the request: the front door's word for it when it came through
@@ -51,6 +51,9 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(socketPath, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
+  // Longer than the front door keeps an idle connection (30 s), so that it never sends a request on
+  // one this side is closing.
+  server.keepAliveTimeout = 65_000;
   const closeServer = async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

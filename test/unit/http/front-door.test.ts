@@ -1,0 +1,99 @@
+// The HTTP front door itself (src/http/front-door.ts and its worker), in front of a small express
+// app standing for the service, with an early answerer standing for Slack's: what it answers itself
+// is handed to the service; everything else passes through with its status, headers and body; the
+// browser's address reaches the service and a client cannot forge it; stopping waits for what is
+// in flight.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { networkInterfaces, tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openFrontDoor, peerAddress, type FrontDoor } from '../../../src/http/front-door.ts';
+import { createLogger } from '../../../src/logger.ts';
+
+let folder: string;
+let door: FrontDoor;
+let base: string;
+const received: { path: string; body: string }[] = [];
+let releaseSlow: () => void = () => undefined;
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'front-door-test-'));
+  // Answers POST /early itself when the body is "ack me"; anything else goes to the service.
+  const answerer = path.join(folder, 'answerer.mjs');
+  await writeFile(answerer, `export function earlyAnswer(request, options) { return request.body.toString() === options.word ? { status: 200 } : undefined; }\n`);
+  const app = express();
+  app.use(express.text({ type: '*/*', limit: '10mb' }));
+  app.post('/early', (req, res) => {
+    received.push({ path: '/early', body: String(req.body) });
+    res.status(200).send('the service answered');
+  });
+  app.get('/peer', (req, res) => {
+    res.json({ peer: peerAddress(req) ?? null });
+  });
+  app.post('/echo', (req, res) => {
+    res.status(201).set('x-echo', 'yes').send(`got ${String(req.body).length} characters`);
+  });
+  app.get('/slow', (_req, res) => {
+    new Promise<void>((resolve) => (releaseSlow = resolve)).then(() => res.send('finally'), () => undefined);
+  });
+  door = await openFrontDoor({ app, host: '0.0.0.0', port: 0, early: [{ path: '/early', module: pathToFileURL(answerer).href, options: { word: 'ack me' } }], logger: createLogger({ level: 'silent' }) });
+  base = `http://127.0.0.1:${door.port}`;
+});
+afterAll(async () => {
+  await door?.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('the front door', () => {
+  it('answers itself what the answerer accepts, with an empty 200, and hands it to the service', async () => {
+    const res = await fetch(`${base}/early`, { method: 'POST', body: 'ack me' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await expect.poll(() => received.filter((r) => r.body === 'ack me')).toHaveLength(1);
+  });
+
+  it('passes on what the answerer does not accept, and relays the service\u2019s answer', async () => {
+    const res = await fetch(`${base}/early`, { method: 'POST', body: 'something else' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('the service answered');
+  });
+
+  it('passes everything else through, status, headers and body, a large body included', async () => {
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    const res = await fetch(`${base}/echo`, { method: 'POST', body: big });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-echo')).toBe('yes');
+    expect(await res.text()).toBe(`got ${big.length} characters`);
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+  });
+
+  it('passes a body over the limit on an answered path to the service whole', async () => {
+    const big = 'y'.repeat(4 * 1024 * 1024 + 10);
+    const res = await fetch(`${base}/early`, { method: 'POST', body: big });
+    expect(await res.text()).toBe('the service answered');
+    expect(received.at(-1)?.body.length).toBe(big.length);
+  });
+
+  it('tells the service the browser\u2019s address, and a client cannot forge it', async () => {
+    const forged = { 'x-quorum-peer': '203.0.113.7' };
+    expect(await (await fetch(`${base}/peer`, { headers: forged })).json()).toEqual({ peer: '127.0.0.1' });
+    // From an address of this machine that is not loopback, when it has one: a client claiming loopback is not believed.
+    const outward = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (outward) {
+      expect(await (await fetch(`http://${outward.address}:${door.port}/peer`, { headers: { 'x-quorum-peer': '127.0.0.1' } })).json()).toEqual({ peer: outward.address });
+    }
+  });
+
+  it('on closing, lets a request already passed on get its answer before the door closes', async () => {
+    const slow = fetch(`${base}/slow`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = door.closeDoor();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    releaseSlow();
+    expect(await slow).toBe('finally');
+    await closing;
+    await expect(fetch(`${base}/peer`)).rejects.toThrow();
+  });
+});
