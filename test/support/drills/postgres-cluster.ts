@@ -4,7 +4,7 @@
 // off (a drill's data need not survive the machine). Run as the postgres user when we are root
 // (PostgreSQL refuses to run as root).
 import { execFile } from 'node:child_process';
-import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,12 +34,26 @@ export async function postgresBinDir(): Promise<string | undefined> {
   return undefined;
 }
 
+/** A free port below the range the system hands out by itself (listen on port 0, the local end of
+ * every outgoing connection). The cluster is stopped and started again on its port mid-drill: a
+ * port from that range was taken meanwhile, now and then, by a connection or a server of another
+ * test, and the restart failed. */
 async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const range = await readFile('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').catch(() => '32768 60999');
+  const low = Math.max(2_000, Number(range.trim().split(/\s+/)[0]) || 32_768);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 1_024 + Math.floor(Math.random() * (low - 1_024));
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
+  throw new Error('no free port below the ephemeral range for the private PostgreSQL cluster');
 }
 
 export async function startPrivateCluster(): Promise<PrivateCluster | undefined> {
@@ -74,7 +88,11 @@ export async function startPrivateCluster(): Promise<PrivateCluster | undefined>
     restart: async ({ downMs, mode = 'fast' }) => {
       await stop(mode);
       await new Promise((resolve) => setTimeout(resolve, downMs));
-      await start();
+      await start().catch(async (error: unknown) => {
+        // pg_ctl says only "examine the log output": say what the log says.
+        const log = await readFile(path.join(dir, 'server.log'), 'utf8').catch(() => '');
+        throw new Error(`the private PostgreSQL cluster did not start again: ${log.trim().split('\n').slice(-5).join(' | ')}`, { cause: error });
+      });
     },
     destroy: async () => {
       await stop('immediate').catch(() => undefined);
