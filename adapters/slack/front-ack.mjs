@@ -13,6 +13,10 @@ import { readSlackRequest } from './request-shape.mjs';
 /** How far a request's timestamp may be from now, either way (request-time.ts). */
 export const MAX_REQUEST_SKEW_SECONDS = 5 * 60;
 
+/** A request this close to the edge of the window is left to the service: handed over a moment
+ * later, it could fall outside the window there and be refused after the front door had said yes. */
+const EDGE_SECONDS = 10;
+
 /** The kinds the service acknowledges with an empty 200 before anything else. */
 const ACKED_FIRST = new Set(['action', 'command', 'shortcut', 'event', 'ignored']);
 
@@ -34,7 +38,7 @@ export function earlyAnswer(request, options, nowMs = Date.now()) {
   const stamp = one(request.headers['x-slack-request-timestamp']);
   if (!signature || !stamp || !/^v0=[0-9a-f]{64}$/.test(signature)) return undefined;
   const seconds = Number(stamp);
-  if (!Number.isFinite(seconds) || Math.abs(seconds - Math.floor(nowMs / 1000)) > MAX_REQUEST_SKEW_SECONDS) return undefined;
+  if (!Number.isFinite(seconds) || Math.abs(seconds - Math.floor(nowMs / 1000)) > MAX_REQUEST_SKEW_SECONDS - EDGE_SECONDS) return undefined;
   const text = request.body.toString('utf8');
   // As Bolt signs it: the timestamp read as a number.
   const expected = createHmac('sha256', options.signingSecret).update(`v0:${seconds}:${text}`).digest();

@@ -33,7 +33,7 @@ function sendWhileBlocked(body: string): { status: number; ms: number } {
     fetch(process.env.URL, { method: 'POST', headers: JSON.parse(process.env.HEADERS), body: process.env.BODY, signal: AbortSignal.timeout(10000) })
       .then((r) => r.text().then(() => r.status), () => 0)
       .then((status) => process.stdout.write(JSON.stringify({ status, ms: performance.now() - t0 })));`;
-  const child = spawnSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', URL: `${service.quorum.url}/slack/events`, HEADERS: JSON.stringify(headers), BODY: body }, encoding: 'utf8', timeout: 20_000 });
+  const child = spawnSync(process.execPath, ['-e', script], { env: { URL: `${service.quorum.url}/slack/events`, HEADERS: JSON.stringify(headers), BODY: body }, encoding: 'utf8', timeout: 20_000 });
   return JSON.parse(child.stdout) as { status: number; ms: number };
 }
 
