@@ -13,9 +13,10 @@ import { readSlackRequest } from './request-shape.mjs';
 /** How far a request's timestamp may be from now, either way (request-time.ts). */
 export const MAX_REQUEST_SKEW_SECONDS = 5 * 60;
 
-/** A request this close to the edge of the window is left to the service: handed over a moment
- * later, it could fall outside the window there and be refused after the front door had said yes. */
-const EDGE_SECONDS = 10;
+/** A request this close to the edge of the window is left to the service: handed over later (the
+ * service's thread can be seconds behind under a burst), it could fall outside the window there
+ * and be refused after the front door had said yes. */
+const EDGE_SECONDS = 30;
 
 /** The kinds the service acknowledges with an empty 200 before anything else. */
 const ACKED_FIRST = new Set(['action', 'command', 'shortcut', 'event', 'ignored']);
@@ -45,8 +46,14 @@ export function earlyAnswer(request, options, nowMs = Date.now()) {
   if (!timingSafeEqual(Buffer.from(signature.slice(3), 'hex'), expected)) return undefined;
   const body = parseBody(text, one(request.headers['content-type']));
   if (typeof body !== 'object' || body === null) return undefined;
+  const fields = /** @type {Record<string, unknown>} */ (body);
   // Bolt answers these itself, with content.
-  if ('ssl_check' in body || /** @type {{ type?: unknown }} */ (body).type === 'url_verification') return undefined;
+  if ('ssl_check' in fields || fields.type === 'url_verification') return undefined;
+  // Bolt takes any body with a top-level name for a select menu's options request, which the
+  // service does not acknowledge; and reads an event's item as an object. Such bodies are left to it.
+  if ('name' in fields) return undefined;
+  const event = fields.event;
+  if (typeof event === 'object' && event !== null && 'item' in event && (typeof event.item !== 'object' || event.item === null)) return undefined;
   const shape = readSlackRequest(body);
   return shape.ok && ACKED_FIRST.has(shape.kind) ? { status: 200 } : undefined;
 }

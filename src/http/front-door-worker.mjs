@@ -42,13 +42,24 @@ const track = (done) => {
 const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /** @type {Record<string, unknown>} */ fields = {}) =>
   port.postMessage({ type: 'log', level, msg, fields });
 
-/** @param {http.IncomingHttpHeaders} headers @param {string | undefined} peer @param {number} [length] */
+/** The headers to send on: hop-by-hop ones dropped (those the Connection header names too), the
+ * browser's address added, and the body's framing stated, never left to the method's default:
+ * `length` for a body read here; otherwise the client's Content-Length, or chunked when it sent its
+ * body chunked (Node does not chunk a GET or a DELETE by itself, and a body sent on unframed would
+ * be read by the service as a second request on the same connection, with headers of the client's
+ * choosing).
+ * @param {http.IncomingHttpHeaders} headers @param {string | undefined} peer @param {number} [length] */
 function upstreamHeaders(headers, peer, length) {
+  const named = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()));
   /** @type {http.OutgoingHttpHeaders} */
   const out = {};
-  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && !named.has(name) && value !== undefined) out[name] = value;
   if (peer) out[PEER_HEADER] = peer;
   if (length !== undefined) out['content-length'] = length;
+  else if (headers['transfer-encoding'] !== undefined) {
+    delete out['content-length'];
+    out['transfer-encoding'] = 'chunked';
+  }
   return out;
 }
 
@@ -74,6 +85,10 @@ function passThrough(req, res, read, whole) {
         settle();
       }
       answer.pipe(res);
+      // An answer cut off half way is cut off for the browser too, not left hanging.
+      answer.on('close', () => {
+        if (!answer.complete) res.destroy();
+      });
     },
   );
   upstream.on('error', (error) => {
@@ -104,7 +119,7 @@ function handOver(req, body) {
         { socketPath: options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req.headers, req.socket.remoteAddress, body.length) },
         (answer) => {
           answer.resume();
-          answer.on('end', () => resolve(undefined));
+          answer.on('close', () => resolve(undefined));
           if ((answer.statusCode ?? 500) >= 300) log('warn', 'front door: the service refused a request already acknowledged', { path, status: answer.statusCode });
         },
       );
@@ -122,9 +137,13 @@ function handOver(req, body) {
   track(done);
 }
 
+/** Set once stopping begins: from then on nothing is answered here, only passed on (the service is
+ * still up), so that nothing the door said yes to is cut off by the close. */
+let closing = false;
+
 const server = http.createServer((req, res) => {
   const path = req.url?.split('?')[0];
-  const answerer = req.method === 'POST' ? answerers.find((a) => a.path === path) : undefined;
+  const answerer = req.method === 'POST' && !closing ? answerers.find((a) => a.path === path) : undefined;
   if (!answerer) return passThrough(req, res, [], false);
   // Read the body (up to the limit the service would take), then decide.
   /** @type {Buffer[]} */
@@ -153,29 +172,38 @@ const server = http.createServer((req, res) => {
     res.end();
     handOver(req, body);
   };
+  // Counted from its arrival, so that stopping waits for a request whose body is still coming.
+  track(new Promise((resolve) => res.on('close', () => resolve(undefined))));
   req.on('data', onData);
   req.on('end', onEnd);
   req.on('error', () => res.destroy());
 });
 
+let listening = false;
 server.on('error', (error) => {
   const e = /** @type {NodeJS.ErrnoException} */ (error);
   port.postMessage({ type: 'failed', error: { message: e.message, code: e.code, syscall: e.syscall, address: /** @type {{ address?: string }} */ (e).address, port: /** @type {{ port?: number }} */ (e).port } });
+  // Failing after it listened: this thread ends, and front-door.ts opens the door again.
+  if (listening) process.exit(1);
 });
 server.listen(options.port, options.host, () => {
+  listening = true;
   const address = server.address();
   port.postMessage({ type: 'listening', port: typeof address === 'object' && address ? address.port : options.port });
 });
 
 port.on('message', (/** @type {{ type: string }} */ message) => {
   if (message.type !== 'close') return;
+  closing = true;
   server.close();
   server.closeIdleConnections();
   // What was acknowledged here reaches the service, and what was passed on gets its answer, before
-  // the service stops; then every connection closes (event streams). front-door.ts bounds the wait.
-  void Promise.all([...inFlight]).then(() => {
+  // the service stops; then every connection closes (event streams). Waited for until none is left
+  // (one may start while others finish); front-door.ts bounds the wait.
+  void (async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
     server.closeAllConnections();
     agent.destroy();
     port.postMessage({ type: 'closed' });
-  });
+  })();
 });

@@ -59,42 +59,50 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await rm(folder, { recursive: true, force: true });
   };
-  // No TypeScript loader or V8 flags on this thread (it needs neither).
-  const worker = new Worker(new URL('./front-door-worker.mjs', import.meta.url), {
-    execArgv: [],
-    workerData: { host: options.host, port: options.port, upstream: socketPath, early: options.early, bodyLimit: BODY_LIMIT },
-  });
-  const closed = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.on('message', (message: { type: string; level?: 'warn' | 'error'; msg?: string; fields?: Record<string, unknown> }) => {
-    if (message.type === 'log' && message.level && message.msg) logger[message.level](message.fields ?? {}, message.msg);
-  });
+  let current: { worker: Worker; exited: Promise<void> };
   let port: number;
   try {
-    port = await new Promise<number>((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the HTTP front door stopped while starting (exit code ${code})`)));
-      worker.on('message', (message: { type: string; port?: number; error?: { message: string; code?: string; syscall?: string; address?: string; port?: number } }) => {
-        if (message.type === 'listening' && message.port !== undefined) resolve(message.port);
-        // The same error listen() gives, so that start-up says what to do (startup-problems.ts).
-        if (message.type === 'failed' && message.error) reject(Object.assign(new Error(message.error.message), message.error));
-      });
-    });
+    const first = await startDoor({ ...options, port: options.port, upstream: socketPath });
+    current = first;
+    port = first.port;
   } catch (error) {
-    await worker.terminate();
     await closeServer();
     throw error;
   }
-  worker.on('error', (error) => logger.error({ err: error }, 'the HTTP front door failed'));
+  let stopping = false;
+  // A door that stops unasked (its thread failed) is opened again on the same port, so that the
+  // service is never left running with nothing listening.
+  const watch = (door: { worker: Worker; exited: Promise<void> }) => {
+    void door.exited.then(async () => {
+      if (stopping || door !== current) return;
+      logger.error({ port }, 'the HTTP front door stopped unexpectedly; opening it again');
+      for (let attempt = 1; !stopping; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
+        if (stopping) return;
+        try {
+          current = await startDoor({ ...options, port, upstream: socketPath });
+          watch(current);
+          logger.info({ port }, 'the HTTP front door is open again');
+          return;
+        } catch (error) {
+          logger.error({ err: error, attempt }, 'the HTTP front door could not be opened again');
+        }
+      }
+    });
+  };
+  watch(current);
   let closingDoor: Promise<void> | undefined;
   const closeDoor = () =>
     (closingDoor ??= (async () => {
+      stopping = true;
+      const { worker, exited } = current;
       worker.postMessage({ type: 'close' });
       // It says when it is done; past the wait it is stopped as it is.
       const done = new Promise<void>((resolve) => worker.on('message', (message: { type: string }) => message.type === 'closed' && resolve()));
-      const waited = await Promise.race([done.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref())]);
+      const waited = await Promise.race([done.then(() => true), exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref())]);
       if (!waited) logger.warn('the HTTP front door did not finish handing requests over in time');
       await worker.terminate();
-      await closed;
+      await exited;
     })());
   let closing: Promise<void> | undefined;
   return {
@@ -107,4 +115,34 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
         await closeServer();
       })()),
   };
+}
+
+/** Starts the door's thread; resolves once it listens, with the port it took. */
+async function startDoor(options: { host: string; port: number; upstream: string; early: EarlyAnswers[]; logger: Logger }): Promise<{ worker: Worker; exited: Promise<void>; port: number }> {
+  const { logger } = options;
+  // No TypeScript loader or V8 flags on this thread (it needs neither).
+  const worker = new Worker(new URL('./front-door-worker.mjs', import.meta.url), {
+    execArgv: [],
+    workerData: { host: options.host, port: options.port, upstream: options.upstream, early: options.early, bodyLimit: BODY_LIMIT },
+  });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.on('message', (message: { type: string; level?: 'warn' | 'error'; msg?: string; fields?: Record<string, unknown> }) => {
+    if (message.type === 'log' && message.level && message.msg) logger[message.level](message.fields ?? {}, message.msg);
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the HTTP front door stopped while starting (exit code ${code})`)));
+      worker.on('message', (message: { type: string; port?: number; error?: { message: string; code?: string; syscall?: string; address?: string; port?: number } }) => {
+        if (message.type === 'listening' && message.port !== undefined) resolve(message.port);
+        // The same error listen() gives, so that start-up says what to do (startup-problems.ts).
+        if (message.type === 'failed' && message.error) reject(Object.assign(new Error(message.error.message), message.error));
+      });
+    });
+    worker.on('error', (error) => logger.error({ err: error }, 'the HTTP front door failed'));
+    return { worker, exited, port };
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
 }

@@ -43,8 +43,6 @@ describe('the front door', () => {
     const click = formEncode({ payload: JSON.stringify(blockActions({ user: { id: seed.clerk.slackUserId, username: 'clerk', name: 'clerk', team_id: 'T0SEED' }, actions: [button({ action_id: 'outbox.retry', value: JSON.stringify({ outboxId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }) })], response_url: responseUrl })) });
     const answered = sendWhileBlocked(click);
     expect(answered.status).toBe(200);
-    // Nothing reached the fake Slack while this thread was held: the answer comes after.
-    expect(service.fake.responses('blocked-click')).toHaveLength(0);
     return expect(service.fake.waitForResponse((r) => r.id === 'blocked-click', 10_000)).resolves.toMatchObject({ id: 'blocked-click' });
   });
 

@@ -4,6 +4,8 @@
 // browser's address reaches the service and a client cannot forge it; stopping waits for what is
 // in flight.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,14 +18,20 @@ let folder: string;
 let door: FrontDoor;
 let base: string;
 const received: { path: string; body: string }[] = [];
+/** The address the service was told for each request it received. */
+const peers: (string | undefined)[] = [];
 let releaseSlow: () => void = () => undefined;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'front-door-test-'));
-  // Answers POST /early itself when the body is "ack me"; anything else goes to the service.
+  // Answers POST /early itself when the body starts "ack me"; anything else goes to the service.
   const answerer = path.join(folder, 'answerer.mjs');
-  await writeFile(answerer, `export function earlyAnswer(request, options) { return request.body.toString() === options.word ? { status: 200 } : undefined; }\n`);
+  await writeFile(answerer, `export function earlyAnswer(request, options) { return request.body.toString().startsWith(options.word) ? { status: 200 } : undefined; }\n`);
   const app = express();
+  app.use((req, _res, next) => {
+    peers.push(peerAddress(req));
+    next();
+  });
   app.use(express.text({ type: '*/*', limit: '10mb' }));
   app.post('/early', (req, res) => {
     received.push({ path: '/early', body: String(req.body) });
@@ -69,8 +77,8 @@ describe('the front door', () => {
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
   });
 
-  it('passes a body over the limit on an answered path to the service whole', async () => {
-    const big = 'y'.repeat(4 * 1024 * 1024 + 10);
+  it('passes a body over the limit on an answered path to the service whole, unanswered by the door', async () => {
+    const big = `ack me${'y'.repeat(4 * 1024 * 1024 + 10)}`;
     const res = await fetch(`${base}/early`, { method: 'POST', body: big });
     expect(await res.text()).toBe('the service answered');
     expect(received.at(-1)?.body.length).toBe(big.length);
@@ -84,6 +92,24 @@ describe('the front door', () => {
     if (outward) {
       expect(await (await fetch(`http://${outward.address}:${door.port}/peer`, { headers: { 'x-quorum-peer': '127.0.0.1' } })).json()).toEqual({ peer: outward.address });
     }
+  });
+
+  it('frames a chunked body on a GET or a DELETE, so that no second request can be smuggled behind it with a forged address', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const smuggled = 'GET /peer HTTP/1.1\r\nHost: x\r\nx-quorum-peer: 203.0.113.9\r\n\r\n';
+      const chunk = `${smuggled.length.toString(16)}\r\n${smuggled}\r\n0\r\n\r\n`;
+      const socket = connect(door.port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write(`${method} /peer HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunk}`);
+      let answer = '';
+      socket.on('data', (data: Buffer) => (answer += data.toString()));
+      await once(socket, 'close');
+      expect(answer).toMatch(/^HTTP\/1\.1 (200|404)/);
+    }
+    // Another request on the door's connections to the service, then what the service was told.
+    await fetch(`${base}/peer`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(peers).not.toContain('203.0.113.9');
   });
 
   it('on closing, lets a request already passed on get its answer before the door closes', async () => {
