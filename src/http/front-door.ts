@@ -27,6 +27,8 @@ export interface FrontDoor {
   closeDoor(): Promise<void>;
   /** closeDoor(), then the service's own server (after the work it took has finished). */
   close(): Promise<void>;
+  /** Tests only: the door's thread as it is now, to end it as a crash would. */
+  currentThread(): Worker;
 }
 
 /** The header the front door sets to the browser's address; the service reads it with peerAddress(). */
@@ -109,6 +111,7 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
     port,
     server,
     closeDoor,
+    currentThread: () => current.worker,
     close: () =>
       (closing ??= (async () => {
         await closeDoor();

@@ -112,6 +112,16 @@ describe('the front door', () => {
     expect(peers).not.toContain('203.0.113.9');
   });
 
+  it('opens again on its port when its thread ends unasked, and the service is reached as before', async () => {
+    const before = door.currentThread();
+    await before.terminate();
+    await expect.poll(async () => (await fetch(`${base}/peer`).catch(() => undefined))?.status, { timeout: 10_000, interval: 100 }).toBe(200);
+    expect(door.currentThread()).not.toBe(before);
+    const res = await fetch(`${base}/early`, { method: 'POST', body: 'ack me again' });
+    expect(res.status).toBe(200);
+    await expect.poll(() => received.some((r) => r.body === 'ack me again')).toBe(true);
+  });
+
   it('on closing, lets a request already passed on get its answer before the door closes', async () => {
     const slow = fetch(`${base}/slow`).then((r) => r.text());
     await new Promise((resolve) => setTimeout(resolve, 100));
