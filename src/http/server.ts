@@ -1,6 +1,5 @@
-// The one HTTP server: /healthz, and whatever the platform adapters mount (/slack/events,
+// The service's HTTP app (behind the front door, front-door.ts): /healthz, and whatever the platform adapters mount (/slack/events,
 // /api/messages). Platform code stays in the adapters; this file only moves requests.
-import type { Server } from 'node:http';
 import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.ts';
 
@@ -61,12 +60,6 @@ export function createHttpApp(options: HttpServerOptions): Express {
     if (!res.headersSent) res.status(500).json({ error: 'internal_error' });
   });
   return app;
-}
-
-export async function listen(app: Express, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
-  });
 }
 
 const PRIVACY = `Quorum: privacy
