@@ -50,10 +50,14 @@ export function earlyAnswer(request, options, nowMs = Date.now()) {
   // Bolt answers these itself, with content.
   if ('ssl_check' in fields || fields.type === 'url_verification') return undefined;
   // Bolt takes any body with a top-level name for a select menu's options request, which the
-  // service does not acknowledge; and reads an event's item as an object. Such bodies are left to it.
+  // service does not acknowledge; and reads an event's item, and a channel that is not a string, as
+  // objects. Such bodies are left to it.
   if ('name' in fields) return undefined;
   const event = fields.event;
-  if (typeof event === 'object' && event !== null && 'item' in event && (typeof event.item !== 'object' || event.item === null)) return undefined;
+  if (typeof event === 'object' && event !== null) {
+    if ('item' in event && (typeof event.item !== 'object' || event.item === null)) return undefined;
+    if ('channel' in event && event.channel === null) return undefined;
+  }
   const shape = readSlackRequest(body);
   return shape.ok && ACKED_FIRST.has(shape.kind) ? { status: 200 } : undefined;
 }

@@ -42,18 +42,17 @@ const track = (done) => {
 const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /** @type {Record<string, unknown>} */ fields = {}) =>
   port.postMessage({ type: 'log', level, msg, fields });
 
-/** The headers to send on: hop-by-hop ones dropped (those the Connection header names too), the
- * browser's address added, and the body's framing stated, never left to the method's default:
- * `length` for a body read here; otherwise the client's Content-Length, or chunked when it sent its
- * body chunked (Node does not chunk a GET or a DELETE by itself, and a body sent on unframed would
- * be read by the service as a second request on the same connection, with headers of the client's
- * choosing).
+/** The headers to send on: hop-by-hop ones dropped, the browser's address added, and the body's
+ * framing stated, never left to the method's default: `length` for a body read here; otherwise the
+ * client's Content-Length, or chunked when it sent its body chunked (Node does not chunk a GET or a
+ * DELETE by itself, and a body sent on unframed would be read by the service as a second request on
+ * the same connection, with headers of the client's choosing). The headers a client's Connection
+ * header names are passed on, not dropped: the service must see what the door saw.
  * @param {http.IncomingHttpHeaders} headers @param {string | undefined} peer @param {number} [length] */
 function upstreamHeaders(headers, peer, length) {
-  const named = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((name) => name.trim()));
   /** @type {http.OutgoingHttpHeaders} */
   const out = {};
-  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && !named.has(name) && value !== undefined) out[name] = value;
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
   if (peer) out[PEER_HEADER] = peer;
   if (length !== undefined) out['content-length'] = length;
   else if (headers['transfer-encoding'] !== undefined) {
@@ -98,9 +97,15 @@ function passThrough(req, res, read, whole) {
       res.end(JSON.stringify({ error: 'service_unavailable' }));
     } else res.destroy();
   });
-  // The browser went away (an event stream closed): so does the request to the service.
+  // The browser went away (an event stream closed, a request cut off): so does the request to the service.
   res.on('close', () => {
     if (!res.writableFinished) upstream.destroy();
+  });
+  req.on('close', () => {
+    if (!req.complete) {
+      upstream.destroy();
+      settle();
+    }
   });
   if (body) {
     upstream.end(body);
@@ -142,6 +147,8 @@ function handOver(req, body) {
 let closing = false;
 
 const server = http.createServer((req, res) => {
+  // Stopping: this connection closes after its answer, so that no new request comes on it.
+  if (closing) res.setHeader('connection', 'close');
   const path = req.url?.split('?')[0];
   const answerer = req.method === 'POST' && !closing ? answerers.find((a) => a.path === path) : undefined;
   if (!answerer) return passThrough(req, res, [], false);
@@ -172,8 +179,14 @@ const server = http.createServer((req, res) => {
     res.end();
     handOver(req, body);
   };
-  // Counted from its arrival, so that stopping waits for a request whose body is still coming.
-  track(new Promise((resolve) => res.on('close', () => resolve(undefined))));
+  // Counted from its arrival, so that stopping waits for a request whose body is still coming (or
+  // until it is cut off).
+  track(
+    new Promise((resolve) => {
+      res.on('close', () => resolve(undefined));
+      req.on('close', () => !req.complete && resolve(undefined));
+    }),
+  );
   req.on('data', onData);
   req.on('end', onEnd);
   req.on('error', () => res.destroy());
@@ -183,8 +196,8 @@ let listening = false;
 server.on('error', (error) => {
   const e = /** @type {NodeJS.ErrnoException} */ (error);
   port.postMessage({ type: 'failed', error: { message: e.message, code: e.code, syscall: e.syscall, address: /** @type {{ address?: string }} */ (e).address, port: /** @type {{ port?: number }} */ (e).port } });
-  // Failing after it listened: this thread ends, and front-door.ts opens the door again.
-  if (listening) process.exit(1);
+  // After it listened (a refused accept, out of file descriptors): the server goes on listening.
+  if (listening) log('error', 'front door: the server reported an error', { code: e.code, err: e.message });
 });
 server.listen(options.port, options.host, () => {
   listening = true;
@@ -197,6 +210,8 @@ port.on('message', (/** @type {{ type: string }} */ message) => {
   closing = true;
   server.close();
   server.closeIdleConnections();
+  // Connections busy now close once their answer is sent (the header set above), or here when idle.
+  server.on('request', (_req, res) => res.on('finish', () => server.closeIdleConnections()));
   // What was acknowledged here reaches the service, and what was passed on gets its answer, before
   // the service stops; then every connection closes (event streams). Waited for until none is left
   // (one may start while others finish); front-door.ts bounds the wait.

@@ -72,24 +72,30 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
     throw error;
   }
   let stopping = false;
+  let reopening: Promise<void> = Promise.resolve();
   // A door that stops unasked (its thread failed) is opened again on the same port, so that the
   // service is never left running with nothing listening.
   const watch = (door: { worker: Worker; exited: Promise<void> }) => {
-    void door.exited.then(async () => {
+    void door.exited.then(() => {
       if (stopping || door !== current) return;
       logger.error({ port }, 'the HTTP front door stopped unexpectedly; opening it again');
-      for (let attempt = 1; !stopping; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)));
-        if (stopping) return;
-        try {
-          current = await startDoor({ ...options, port, upstream: socketPath });
-          watch(current);
-          logger.info({ port }, 'the HTTP front door is open again');
-          return;
-        } catch (error) {
-          logger.error({ err: error, attempt }, 'the HTTP front door could not be opened again');
+      reopening = (async () => {
+        for (let attempt = 1; !stopping; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)).unref());
+          if (stopping) return;
+          try {
+            const opened = await startDoor({ ...options, port, upstream: socketPath });
+            // Stopping began while it opened: it closes with the rest.
+            current = opened;
+            if (stopping) return;
+            watch(opened);
+            logger.info({ port }, 'the HTTP front door is open again');
+            return;
+          } catch (error) {
+            logger.error({ err: error, attempt }, 'the HTTP front door could not be opened again');
+          }
         }
-      }
+      })();
     });
   };
   watch(current);
@@ -97,6 +103,8 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
   const closeDoor = () =>
     (closingDoor ??= (async () => {
       stopping = true;
+      // A door being opened again is waited for, and then closed like any other.
+      await reopening;
       const { worker, exited } = current;
       worker.postMessage({ type: 'close' });
       // It says when it is done; past the wait it is stopped as it is.

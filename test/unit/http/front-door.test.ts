@@ -94,7 +94,7 @@ describe('the front door', () => {
     }
   });
 
-  it('frames a chunked body on a GET or a DELETE, so that no second request can be smuggled behind it with a forged address', async () => {
+  it('frames a body on a GET or a DELETE, chunked or with a length the Connection header names, so that no second request can be smuggled behind it with a forged address', async () => {
     for (const method of ['GET', 'DELETE']) {
       const smuggled = 'GET /peer HTTP/1.1\r\nHost: x\r\nx-quorum-peer: 203.0.113.9\r\n\r\n';
       const chunk = `${smuggled.length.toString(16)}\r\n${smuggled}\r\n0\r\n\r\n`;
@@ -105,6 +105,12 @@ describe('the front door', () => {
       socket.on('data', (data: Buffer) => (answer += data.toString()));
       await once(socket, 'close');
       expect(answer).toMatch(/^HTTP\/1\.1 (200|404)/);
+      // The same with a length, and a Connection header naming it (a hop-by-hop header, were it dropped).
+      const framed = connect(door.port, '127.0.0.1');
+      await once(framed, 'connect');
+      framed.write(`${method} /peer HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${smuggled.length}\r\nConnection: close, content-length\r\n\r\n${smuggled}`);
+      framed.resume();
+      await once(framed, 'close');
     }
     // Another request on the door's connections to the service, then what the service was told.
     await fetch(`${base}/peer`);

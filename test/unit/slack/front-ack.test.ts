@@ -62,6 +62,7 @@ describe('the front door passes on, for the service to answer', () => {
     ['a form body whose content type has a charset (Bolt reads it as JSON, and fails)', click(), `${FORM}; charset=utf-8`],
     ['a click with a top-level name (Bolt takes it for an options request)', asPayload({ ...blockActions({ actions: [button({ action_id: 'outbox.retry', value: '{}' })] }), name: 'x' }), FORM],
     ['an event whose item is not an object (Bolt reads it as one)', JSON.stringify(eventCallback({ type: 'reaction_added', user: 'U1', item: 'not an object' } as never)), 'application/json'],
+    ['an event whose channel is null (Bolt reads it as an object)', JSON.stringify(eventCallback({ type: 'reaction_added', user: 'U1', channel: null } as never)), 'application/json'],
   ])('%s', (_name, body, type) => {
     expect(request(body, type)).toBeUndefined();
   });
