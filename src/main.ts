@@ -56,6 +56,8 @@ export interface StartOptions {
   /** Tests only: local stand-ins for Microsoft's identity endpoints, so that an authenticated
    * Teams bot runs offline. Never set from the environment. */
   teamsEndpoints?: TeamsEndpointOverrides;
+  /** Called if the HTTP front door is lost for good (front-door.ts); `npm start` then stops and exits 1. */
+  onLost?: () => void;
   /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
    * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
   teamsInvokeBudgetMs?: number;
@@ -162,7 +164,14 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
 
   const app = createHttpApp({ logger, health, mounts });
   const early = adapters.flatMap((adapter) => (adapter.earlyAnswers ? [adapter.earlyAnswers] : []));
-  const front = await openFrontDoor({ app, host: config.host, port: config.port, early, logger: logger.child({ component: 'front-door' }) });
+  const front = await openFrontDoor({
+    app,
+    host: config.host,
+    port: config.port,
+    early,
+    logger: logger.child({ component: 'front-door' }),
+    ...(options.onLost ? { onLost: options.onLost } : {}),
+  });
   const { port, server } = front;
   for (const adapter of adapters) await adapter.start();
   playground?.listening(port, config.host);
@@ -214,8 +223,12 @@ export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'di
   }
   const logger = createLogger({ level: config.logLevel });
   let running: RunningQuorum;
+  // Nothing listening any more: stop, and exit 1 for whatever restarts the service.
+  const lost = () => {
+    void running.stop().finally(() => process.exit(1));
+  };
   try {
-    running = await startQuorum({ config, logger, ...overrides });
+    running = await startQuorum({ config, logger, ...overrides, onLost: lost });
   } catch (error) {
     const problem = startupProblem(error, config);
     if (problem) logger.fatal(`Quorum could not start: ${problem}`);

@@ -46,7 +46,23 @@ export function peerAddress(req: IncomingMessage): string | undefined {
   return Array.isArray(given) ? given[0] : given;
 }
 
-export async function openFrontDoor(options: { app: Express; host: string; port: number; early: EarlyAnswers[]; logger: Logger }): Promise<FrontDoor> {
+export interface FrontDoorOptions {
+  app: Express;
+  host: string;
+  port: number;
+  early: EarlyAnswers[];
+  logger: Logger;
+  /** Called when a door whose thread ended could not be opened again (its port taken meanwhile,
+   * say): nothing listens for the service any more, and `npm start` exits 1 for its supervisor. */
+  onLost?: (error: unknown) => void;
+  /** Opening again: how many tries, the longest wait between two (tests shorten them). */
+  reopen?: { attempts: number; maxWaitMs: number };
+}
+
+/** About a minute and a half of tries before the door is given up. */
+const REOPEN = { attempts: 20, maxWaitMs: 5_000 };
+
+export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {
   const { app, logger } = options;
   const folder = await mkdtemp(path.join(tmpdir(), 'quorum-http-'));
   const socketPath = path.join(folder, 'service.sock');
@@ -79,9 +95,16 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
     void door.exited.then(() => {
       if (stopping || door !== current) return;
       logger.error({ port }, 'the HTTP front door stopped unexpectedly; opening it again');
+      const { attempts, maxWaitMs } = options.reopen ?? REOPEN;
       reopening = (async () => {
+        let failure: unknown;
         for (let attempt = 1; !stopping; attempt++) {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 250 * attempt)).unref());
+          if (attempt > attempts) {
+            logger.fatal({ err: failure, port }, 'the HTTP front door could not be opened again: nothing listens on the port');
+            options.onLost?.(failure);
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(maxWaitMs, 250 * attempt)).unref());
           if (stopping) return;
           try {
             const opened = await startDoor({ ...options, port, upstream: socketPath });
@@ -92,6 +115,7 @@ export async function openFrontDoor(options: { app: Express; host: string; port:
             logger.info({ port }, 'the HTTP front door is open again');
             return;
           } catch (error) {
+            failure = error;
             logger.error({ err: error, attempt }, 'the HTTP front door could not be opened again');
           }
         }

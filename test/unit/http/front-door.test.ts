@@ -5,7 +5,7 @@
 // in flight.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -126,6 +126,23 @@ describe('the front door', () => {
     const res = await fetch(`${base}/early`, { method: 'POST', body: 'ack me again' });
     expect(res.status).toBe(200);
     await expect.poll(() => received.some((r) => r.body === 'ack me again')).toBe(true);
+  });
+
+  it('gives up opening again when its port is taken meanwhile, and says so to its owner', async () => {
+    let lost: unknown;
+    const second = await openFrontDoor({ app: express(), host: '127.0.0.1', port: 0, early: [], logger: createLogger({ level: 'silent' }), reopen: { attempts: 2, maxWaitMs: 50 }, onLost: (error) => (lost = error ?? 'lost') });
+    try {
+      await second.currentThread().terminate();
+      const squatter = createServer().listen(second.port, '127.0.0.1');
+      await once(squatter, 'listening');
+      try {
+        await expect.poll(() => lost, { timeout: 5_000 }).toMatchObject({ code: 'EADDRINUSE' });
+      } finally {
+        squatter.close();
+      }
+    } finally {
+      await second.close();
+    }
   });
 
   it('on closing, lets a request already passed on get its answer before the door closes', async () => {
