@@ -42,6 +42,15 @@ const track = (done) => {
 const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /** @type {Record<string, unknown>} */ fields = {}) =>
   port.postMessage({ type: 'log', level, msg, fields });
 
+/** A request's or an answer's headers without those about one connection.
+ * @param {http.IncomingHttpHeaders} headers @returns {http.OutgoingHttpHeaders} */
+function withoutHopByHop(headers) {
+  /** @type {http.OutgoingHttpHeaders} */
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+  return out;
+}
+
 /** The headers to send on: hop-by-hop ones dropped, the browser's address added, and the body's
  * framing stated, never left to the method's default: `length` for a body read here; otherwise the
  * client's Content-Length, or chunked when it sent its body chunked (Node does not chunk a GET or a
@@ -50,9 +59,7 @@ const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /
  * header names are passed on, not dropped: the service must see what the door saw.
  * @param {http.IncomingHttpHeaders} headers @param {string | undefined} peer @param {number} [length] */
 function upstreamHeaders(headers, peer, length) {
-  /** @type {http.OutgoingHttpHeaders} */
-  const out = {};
-  for (const [name, value] of Object.entries(headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+  const out = withoutHopByHop(headers);
   if (peer) out[PEER_HEADER] = peer;
   if (length !== undefined) out['content-length'] = length;
   else if (headers['transfer-encoding'] !== undefined) {
@@ -74,10 +81,7 @@ function passThrough(req, res, read, whole) {
   const upstream = http.request(
     { socketPath: options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req.headers, req.socket.remoteAddress, body?.length) },
     (answer) => {
-      /** @type {http.OutgoingHttpHeaders} */
-      const headers = {};
-      for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
       // Server-sent events (the playground) go out as they come, and stopping does not wait for them.
       if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
         res.flushHeaders();
@@ -195,9 +199,10 @@ const server = http.createServer((req, res) => {
 let listening = false;
 server.on('error', (error) => {
   const e = /** @type {NodeJS.ErrnoException} */ (error);
-  port.postMessage({ type: 'failed', error: { message: e.message, code: e.code, syscall: e.syscall, address: /** @type {{ address?: string }} */ (e).address, port: /** @type {{ port?: number }} */ (e).port } });
   // After it listened (a refused accept, out of file descriptors): the server goes on listening.
   if (listening) log('error', 'front door: the server reported an error', { code: e.code, err: e.message });
+  // Before: it could not listen, and front-door.ts says why as listen() would.
+  else port.postMessage({ type: 'failed', error: { message: e.message, code: e.code, syscall: e.syscall, address: /** @type {{ address?: string }} */ (e).address, port: /** @type {{ port?: number }} */ (e).port } });
 });
 server.listen(options.port, options.host, () => {
   listening = true;
