@@ -105,7 +105,7 @@ describe('apologies settings and the paste confirmation on Slack', () => {
     await submit(view, roster.fire.slackUserId, {});
     await submit(view, roster.fire.slackUserId, {}); // a double submission
     const sent = await eventually(async () => {
-      const rows = await service.db.prisma.outboxMessage.findMany({ where: { template: 'apologies.quorum-warning', status: 'sent' } });
+      const rows = await service.db.prisma.outboxMessage.findMany({ where: { template: 'apologies.quorum-warning', status: 'sent' }, orderBy: { createdAt: 'asc' } });
       return rows.length >= 4 ? rows : undefined;
     });
     expect(sent).toHaveLength(4);
