@@ -184,10 +184,13 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // First no new requests, and those already acknowledged handed over; then the work they started.
-      await front.closeDoor();
+      // First what goes out (the scheduler, then the dispatcher's run in progress, while what it
+      // sends can still arrive: the playground's chats are served on this same port); then no new
+      // requests, and those already acknowledged handed over; then the work they started. A message
+      // queued meanwhile waits in the outbox for the next start.
       await scheduler.stop();
       await dispatcher.stop();
+      await front.closeDoor();
       for (const adapter of adapters) await adapter.stop();
       await playground?.stop();
       await front.close();

@@ -189,3 +189,29 @@ describe('the demo board', () => {
     expect(await db.prisma.returnRound.count()).toBe(1);
   });
 });
+
+describe('stopping the playground', () => {
+  it('lets the cards being sent arrive before it closes its port (its chats are served there): none fails, nothing is lost', async () => {
+    // A fresh demo board queues a card for each action owner and figures submitter; stopping at
+    // once finds the dispatcher sending them. The playground's Bot Connector is on the service's
+    // own port: closed first, every send in progress failed and was put off with backoff (and the
+    // stop waited on botbuilder's own retries, seconds).
+    const fresh = await startPlaygroundService();
+    let stopped = false;
+    try {
+      const queued = await fresh.db.prisma.outboxMessage.count();
+      expect(queued).toBeGreaterThan(0);
+      await fresh.quorum.stop();
+      stopped = true;
+      const failed = fresh.logs().split('\n').filter((line) => /send failed|could not be sent/.test(line));
+      expect(failed).toEqual([]);
+      const rows = await fresh.db.prisma.outboxMessage.findMany({ select: { status: true, attempts: true, errorCode: true } });
+      expect(rows).toHaveLength(queued);
+      // Each either sent or still waiting for the next start, never marked with a failed attempt.
+      expect(rows.filter((row) => !(row.status === 'sent' || (row.status === 'pending' && row.attempts === 0)) || row.errorCode !== null)).toEqual([]);
+    } finally {
+      if (!stopped) await fresh.quorum.stop();
+      await fresh.db.destroy();
+    }
+  });
+});
