@@ -11,6 +11,9 @@ import { createSlackClient, type SlackClient, type SlackResponse } from '../../s
 import type { SlashCommand } from '@slack/bolt';
 import { expect } from 'vitest';
 
+/** Messages to one conversation 20 ms apart (the service's own pace is Slack's second). */
+export const HARNESS_PACING = { perConversationMs: 20, perSecond: 200 };
+
 export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
 
 export interface SlackService extends HarnessDelivery {
@@ -52,7 +55,13 @@ export async function startSlackService(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, ...options.start });
+  // Slack allows about one message a second to a channel, and the service paces itself to that. The
+  // fake enforces it only when a test asks (options.fake.limits); otherwise messages to one channel
+  // go 20 ms apart, so a test that posts, updates and tells one channel does not wait out real
+  // seconds. Pacing against the enforced limit is proved in test/e2e/delivery/pacing.test.ts and
+  // the drills.
+  const pacing = options.fake?.limits ? {} : { dispatcher: { pacing: { slack: HARNESS_PACING } } };
+  const quorum = await startQuorum({ config, logger, db, manualScheduler: true, ...pacing, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
   return {
     quorum,
