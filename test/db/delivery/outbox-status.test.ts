@@ -53,6 +53,35 @@ describe('outbox status for clerks', () => {
     expect(status.queued.map((q) => q.template)).toEqual(['agenda.reminder']);
   });
 
+  it('lists the ten newest failed and done and the ten next due, in order, and counts them all; another board\'s are not there', async () => {
+    const at = (minute: number) => new Date(Date.UTC(2031, 0, 6, 9, minute));
+    const make = async (status: 'pending' | 'sent' | 'failed' | 'skipped', minute: number, boardId: string | null = seed.boardId) => {
+      const { id } = await enqueue(db.prisma, { ...(boardId ? { boardId } : {}), platform: 'slack', target: { kind: 'channel', id: 'CSCPB' }, template: testTemplate(`t.${status}.${minute}`), data: {} });
+      await db.prisma.outboxMessage.update({
+        where: { id },
+        data: { status, notBefore: at(minute), updatedAt: at(minute), ...(status === 'sent' ? { sentAt: at(minute + 30) } : {}), ...(status === 'failed' ? { errorCode: 'x', lastError: 'why' } : {}) },
+      });
+      return id;
+    };
+    for (let minute = 0; minute < 12; minute++) {
+      await make('failed', minute);
+      await make('pending', 59 - minute);
+      await make(minute % 2 ? 'sent' : 'skipped', minute);
+    }
+    await make('failed', 55, null);
+    const status = await getOutboxStatus({ prisma: db.prisma }, { actor: slack(seed.clerk.slackUserId) });
+    expect(status.counts).toEqual({ pending: 12, sending: 0, sent: 6, failed: 12, skipped: 6 });
+    expect(status.failed.map((e) => e.template)).toEqual(Array.from({ length: 10 }, (_, i) => `t.failed.${11 - i}`));
+    expect(status.queued.map((e) => e.template)).toEqual(Array.from({ length: 10 }, (_, i) => `t.pending.${48 + i}`));
+    expect(status.recent.map((e) => e.template)).toEqual(Array.from({ length: 10 }, (_, i) => `t.${(11 - i) % 2 ? 'sent' : 'skipped'}.${11 - i}`));
+    // When: sent, when it went; queued, when it is due; failed or skipped, when that was recorded.
+    expect(status.recent[0]).toMatchObject({ status: 'sent', at: at(41).toISOString(), attempts: 0, target: 'channel:CSCPB' });
+    expect(status.recent[1]).toMatchObject({ status: 'skipped', at: at(10).toISOString() });
+    expect(status.queued[0]).toMatchObject({ status: 'pending', at: at(48).toISOString() });
+    expect(status.failed[0]).toMatchObject({ at: at(11).toISOString(), errorCode: 'x', reason: 'why' });
+    expect(status.failed[0]).not.toHaveProperty('data');
+  });
+
   it('refuses members who are not clerk or chair, and people on no board', async () => {
     await expect(getOutboxStatus({ prisma: db.prisma }, { actor: slack(seed.member.slackUserId) })).rejects.toMatchObject({
       code: 'NOT_A_CLERK',
