@@ -184,13 +184,17 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      // First what goes out (the scheduler, then the dispatcher's run in progress, while what it
-      // sends can still arrive: the playground's chats are served on this same port); then no new
-      // requests, and those already acknowledged handed over; then the work they started. A message
-      // queued meanwhile waits in the outbox for the next start.
+      // The playground's chats are served on this same port: what its dispatcher is sending must
+      // arrive before the door closes (closed first, each send in progress failed and was put off).
+      if (playground) {
+        await scheduler.stop();
+        await dispatcher.stop();
+      }
+      // First no new requests, and those already acknowledged handed over (what they queue goes
+      // out meanwhile); then the work they started.
+      await front.closeDoor();
       await scheduler.stop();
       await dispatcher.stop();
-      await front.closeDoor();
       for (const adapter of adapters) await adapter.stop();
       await playground?.stop();
       await front.close();
