@@ -61,11 +61,12 @@ const outboxSchema = z.object({
  * often; as four it was half the command's round trips). Only what an entry shows: a message's data
  * (a whole card's) is not read for a listing. */
 async function readOutbox(prisma: PrismaClient, boardId: string) {
-  // Inlined (NOT MATERIALIZED) into each part, so that each reads through the board's index.
+  // Inlined (NOT MATERIALIZED) into each part, so that each reads through the board's index on
+  // (board_id, status): the status stays the enum (a cast to text would hide it from the index).
   const [row] = await prisma.$queryRaw<unknown[]>`
     WITH mine AS NOT MATERIALIZED (
-      SELECT id, template, platform::text AS platform, target_kind AS "targetKind", target_id AS "targetId",
-             status::text AS status, attempts, sent_at AS "sentAt", not_before AS "notBefore",
+      SELECT id, template, platform, target_kind AS "targetKind", target_id AS "targetId",
+             status, attempts, sent_at AS "sentAt", not_before AS "notBefore",
              updated_at AS "updatedAt", error_code AS "errorCode", last_error AS "lastError"
         FROM outbox_message WHERE board_id = ${boardId}::uuid
     )

@@ -53,7 +53,7 @@ describe('outbox status for clerks', () => {
     expect(status.queued.map((q) => q.template)).toEqual(['agenda.reminder']);
   });
 
-  it('lists the ten newest failed and done and the ten next due, in order, and counts them all; another board\'s are not there', async () => {
+  it('lists the ten newest failed and done and the ten next due, in order, and counts them all; another board\'s, and those of no board, are not there', async () => {
     const at = (minute: number) => new Date(Date.UTC(2031, 0, 6, 9, minute));
     const make = async (status: 'pending' | 'sent' | 'failed' | 'skipped', minute: number, boardId: string | null = seed.boardId) => {
       const { id } = await enqueue(db.prisma, { ...(boardId ? { boardId } : {}), platform: 'slack', target: { kind: 'channel', id: 'CSCPB' }, template: testTemplate(`t.${status}.${minute}`), data: {} });
@@ -68,7 +68,10 @@ describe('outbox status for clerks', () => {
       await make('pending', 59 - minute);
       await make(minute % 2 ? 'sent' : 'skipped', minute);
     }
-    await make('failed', 55, null);
+    const other = await db.prisma.board.create({ data: { slug: 'other', name: 'Another Board' } });
+    await make('failed', 55, other.id);
+    await make('pending', 1, other.id);
+    await make('failed', 56, null);
     const status = await getOutboxStatus({ prisma: db.prisma }, { actor: slack(seed.clerk.slackUserId) });
     expect(status.counts).toEqual({ pending: 12, sending: 0, sent: 6, failed: 12, skipped: 6 });
     expect(status.failed.map((e) => e.template)).toEqual(Array.from({ length: 10 }, (_, i) => `t.failed.${11 - i}`));
@@ -80,6 +83,11 @@ describe('outbox status for clerks', () => {
     expect(status.queued[0]).toMatchObject({ status: 'pending', at: at(48).toISOString() });
     expect(status.failed[0]).toMatchObject({ at: at(11).toISOString(), errorCode: 'x', reason: 'why' });
     expect(status.failed[0]).not.toHaveProperty('data');
+  });
+
+  it('counts nothing and lists nothing for a board with no messages', async () => {
+    const status = await getOutboxStatus({ prisma: db.prisma }, { actor: slack(seed.clerk.slackUserId) });
+    expect(status).toMatchObject({ counts: { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 }, failed: [], queued: [], recent: [] });
   });
 
   it('refuses members who are not clerk or chair, and people on no board', async () => {
