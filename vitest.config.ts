@@ -23,8 +23,12 @@ export default defineConfig({
     isolate: false,
     // A larger young generation for the test workers: fewer scavenges in processes that make many
     // short-lived objects (requests, cards, Prisma results); 5 to 10% less CPU for unit and db
-    // measured side by side. `npm start` keeps its own small one (package.json).
-    execArgv: ['--max-semi-space-size=16'],
+    // measured side by side. `npm start` keeps its own small one (package.json). WebAssembly (PGlite's
+    // PostgreSQL, Prisma's query compiler) on V8's baseline compiler only, as `npm start` runs it:
+    // the e2e files run the service in these workers, and optimising PGlite's module again in each
+    // new PGlite thread cost more than it saved (suite 137 and 140 s against 144 and 142 s, CPU 3 to
+    // 6% less, alternating runs on a quiet two-core machine).
+    execArgv: ['--max-semi-space-size=16', '--liftoff-only'],
     maxWorkers,
     reporters: ['default'],
     // vitest's transform of each module kept on disk (node_modules/.experimental-vitest-cache) and
