@@ -12,6 +12,9 @@ const globalSetup = ['test/support/global-setup.ts'];
 // file one after another on a two-core machine, and most of an end-to-end file's time is spent
 // waiting on its service, its database worker and the platform fakes, not on the CPU.
 const maxWorkers = Math.max(2, availableParallelism());
+// Which database the suite runs on (test/support/database.ts reads the same variables).
+// eslint-disable-next-line no-restricted-syntax -- the test runner's own setting, not the service's configuration
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
 
 export default defineConfig({
   test: {
@@ -23,12 +26,13 @@ export default defineConfig({
     isolate: false,
     // A larger young generation for the test workers: fewer scavenges in processes that make many
     // short-lived objects (requests, cards, Prisma results); 5 to 10% less CPU for unit and db
-    // measured side by side. `npm start` keeps its own small one (package.json). WebAssembly (PGlite's
-    // PostgreSQL, Prisma's query compiler) on V8's baseline compiler only, as `npm start` runs it:
-    // the e2e files run the service in these workers, and optimising PGlite's module again in each
-    // new PGlite thread cost more than it saved (suite 137 and 140 s against 144 and 142 s, CPU 3 to
-    // 6% less, alternating runs on a quiet two-core machine).
-    execArgv: ['--max-semi-space-size=16', '--liftoff-only'],
+    // measured side by side. `npm start` keeps its own small one (package.json). On PGlite,
+    // WebAssembly on V8's baseline compiler only, as `npm start` runs it: optimising PGlite's module
+    // again in each new PGlite thread cost more than it saved (suite 137 and 140 s against 144 and
+    // 142 s, CPU 3 to 6% less, alternating runs on a quiet two-core machine). On PostgreSQL the same
+    // flag slowed the suite (151 s against 133, CPU 16% more: Prisma's query compiler, run for every
+    // query, is WebAssembly too, and there is no PGlite to gain on), so it is left off there.
+    execArgv: ['--max-semi-space-size=16', ...(onPostgres ? [] : ['--liftoff-only'])],
     maxWorkers,
     reporters: ['default'],
     // vitest's transform of each module kept on disk (node_modules/.experimental-vitest-cache) and
