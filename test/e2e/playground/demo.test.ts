@@ -199,14 +199,15 @@ describe('stopping the playground', () => {
     const fresh = await startPlaygroundService();
     try {
       const queued = await fresh.db.prisma.outboxMessage.count();
-      const unsent = await fresh.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] } } });
+      const stopAt = new Date();
       await fresh.quorum.stop();
-      // What this test is about: cards still to send when the stop came (else it proves nothing).
-      expect(unsent).toBeGreaterThan(0);
       const failed = fresh.logs().split('\n').filter((line) => /send failed|could not be delivered/.test(line));
       expect(failed).toEqual([]);
-      const rows = await fresh.db.prisma.outboxMessage.findMany({ select: { status: true, attempts: true, errorCode: true } });
+      const rows = await fresh.db.prisma.outboxMessage.findMany({ select: { status: true, attempts: true, errorCode: true, updatedAt: true } });
       expect(rows).toHaveLength(queued);
+      // What this test is about: a card that was on its way when the stop came, and arrived during
+      // it (without one the test would prove nothing; 5 of 8 in three runs here).
+      expect(rows.filter((row) => row.status === 'sent' && row.updatedAt >= stopAt).length).toBeGreaterThan(0);
       // Each either sent or still waiting for the next start, never marked with a failed attempt.
       expect(rows.filter((row) => !(row.status === 'sent' || (row.status === 'pending' && row.attempts === 0)) || row.errorCode !== null)).toEqual([]);
     } finally {
