@@ -12,9 +12,10 @@ const globalSetup = ['test/support/global-setup.ts'];
 // file one after another on a two-core machine, and most of an end-to-end file's time is spent
 // waiting on its service, its database worker and the platform fakes, not on the CPU.
 const maxWorkers = Math.max(2, availableParallelism());
-// Which database the suite runs on (test/support/database.ts reads the same variables).
+// Which database the suite runs on, read as test/support/database.ts's testServerUrl() reads it.
 // eslint-disable-next-line no-restricted-syntax -- the test runner's own setting, not the service's configuration
-const onPostgres = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const onPostgres = Boolean(serverUrl && /^postgres(ql)?:\/\//.test(serverUrl));
 
 export default defineConfig({
   test: {
