@@ -47,13 +47,25 @@ export class Scheduler {
   readonly instanceId: string;
   private task: ScheduledTask | undefined;
   private readonly clock: () => Date;
+  /** Ticks in progress (the cron's, and those asked for): stop() waits for them. */
+  private readonly ticking = new Set<Promise<TickSummary>>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = options.instanceId ?? `scheduler-${randomUUID().slice(0, 8)}`;
     this.clock = options.clock ?? (() => new Date());
   }
 
-  async tick(): Promise<TickSummary> {
+  tick(): Promise<TickSummary> {
+    const running = this.runTick();
+    this.ticking.add(running);
+    void running.then(
+      () => this.ticking.delete(running),
+      () => this.ticking.delete(running),
+    );
+    return running;
+  }
+
+  private async runTick(): Promise<TickSummary> {
     const now = this.clock();
     const summary: TickSummary = { ran: [], skipped: [], failed: [] };
     for (const job of this.options.jobs) {
@@ -116,9 +128,12 @@ export class Scheduler {
     });
   }
 
+  /** Ends the cron task, then waits for a tick in progress (node-cron's stop does not): the database
+   * is closed after this, and a tick cut off by that would log its items as failed. */
   async stop(): Promise<void> {
     await this.task?.stop();
     await this.task?.destroy();
     this.task = undefined;
+    await Promise.allSettled([...this.ticking]);
   }
 }

@@ -114,6 +114,25 @@ describe('scheduler', () => {
     expect(await db.prisma.outboxMessage.count()).toBe(1);
   });
 
+  it('stop() waits for a tick in progress, so that its work is done before the database closes', async () => {
+    const now = Date.now();
+    const reminders = [{ key: 'r:stop', boardId: seed.boardId, dueAt: new Date(now - 1), meetingAt: new Date(now + HOUR) }];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const job: ScheduledJob<Reminder> = { ...reminderJob(() => reminders), findDue: async (_prisma, at) => (await held, reminders.filter((r) => r.dueAt <= at)) };
+    const scheduler = new Scheduler({ prisma: db.prisma, jobs: [job], logger });
+    const ticking = scheduler.tick();
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    // Other work runs meanwhile (timers, I/O): the stop is still waiting for the tick.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await ticking).toMatchObject({ ran: ['r:stop'] });
+    expect(await db.prisma.outboxMessage.count()).toBe(1);
+  });
+
   it('start() catches up at once and stop() ends the cron task', async () => {
     const now = Date.now();
     const reminders = [{ key: 'r:start', dueAt: new Date(now - 1), meetingAt: new Date(now + HOUR) }];
