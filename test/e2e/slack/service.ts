@@ -12,7 +12,7 @@ import type { SlashCommand } from '@slack/bolt';
 import { expect } from 'vitest';
 
 /** Messages to one conversation 20 ms apart (the service's own pace is Slack's second). */
-export const HARNESS_PACING = { perConversationMs: 20, perSecond: 200 };
+const HARNESS_PACING = { perConversationMs: 20, perSecond: 200 };
 
 export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
 
