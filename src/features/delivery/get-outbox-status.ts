@@ -2,6 +2,7 @@
 import type { Actor } from '../../domain/platform.ts';
 import { z } from 'zod';
 import type { Board, PrismaClient } from '../../persistence/generated/client.ts';
+import { OutboxStatus, Platform } from '../../persistence/generated/enums.ts';
 import { findBoard, type BoardContext } from '../boards/find-board.ts';
 import { requireClerk } from '../boards/members.ts';
 
@@ -29,7 +30,6 @@ export interface OutboxStatusResult {
 }
 
 const LIST = 10;
-const STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 
 const timestamp = z.string().transform((text, ctx) => {
   const at = new Date(text);
@@ -39,10 +39,10 @@ const timestamp = z.string().transform((text, ctx) => {
 const rowSchema = z.object({
   id: z.string(),
   template: z.string(),
-  platform: z.enum(['slack', 'teams']),
+  platform: z.enum(Platform),
   targetKind: z.string(),
   targetId: z.string(),
-  status: z.enum(STATUSES),
+  status: z.enum(OutboxStatus),
   attempts: z.number().int(),
   sentAt: timestamp.nullable(),
   notBefore: timestamp,
@@ -51,7 +51,7 @@ const rowSchema = z.object({
   lastError: z.string().nullable(),
 });
 const outboxSchema = z.object({
-  counts: z.partialRecord(z.enum(STATUSES), z.number().int()).nullable(),
+  counts: z.partialRecord(z.enum(OutboxStatus), z.number().int()).nullable(),
   failed: z.array(rowSchema),
   queued: z.array(rowSchema),
   recent: z.array(rowSchema),
@@ -100,20 +100,7 @@ export async function getOutboxStatus(
   };
 }
 
-function toEntry(row: {
-  id: string;
-  template: string;
-  platform: 'slack' | 'teams';
-  targetKind: string;
-  targetId: string;
-  status: OutboxEntry['status'];
-  attempts: number;
-  sentAt: Date | null;
-  notBefore: Date;
-  updatedAt: Date;
-  errorCode: string | null;
-  lastError: string | null;
-}): OutboxEntry {
+function toEntry(row: z.infer<typeof rowSchema>): OutboxEntry {
   const at = row.status === 'sent' ? row.sentAt : row.status === 'pending' || row.status === 'sending' ? row.notBefore : row.updatedAt;
   return {
     id: row.id,
