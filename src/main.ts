@@ -18,6 +18,7 @@ import { calendarRouter } from './http/calendar.ts';
 import { returnsRouter } from './http/returns.ts';
 import { actionsRouter } from './http/actions.ts';
 import { openFrontDoor } from './http/front-door.ts';
+import { LOWER_BY, lowerThisThread } from './kernel/thread-priority.mjs';
 import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
@@ -58,6 +59,11 @@ export interface StartOptions {
   teamsEndpoints?: TeamsEndpointOverrides;
   /** Called if the HTTP front door is lost for good (front-door.ts); `npm start` then stops and exits 1. */
   onLost?: () => void;
+  /** The service's thread and the embedded database's run at a lower priority than the HTTP front
+   * door's, so that acks go first under a burst (src/kernel/thread-priority.mjs). `npm start` and
+   * the bench ask for it; tests do not (it cannot be undone, and their service shares the test
+   * runner's process). */
+  prioritiseAcks?: boolean;
   /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
    * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
   teamsInvokeBudgetMs?: number;
@@ -76,7 +82,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     (await openDatabase(
       config.database.kind === 'postgres'
         ? { kind: 'postgres', url: config.database.url }
-        : { kind: 'pglite', dataDir: config.database.dataDir },
+        : { kind: 'pglite', dataDir: config.database.dataDir, ...(options.prioritiseAcks ? { lowerPriority: LOWER_BY.database } : {}) },
     ));
   const migration = await db.migrate(logger);
   logger.info({ applied: migration.applied.length, alreadyApplied: migration.alreadyApplied }, 'database ready');
@@ -173,6 +179,9 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     ...(options.onLost ? { onLost: options.onLost } : {}),
   });
   const { port, server } = front;
+  // After the door's thread is started, which keeps the priority it was started with. A door opened
+  // again after a failure starts from this thread's, lower one: acks then wait as they did before.
+  if (options.prioritiseAcks) lowerThisThread(LOWER_BY.service);
   for (const adapter of adapters) await adapter.start();
   playground?.listening(port, config.host);
   await playground?.start();
@@ -235,7 +244,7 @@ export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'di
     void running.stop().finally(() => process.exit(1));
   };
   try {
-    running = await startQuorum({ config, logger, ...overrides, onLost: lost });
+    running = await startQuorum({ config, logger, ...overrides, onLost: lost, prioritiseAcks: true });
   } catch (error) {
     const problem = startupProblem(error, config);
     if (problem) logger.fatal(`Quorum could not start: ${problem}`);

@@ -3,8 +3,8 @@
 // but a data folder. It must start, migrate, answer /healthz, say plainly what is on and off,
 // and stop cleanly on SIGTERM. A malformed variable must stop it with a message naming it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,6 +54,19 @@ function startService(env: Record<string, string>) {
   return { child, exited, logs, waitForLog, output: () => stdout + stderr };
 }
 
+/** A process's threads as Linux sees them: each one's name and nice value (/proc). */
+async function threads(pid: number): Promise<{ tid: number; name: string; nice: number }[]> {
+  const task = `/proc/${pid}/task`;
+  return Promise.all(
+    (await readdir(task)).map(async (tid) => {
+      const stat = await readFile(`${task}/${tid}/stat`, 'utf8');
+      // The fields after the name in parentheses; the nice value is the 17th of them.
+      const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      return { tid: Number(tid), name: (await readFile(`${task}/${tid}/comm`, 'utf8')).trim(), nice };
+    }),
+  );
+}
+
 describe('npm start', () => {
   it('starts with nothing configured on the embedded database, reports its state, and stops on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'quorum-start-'));
@@ -65,6 +78,18 @@ describe('npm start', () => {
     expect(messages).toMatch(/Slack: off \(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
     expect(messages).toMatch(/Teams: off \(set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD/);
     expect(messages).toMatch(/applied migration/);
+
+    // Acks first under a burst (src/kernel/thread-priority.mjs): the front door's thread keeps the
+    // priority the service started with; the service's own thread and the database's run lower.
+    // The suite runs on Linux, where a nice value belongs to one thread.
+    if (process.platform === 'linux') {
+      const pid = service.child.pid as number;
+      const started = getPriority(0);
+      const seen = await threads(pid);
+      expect(seen.filter((t) => t.name === 'quorum-door').map((t) => t.nice)).toEqual([started]);
+      expect(seen.filter((t) => t.name === 'quorum-db').map((t) => t.nice)).toEqual([Math.min(19, started + 10)]);
+      expect(seen.find((t) => t.tid === pid)?.nice).toBe(Math.min(19, started + 5));
+    }
 
     const base = `http://127.0.0.1:${listening.port}`;
     const health = await fetch(`${base}/healthz`);
