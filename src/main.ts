@@ -60,9 +60,9 @@ export interface StartOptions {
   /** Called if the HTTP front door is lost for good (front-door.ts); `npm start` then stops and exits 1. */
   onLost?: () => void;
   /** The service's thread and the embedded database's run at a lower priority than the HTTP front
-   * door's, so that acks go first under a burst (src/kernel/thread-priority.mjs). `npm start` and
-   * the bench ask for it; tests do not (it cannot be undone, and their service shares the test
-   * runner's process). */
+   * door's, so that acks go first under a burst (src/kernel/thread-priority.mjs). `npm start` (and so
+   * the drills' service processes) and the ack bench ask for it; the tests' in-process services do
+   * not (it cannot be undone, and they share the test runner's process). */
   prioritiseAcks?: boolean;
   /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
    * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
@@ -77,6 +77,8 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     : undefined;
   const now = options.clock ?? playground?.clock.now ?? (() => new Date());
   for (const line of describeConfig(config)) logger.info(line);
+  // The database's thread (PGlite) lowers itself from this thread's priority as it is now, so it is
+  // opened before this thread lowers its own (after the front door opens, below).
   const db =
     givenDb ??
     (await openDatabase(
@@ -180,7 +182,9 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   });
   const { port, server } = front;
   // After the door's thread is started, which keeps the priority it was started with. A door opened
-  // again after a failure starts from this thread's, lower one: acks then wait as they did before.
+  // again after a failure starts from this thread's lower one (threads take their creator's, and an
+  // unprivileged process cannot raise it back): level with the service's thread, and below other
+  // processes on the machine, until the service is restarted.
   if (options.prioritiseAcks) lowerThisThread(LOWER_BY.service);
   for (const adapter of adapters) await adapter.start();
   playground?.listening(port, config.host);

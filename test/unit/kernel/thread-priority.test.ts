@@ -25,6 +25,7 @@ function inAThread(): Promise<{ returned: number | undefined; nice: number; name
       resolve(message);
     });
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the thread ended (exit code ${code}) without saying what it saw`)));
   });
 }
 
