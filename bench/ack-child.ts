@@ -53,8 +53,7 @@ async function service(which: string): Promise<void> {
       ...(process.env.DATA_DIR ? { DATA_DIR: process.env.DATA_DIR } : {}),
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     });
-    // As `npm start` runs it (src/main.ts): acks before the work.
-    const quorum = await startQuorum({ config, logger: createLogger({ level: 'silent' }), manualScheduler: true, prioritiseAcks: true });
+    const quorum = await startQuorum({ config, logger: createLogger({ level: 'silent' }), manualScheduler: true });
     url = quorum.url;
     stop = () => quorum.stop();
   } else {

@@ -18,7 +18,6 @@ import { calendarRouter } from './http/calendar.ts';
 import { returnsRouter } from './http/returns.ts';
 import { actionsRouter } from './http/actions.ts';
 import { openFrontDoor } from './http/front-door.ts';
-import { LOWER_BY, lowerThisThread } from './kernel/thread-priority.mjs';
 import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
@@ -59,11 +58,6 @@ export interface StartOptions {
   teamsEndpoints?: TeamsEndpointOverrides;
   /** Called if the HTTP front door is lost for good (front-door.ts); `npm start` then stops and exits 1. */
   onLost?: () => void;
-  /** The service's thread and the embedded database's run at a lower priority than the HTTP front
-   * door's, so that acks go first under a burst (src/kernel/thread-priority.mjs). `npm start` (and so
-   * the drills' service processes) and the ack bench ask for it; the tests' in-process services do
-   * not (it cannot be undone, and they share the test runner's process). */
-  prioritiseAcks?: boolean;
   /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
    * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
   teamsInvokeBudgetMs?: number;
@@ -77,14 +71,12 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     : undefined;
   const now = options.clock ?? playground?.clock.now ?? (() => new Date());
   for (const line of describeConfig(config)) logger.info(line);
-  // The database's thread (PGlite) lowers itself from this thread's priority as it is now, so it is
-  // opened before this thread lowers its own (after the front door opens, below).
   const db =
     givenDb ??
     (await openDatabase(
       config.database.kind === 'postgres'
         ? { kind: 'postgres', url: config.database.url }
-        : { kind: 'pglite', dataDir: config.database.dataDir, ...(options.prioritiseAcks ? { lowerPriority: LOWER_BY.database } : {}) },
+        : { kind: 'pglite', dataDir: config.database.dataDir },
     ));
   const migration = await db.migrate(logger);
   logger.info({ applied: migration.applied.length, alreadyApplied: migration.alreadyApplied }, 'database ready');
@@ -181,11 +173,6 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     ...(options.onLost ? { onLost: options.onLost } : {}),
   });
   const { port, server } = front;
-  // After the door's thread is started, which keeps the priority it was started with. A door opened
-  // again after a failure starts from this thread's lower one (threads take their creator's, and an
-  // unprivileged process cannot raise it back): level with the service's thread, and below other
-  // processes on the machine, until the service is restarted.
-  if (options.prioritiseAcks) lowerThisThread(LOWER_BY.service);
   for (const adapter of adapters) await adapter.start();
   playground?.listening(port, config.host);
   await playground?.start();
@@ -248,7 +235,7 @@ export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'di
     void running.stop().finally(() => process.exit(1));
   };
   try {
-    running = await startQuorum({ config, logger, ...overrides, onLost: lost, prioritiseAcks: true });
+    running = await startQuorum({ config, logger, ...overrides, onLost: lost });
   } catch (error) {
     const problem = startupProblem(error, config);
     if (problem) logger.fatal(`Quorum could not start: ${problem}`);

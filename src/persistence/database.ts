@@ -19,9 +19,8 @@ import { pgConnection, type SqlConnection } from './sql.ts';
 export type { PrismaClient } from './generated/client.ts';
 
 export type DatabaseTarget =
-  /** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from;
-   * lowerPriority: how much lower its thread runs than the front door's (src/kernel/thread-priority.mjs) */
-  | { kind: 'pglite'; dataDir?: string; image?: Uint8Array; lowerPriority?: number }
+  /** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from */
+  | { kind: 'pglite'; dataDir?: string; image?: Uint8Array }
   | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Database {
@@ -108,7 +107,7 @@ async function openPool(
   };
 }
 
-async function openPglite(target: { dataDir?: string; image?: Uint8Array; lowerPriority?: number }): Promise<Database> {
+async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Promise<Database> {
   // Before the folder is locked: a failure here leaves nothing to undo.
   const modules = await pgliteModules();
   let lock: FolderLock | undefined;
@@ -125,7 +124,6 @@ async function openPglite(target: { dataDir?: string; image?: Uint8Array; lowerP
   const workerData = {
     ...(dataDir ? { dataDir } : {}),
     ...(target.image ? { image: target.image } : {}),
-    ...(target.lowerPriority ? { lowerPriority: target.lowerPriority } : {}),
     socketPath: path.join(socketDir, '.s.PGSQL.5432'),
     maxConnections: 4,
     ...modules,
@@ -223,7 +221,7 @@ class PgliteWorker {
     });
   }
 
-  static async start(data: { dataDir?: string; image?: Uint8Array; lowerPriority?: number; socketPath: string; maxConnections: number; pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module }) {
+  static async start(data: { dataDir?: string; image?: Uint8Array; socketPath: string; maxConnections: number; pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module }) {
     const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: data });
     await new Promise<void>((resolve, reject) => {
       const onExit = (code: number) => reject(new Error(`the PGlite worker stopped while starting (exit code ${code})`));

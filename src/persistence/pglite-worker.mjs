@@ -7,13 +7,11 @@ import { Blob } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { lowerThisThread, nameThisThread } from '../kernel/thread-priority.mjs';
+import { nameThisThread } from '../kernel/thread-name.mjs';
 
-/** @type {{ dataDir?: string; socketPath: string; image?: Uint8Array; lowerPriority?: number; maxConnections: number; pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?: WebAssembly.Module }} */
+/** @type {{ dataDir?: string; socketPath: string; image?: Uint8Array; maxConnections: number; pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?: WebAssembly.Module }} */
 const options = workerData;
 nameThisThread('quorum-db');
-// Below the front door's thread, when the service asks (thread-priority.mjs says why).
-if (options.lowerPriority) lowerThisThread(options.lowerPriority);
 
 async function open() {
   // PostgreSQL's default 128 MB of shared buffers is allocated and touched at start inside the

@@ -1,0 +1,2 @@
+/** Names the calling thread for `top -H` (Linux; thread-name.mjs). */
+export declare function nameThisThread(name: string): void;
