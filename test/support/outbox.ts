@@ -4,6 +4,7 @@
 //    message queued earlier cannot arrive after it and be counted with what follows;
 //  - waitForEmptyOutbox: until nothing is pending or sending at all, so what a scheduled run or a
 //    command queued has all been delivered (or has failed) and what the fakes received is final.
+import type { Pacing } from '../../src/delivery/dispatcher.ts';
 import type { Platform } from '../../src/domain/platform.ts';
 import type { PrismaClient } from '../../src/persistence/generated/client.ts';
 
@@ -59,3 +60,13 @@ export async function waitForEmptyOutbox(prisma: PrismaClient, timeoutMs = 20_00
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The dispatcher's pacing for a service under test whose fakes do not enforce the platforms'
+ * limits: messages to one conversation 20 ms apart, where the service's own pace is Slack's second
+ * (Teams' 150 ms), so that a test that posts, updates and tells one channel does not wait out real
+ * seconds. Pacing against an enforced limit is proved for Slack in test/e2e/delivery/pacing.test.ts,
+ * the dispatcher's database tests and the drills; the dispatcher paces both platforms the same way. */
+export const HARNESS_PACING: Record<Platform, Pacing> = {
+  slack: { perConversationMs: 20, perSecond: 200 },
+  teams: { perConversationMs: 20, perSecond: 200 },
+};

@@ -5,14 +5,11 @@ import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { harnessDelivery, type HarnessDelivery } from '../../support/outbox.ts';
+import { HARNESS_PACING, harnessDelivery, type HarnessDelivery } from '../../support/outbox.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackOptions } from '../../support/fake-slack-api.ts';
 import { createSlackClient, type SlackClient, type SlackResponse } from '../../support/slack-client.ts';
 import type { SlashCommand } from '@slack/bolt';
 import { expect } from 'vitest';
-
-/** Messages to one conversation 20 ms apart (the service's own pace is Slack's second). */
-const HARNESS_PACING = { perConversationMs: 20, perSecond: 200 };
 
 export const BOT_TOKEN = `xoxb-1234-5678-${randomBytes(12).toString('hex')}`;
 
@@ -60,7 +57,7 @@ export async function startSlackService(
   // go 20 ms apart, so a test that posts, updates and tells one channel does not wait out real
   // seconds. Pacing against the enforced limit is proved in test/e2e/delivery/pacing.test.ts and
   // the drills.
-  const pacing = options.fake?.limits ? {} : { dispatcher: { pacing: { slack: HARNESS_PACING } } };
+  const pacing = options.fake?.limits ? {} : { dispatcher: { pacing: { slack: HARNESS_PACING.slack } } };
   const quorum = await startQuorum({ config, logger, db, manualScheduler: true, ...pacing, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
   return {

@@ -8,7 +8,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { startQuorum, type RunningQuorum, type StartOptions } from '../../../src/main.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
-import { harnessDelivery, type HarnessDelivery } from '../../support/outbox.ts';
+import { HARNESS_PACING, harnessDelivery, type HarnessDelivery } from '../../support/outbox.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
 import { createTeamsClient, type TeamsClient } from '../../support/teams-client.ts';
 
@@ -63,6 +63,9 @@ export async function startTeamsService(options: TeamsServiceOptions = {}): Prom
     // answer following in the person's chat. That path and the budget itself are proved in
     // invoke-budget.test.ts and members-import-e2e.test.ts; here the budget is generous.
     teamsInvokeBudgetMs: 15_000,
+    // Messages to one conversation 20 ms apart instead of the service's 150 ms (the fake Bot
+    // Connector enforces no limit): test/support/outbox.ts.
+    dispatcher: { pacing: { teams: HARNESS_PACING.teams } },
     ...options.start,
     ...(options.authenticated ? { teamsEndpoints: { ...fake.endpoints(), ...options.endpoints } } : {}),
   });
