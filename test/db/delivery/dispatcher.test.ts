@@ -240,6 +240,32 @@ describe('dispatcher', () => {
     expect(await capped.runOnce()).toMatchObject({ sent: 2 });
   });
 
+  it('paces messages to one Teams conversation 150 ms apart by default (the test harnesses pace faster)', async () => {
+    // Quorum can reach a Teams channel once it has its conversation reference (stored when it is added there).
+    const teams = async (conversationId: string) => {
+      const reference = { conversation: { id: conversationId, conversationType: 'channel', tenantId: 'tenant-1' }, serviceUrl: 'https://smba.example/' };
+      await db.prisma.conversationReference.upsert({
+        where: { platform_conversationId: { platform: 'teams', conversationId } },
+        create: { platform: 'teams', conversationId, kind: 'channel', tenantId: 'tenant-1', serviceUrl: 'https://smba.example/', reference },
+        update: {},
+      });
+      return toChannel(conversationId, { platform: 'teams' });
+    };
+    const a = await teams('19:board@thread.tacv2');
+    const b = await teams('19:board@thread.tacv2');
+    const other = await teams('19:other@thread.tacv2');
+    const messenger = new FakeMessenger('teams');
+    const d = dispatcher(messenger);
+    expect(await d.runOnce()).toMatchObject({ sent: 2 });
+    // The board's lane is busy for 150 ms; its next message may be claimed half a gap ahead (75 ms)
+    // and then waits for the slot. With a 100 ms gap it would be claimed here.
+    advance(70);
+    expect(await d.runOnce()).toMatchObject({ claimed: 0 });
+    advance(80);
+    expect(await d.runOnce()).toMatchObject({ sent: 1 });
+    expect(messenger.sentOutboxIds()).toEqual([a.id, other.id, b.id]);
+  });
+
   it('skips, with a record, a message no longer relevant when it comes due', async () => {
     const { id } = await toChannel('C1', { expiresAt: new Date(now - 1) });
     const messenger = new FakeMessenger();
