@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher, type DispatcherOptions } from '../../../src/delivery/dispatcher.ts';
 import { enqueue, enqueueUpdate } from '../../../src/delivery/outbox.ts';
+import { recordConversation } from '../../../src/features/conversations/record-conversation.ts';
 import { createLogger } from '../../../src/logger.ts';
 import { testTemplate, withTestTemplates } from '../../support/templates.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
@@ -241,14 +242,11 @@ describe('dispatcher', () => {
   });
 
   it('paces messages to one Teams conversation 150 ms apart by default (the test harnesses pace faster)', async () => {
-    // Quorum can reach a Teams channel once it has its conversation reference (stored when it is added there).
+    // Quorum can reach a Teams channel once it has recorded its conversation (as when it is added there).
     const teams = async (conversationId: string) => {
-      const reference = { conversation: { id: conversationId, conversationType: 'channel', tenantId: 'tenant-1' }, serviceUrl: 'https://smba.example/' };
-      await db.prisma.conversationReference.upsert({
-        where: { platform_conversationId: { platform: 'teams', conversationId } },
-        create: { platform: 'teams', conversationId, kind: 'channel', tenantId: 'tenant-1', serviceUrl: 'https://smba.example/', reference },
-        update: {},
-      });
+      const serviceUrl = 'https://smba.example/';
+      const reference = { conversation: { id: conversationId, conversationType: 'channel', tenantId: 'tenant-1' }, serviceUrl };
+      await recordConversation(db, { platform: 'teams', conversationId, kind: 'channel', tenantId: 'tenant-1', serviceUrl, reference });
       return toChannel(conversationId, { platform: 'teams' });
     };
     const a = await teams('19:board@thread.tacv2');
