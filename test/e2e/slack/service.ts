@@ -52,11 +52,8 @@ export async function startSlackService(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  // Slack allows about one message a second to a channel, and the service paces itself to that. The
-  // fake enforces it only when a test asks (options.fake.limits); otherwise messages to one channel
-  // go 20 ms apart, so a test that posts, updates and tells one channel does not wait out real
-  // seconds. Pacing against the enforced limit is proved in test/e2e/delivery/pacing.test.ts and
-  // the drills.
+  // The service's own pace (Slack's second per channel) only when a test asks the fake to enforce
+  // Slack's limits (options.fake.limits); otherwise the harnesses' (test/support/outbox.ts).
   const pacing = options.fake?.limits ? {} : { dispatcher: { pacing: { slack: HARNESS_PACING.slack } } };
   const quorum = await startQuorum({ config, logger, db, manualScheduler: true, ...pacing, ...options.start });
   const slack = createSlackClient({ baseUrl: quorum.url, signingSecret });
