@@ -4,6 +4,7 @@ import type { Directories } from './directory/port.ts';
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
+import type { Playground } from '../adapters/playground/index.ts';
 import type { TeamsEndpointOverrides } from '../adapters/teams/index.ts';
 import { ConfigError, describeConfig, loadConfig, type Config } from './config.ts';
 import { createCore, scheduledJobs, TEMPLATES, type Core } from './core.ts';
@@ -37,6 +38,8 @@ export interface RunningQuorum {
   adapters: PlatformAdapter[];
   dispatcher: Dispatcher;
   scheduler: Scheduler;
+  /** The playground, when it is on: its chats (the transcript) and its clock. */
+  playground?: Playground;
   stop(): Promise<void>;
 }
 
@@ -200,7 +203,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
       await front.close();
       if (!givenDb) await db.close();
     })());
-  return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, dispatcher, scheduler, stop };
+  return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, dispatcher, scheduler, ...(playground ? { playground } : {}), stop };
 }
 
 function offRoute(path: string, message: string): HttpMount {

@@ -5,8 +5,10 @@
 // demo:reset` and the page's button put it back.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_BOARD_NAME, demoAadId, seedDemoIfEmpty } from '../../../adapters/playground/demo.ts';
+import { TEMPLATES } from '../../../src/core.ts';
+import { enqueue } from '../../../src/delivery/outbox.ts';
 import { formatQuarter, previousQuarter, quarterOfDate } from '../../../src/domain/returns/quarter.ts';
 import { localDate } from '../../../src/domain/time.ts';
 import { cardNodes, cardOf, cardText, type ChatMessage } from '../../support/playground-client.ts';
@@ -192,22 +194,45 @@ describe('the demo board', () => {
 
 describe('stopping the playground', () => {
   it('lets the cards being sent arrive before it closes its port (its chats are served there): none fails, nothing is lost', async () => {
-    // A fresh demo board queues a card for each action owner and figures submitter; stopping at
-    // once finds the dispatcher sending them. The playground's Bot Connector is on the service's
-    // own port: closed first, every send in progress failed and was put off with backoff (and the
-    // stop waited on botbuilder's own retries, seconds).
+    // The playground's Bot Connector is on the service's own port: closed first, every send in
+    // progress failed and was put off with backoff (and the stop waited on botbuilder's own
+    // retries, seconds). The stop begins inside the connector, the moment a card the dispatcher
+    // is sending reaches it and before it is answered, so one is always on its way when the stop
+    // comes (stopping "at once" after the start found none in flight on a machine that had sent
+    // them all already: CI, once).
     const fresh = await startPlaygroundService();
+    const { prisma } = fresh.db;
     try {
-      const queued = await fresh.db.prisma.outboxMessage.count();
-      const stopAt = new Date();
-      await fresh.quorum.stop();
+      // The start's cards go first (nothing of the test's own is in flight meanwhile, such as a
+      // command whose answer would go through the same door).
+      await vi.waitFor(async () => expect(await prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: new Date() } } })).toBe(0), { timeout: DELIVERED });
+      let stopAt: Date | undefined;
+      let stopping: Promise<void> | undefined;
+      const unsubscribe = fresh.quorum.playground!.transcript.subscribe((event) => {
+        if (stopping || event.kind !== 'post') return;
+        stopAt = new Date();
+        stopping = fresh.quorum.stop();
+      });
+      // Then the same cards queued again, as the use cases queued them: one run sends them all at
+      // once (one per chat), the stop coming as the first arrives.
+      const cards = await prisma.outboxMessage.findMany({ where: { status: 'sent', operation: 'post' }, orderBy: { createdAt: 'asc' } });
+      expect(cards.length).toBeGreaterThan(1);
+      for (const card of cards) {
+        const target = { kind: card.targetKind === 'channel' ? ('channel' as const) : ('user' as const), id: card.targetId };
+        await enqueue(prisma, { ...(card.boardId ? { boardId: card.boardId } : {}), platform: card.platform, target, template: TEMPLATES.get(card.template)!, data: card.data });
+      }
+      const queued = await prisma.outboxMessage.count();
+      fresh.quorum.dispatcher.poke();
+      await vi.waitFor(() => expect(stopping).toBeDefined(), { timeout: DELIVERED });
+      await stopping;
+      unsubscribe();
+
       const failed = fresh.logs().split('\n').filter((line) => /send failed|could not be delivered/.test(line));
       expect(failed).toEqual([]);
-      const rows = await fresh.db.prisma.outboxMessage.findMany({ select: { status: true, attempts: true, errorCode: true, updatedAt: true } });
+      const rows = await prisma.outboxMessage.findMany({ select: { status: true, attempts: true, errorCode: true, updatedAt: true } });
       expect(rows).toHaveLength(queued);
-      // What this test is about: a card that was on its way when the stop came, and arrived during
-      // it (without one the test would prove nothing; 5 of 8 in three runs here).
-      expect(rows.filter((row) => row.status === 'sent' && row.updatedAt >= stopAt).length).toBeGreaterThan(0);
+      // The card on its way when the stop came arrived during it.
+      expect(rows.filter((row) => row.status === 'sent' && row.updatedAt >= stopAt!).length).toBeGreaterThan(0);
       // Each either sent or still waiting for the next start, never marked with a failed attempt.
       expect(rows.filter((row) => !(row.status === 'sent' || (row.status === 'pending' && row.attempts === 0)) || row.errorCode !== null)).toEqual([]);
     } finally {
