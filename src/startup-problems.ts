@@ -2,6 +2,7 @@
 // to do ("port 3978 is in use: set PORT"), instead of a stack trace. Anything else is logged as it
 // is. The configuration's own problems are ConfigErrors, reported before this (src/config.ts).
 import type { Config } from './config.ts';
+import { FolderLockedError } from './persistence/folder-lock.ts';
 
 interface SystemLikeError {
   code?: unknown;
@@ -59,6 +60,9 @@ export function startupProblem(error: unknown, config: Pick<Config, 'port' | 'ho
     if (withCode('ENOTFOUND', 'EAI_AGAIN')) return `the host in DATABASE_URL (${where}) cannot be found: correct DATABASE_URL`;
     if (withCode('ETIMEDOUT')) return `the PostgreSQL server at ${where} did not answer in time: check that it runs and that this machine may reach it`;
   } else {
+    // Already a sentence saying what to do (src/persistence/folder-lock.ts).
+    const locked = errors.find((e) => e instanceof FolderLockedError);
+    if (locked) return locked.message;
     const denied = withCode('EACCES', 'EPERM', 'EROFS');
     if (denied && typeof denied.path === 'string') {
       return `Quorum cannot write its database folder ${config.database.dataDir} (${String(denied.code)} on ${denied.path}): set DATA_DIR to a folder it may write, or fix the folder's permissions`;

@@ -6,11 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { get } from 'node:http';
 import { createServer, type Server } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
 import { startQuorum } from '../../../src/main.ts';
-import type { Database } from '../../../src/persistence/database.ts';
+import { pgliteLockFile, type Database } from '../../../src/persistence/database.ts';
+import { lockFolder } from '../../../src/persistence/folder-lock.ts';
 import { startupProblem } from '../../../src/startup-problems.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../../support/database.ts';
@@ -64,6 +68,22 @@ describe('start-up failures', () => {
       (e: unknown) => e,
     );
     expect(startupProblem(error, config)).toBe(`port ${port} is in use (another Quorum, or another program, listens there): stop it, or set PORT to a free port, e.g. PORT=${port + 1} npm start`);
+  }, 120_000);
+
+  it('an embedded database folder another Quorum holds: says whose it is and what to do, in one line', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'quorum-locked-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const held = await lockFolder(pgliteLockFile(dataDir));
+    cleanups.push(() => held.release());
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PLAYGROUND: 'off', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+    const error = await startQuorum({ config, logger: capturingLogger('silent').logger, manualScheduler: true }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(startupProblem(error, config)).toBe(
+      `The embedded database folder is in use by another Quorum process (pid ${process.pid}; lock file ${pgliteLockFile(dataDir)}). ` +
+        'Stop that process first, or give this one its own DATA_DIR. Two processes on one PGlite folder would lose data.',
+    );
   }, 120_000);
 
   it('no PostgreSQL server at DATABASE_URL: npm start says so in one line and exits 1', async () => {
