@@ -38,8 +38,8 @@ export interface RunningQuorum {
   adapters: PlatformAdapter[];
   dispatcher: Dispatcher;
   scheduler: Scheduler;
-  /** The playground, when it is on: its chats (the transcript) and its clock. */
-  playground?: Playground;
+  /** The playground's chats (the transcript) and clock, when it is on. */
+  playground?: Pick<Playground, 'transcript' | 'clock'>;
   stop(): Promise<void>;
 }
 
