@@ -80,7 +80,7 @@ export async function killDrill(options: KillDrillOptions): Promise<DrillResult>
 
 /** 6. A second service process started on the PGlite folder a first one is using, mid-delivery:
  * it is refused with a message saying why, and the first delivers everything, once. */
-export async function secondProcessDrill(options: { messages: number; channels: number; say?: (line: string) => void }): Promise<DrillResult & { refusal: string; exitCode: number | null; firstPid: number | undefined }> {
+export async function secondProcessDrill(options: { messages: number; channels: number; say?: (line: string) => void }): Promise<DrillResult & { refusal: string; refusalWithError: boolean; exitCode: number | null; firstPid: number | undefined }> {
   const say = options.say ?? (() => undefined);
   const fake = await startFakeSlackApi({ limits: { perChannelPerSecond: 1 } });
   const database = await drillDatabase(null);
@@ -98,10 +98,10 @@ export async function secondProcessDrill(options: { messages: number; channels: 
     const second = startServiceProcess(database.env, fake.apiUrl);
     processes.push(second);
     const exitCode = await Promise.race([second.exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 120_000))]);
-    const refusal =
-      logged(second.output(), /could not start/)
-        .map((e) => [e.msg, (e.err as { message?: string } | undefined)?.message].filter(Boolean).join(': '))
-        .join(' ') || second.output().slice(-500);
+    const refused = logged(second.output(), /could not start/);
+    const refusal = refused.map((e) => [e.msg, (e.err as { message?: string } | undefined)?.message].filter(Boolean).join(': ')).join(' ') || second.output().slice(-500);
+    // Said in one line, or logged as an error with its stack trace.
+    const refusalWithError = refused.some((e) => e.err !== undefined);
     say(`  second process: ${exitCode === 'running' ? 'still running after 2 minutes (not refused!)' : `exited ${exitCode}`}: ${refusal}`);
     await waitForArrivals(fake, ids, 120_000 + options.messages * 200, say, 'first process');
     const code = await first.stop();
@@ -109,7 +109,7 @@ export async function secondProcessDrill(options: { messages: number; channels: 
     const state = await outboxState(db, ids);
     await db.close();
     const notes = [`the second process ${exitCode === 'running' ? 'was not refused' : `exited with ${exitCode}`}: ${refusal}`, `the first stopped cleanly with ${code}`];
-    return { drill: 'a second process on one PGlite folder', ...tally(fake, ids), ...state, notes, refusal, exitCode: exitCode === 'running' ? null : exitCode, firstPid: first.child.pid };
+    return { drill: 'a second process on one PGlite folder', ...tally(fake, ids), ...state, notes, refusal, refusalWithError, exitCode: exitCode === 'running' ? null : exitCode, firstPid: first.child.pid };
   } finally {
     for (const p of processes) await p.kill();
     await database.destroy();
