@@ -11,9 +11,10 @@ const globalSetup = ['test/support/global-setup.ts'];
 // Test files in parallel, one more than there are cores: most of an end-to-end file's time is
 // spent waiting on its service, its database worker and the platform fakes (the drills most of
 // all), so with one file per core the CPU stood idle for about a fifth of the run. On a quiet
-// two-core machine, 3 workers against 2, the same CPU: PGlite 86 to 100 s (five runs) against 100
-// to 106 s (six), 92 against 102 s with vitest's caches emptied; PostgreSQL 85 and 78 s against 93
-// and 88 s. 4 workers: 92 and 95 s, with more CPU (each worker imports the app once).
+// two-core machine, 3 workers against 2, about the same CPU time: PGlite 86 to 100 s (five runs)
+// against 100 to 106 s (six), 92 against 102 s with vitest's caches emptied, 129 against 131 s for
+// a fresh clone's first run; PostgreSQL 85 and 78 s against 93 and 88 s. 4 workers on PGlite: 92
+// and 95 s, with more CPU time (each worker imports the app once).
 const maxWorkers = availableParallelism() + 1;
 // Which database the suite runs on, read as test/support/database.ts's testServerUrl() reads it.
 // eslint-disable-next-line no-restricted-syntax -- the test runner's own setting, not the service's configuration
