@@ -189,9 +189,11 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     (stopping ??= (async () => {
       // The playground's chats are served on this same port: what its dispatcher is sending must
       // arrive before the door closes (closed first, each send in progress failed and was put off).
+      // Likewise the requests in progress: a chat message's answer goes to the same port.
       if (playground) {
         await scheduler.stop();
         await dispatcher.stop();
+        await front.drain();
       }
       // First no new requests, and those already acknowledged handed over (what they queue goes
       // out meanwhile); then the work they started.

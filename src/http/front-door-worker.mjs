@@ -213,6 +213,15 @@ server.listen(options.port, options.host, () => {
 });
 
 port.on('message', (/** @type {{ type: string }} */ message) => {
+  // Stopping with the playground on: the requests in progress finish while the door still takes
+  // connections, for what they send on to this same port (the playground's Bot Connector).
+  if (message.type === 'drain') {
+    void (async () => {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      port.postMessage({ type: 'drained' });
+    })();
+    return;
+  }
   if (message.type !== 'close') return;
   closing = true;
   server.close();

@@ -23,6 +23,9 @@ export interface FrontDoor {
   port: number;
   /** The service's own HTTP server, on the unix socket. */
   server: Server;
+  /** Waits (up to the close's limit) until no request is in progress, still taking new ones: for a
+   * service whose requests send others to its own port (the playground's Bot Connector). */
+  drain(): Promise<void>;
   /** Stops taking requests, hands the service those already answered, closes the front door's connections. */
   closeDoor(): Promise<void>;
   /** closeDoor(), then the service's own server (after the work it took has finished). */
@@ -138,10 +141,24 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       await worker.terminate();
       await exited;
     })());
+  const drain = async () => {
+    await reopening;
+    const { worker } = current;
+    let listener: ((message: { type: string }) => void) | undefined;
+    const drained = new Promise<true>((resolve) => {
+      listener = (message) => message.type === 'drained' && resolve(true);
+      worker.on('message', listener);
+    });
+    worker.postMessage({ type: 'drain' });
+    const done = await Promise.race([drained, new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref())]);
+    if (listener) worker.off('message', listener);
+    if (!done) logger.warn('the HTTP front door still had requests in progress; stopping goes on');
+  };
   let closing: Promise<void> | undefined;
   return {
     port,
     server,
+    drain,
     closeDoor,
     currentThread: () => current.worker,
     close: () =>

@@ -241,4 +241,30 @@ describe('stopping the playground', () => {
       await fresh.db.destroy();
     }
   }, 120_000);
+
+  it('lets a chat message being handled get its answer, which goes to the same port, before the door closes', async () => {
+    // Stopped (Ctrl-C) while someone's message is being handled: the bot's answer goes to the
+    // playground's connector on this same port. With the door closed at once it could not get in:
+    // the answer was lost and the stop waited out the door's 10 s limit.
+    const fresh = await startPlaygroundService();
+    const clerkChat = fresh.pg.conversationOf('personal', CLERK);
+    let stopping: Promise<unknown> | undefined;
+    const unsubscribe = fresh.quorum.playground!.transcript.subscribe((event) => {
+      // The clerk's message has reached the bot's route; its turn has not run yet.
+      if (stopping || event.kind !== 'post' || event.message.from.bot || event.message.conversationId !== clerkChat) return;
+      stopping = fresh.quorum.stop().catch((error: unknown) => error);
+    });
+    try {
+      await fresh.pg.say(CLERK, 'personal', 'agenda');
+      expect(stopping).toBeDefined();
+      expect(await stopping).toBeUndefined();
+      const answers = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot);
+      expect(answers.map((m) => JSON.stringify(m))).toEqual([expect.stringContaining('Youth Justice Plan')]);
+      expect(fresh.logs()).not.toMatch(/still had requests in progress|did not finish handing requests over|could not be delivered|send failed/);
+    } finally {
+      unsubscribe();
+      await fresh.quorum.stop().catch(() => undefined);
+      await fresh.db.destroy();
+    }
+  }, 120_000);
 });
