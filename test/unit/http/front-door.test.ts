@@ -150,6 +150,20 @@ describe('the front door', () => {
     }
   });
 
+  it('drains: waits until no request is in progress, taking new ones meanwhile, and stays open', async () => {
+    const slow = fetch(`${base}/slow`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let drained = false;
+    const draining = door.drain().then(() => (drained = true));
+    // A request that comes while it drains is answered (the playground's connector is reached so).
+    expect(await (await fetch(`${base}/peer`)).json()).toEqual({ peer: '127.0.0.1' });
+    expect(drained).toBe(false);
+    releaseSlow();
+    expect(await slow).toBe('finally');
+    await draining;
+    expect(await (await fetch(`${base}/peer`)).json()).toEqual({ peer: '127.0.0.1' });
+  });
+
   it('on closing, lets a request already passed on get its answer before the door closes', async () => {
     const slow = fetch(`${base}/slow`).then((r) => r.text());
     await new Promise((resolve) => setTimeout(resolve, 100));
