@@ -23,8 +23,9 @@ export interface FrontDoor {
   port: number;
   /** The service's own HTTP server, on the unix socket. */
   server: Server;
-  /** Waits (up to the close's limit) until no request is in progress, still taking new ones: for a
-   * service whose requests send others to its own port (the playground's Bot Connector). */
+  /** Waits (up to the close's limit, 10 s) until no request is in progress, still taking new ones:
+   * for a service whose requests send others to its own port (the playground's Bot Connector).
+   * Event streams are not waited for. */
   drain(): Promise<void>;
   /** Stops taking requests, hands the service those already answered, closes the front door's connections. */
   closeDoor(): Promise<void>;
@@ -142,17 +143,31 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       await exited;
     })());
   const drain = async () => {
-    await reopening;
-    const { worker } = current;
+    // One limit for all of it, a door being opened again included (closeDoor then ends its tries).
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref()));
     let listener: ((message: { type: string }) => void) | undefined;
-    const drained = new Promise<true>((resolve) => {
-      listener = (message) => message.type === 'drained' && resolve(true);
-      worker.on('message', listener);
-    });
-    worker.postMessage({ type: 'drain' });
-    const done = await Promise.race([drained, new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref())]);
-    if (listener) worker.off('message', listener);
-    if (!done) logger.warn('the HTTP front door still had requests in progress; stopping goes on');
+    let worker: Worker | undefined;
+    try {
+      if (!(await Promise.race([reopening.then(() => true as const), limit]))) {
+        logger.warn('the HTTP front door was still being opened again; stopping goes on');
+        return;
+      }
+      const door = current;
+      worker = door.worker;
+      const drained = new Promise<true>((resolve) => {
+        listener = (message) => message.type === 'drained' && resolve(true);
+        door.worker.on('message', listener);
+      });
+      door.worker.postMessage({ type: 'drain' });
+      // A thread that ends meanwhile has nothing left to wait for (a new one is opened, or none).
+      if (!(await Promise.race([drained, door.exited.then(() => true as const), limit]))) {
+        logger.warn('the HTTP front door still had requests in progress; stopping goes on');
+      }
+    } finally {
+      clearTimeout(timer);
+      if (worker && listener) worker.off('message', listener);
+    }
   };
   let closing: Promise<void> | undefined;
   return {

@@ -248,6 +248,9 @@ describe('stopping the playground', () => {
     // the answer was lost and the stop waited out the door's 10 s limit.
     const fresh = await startPlaygroundService();
     const clerkChat = fresh.pg.conversationOf('personal', CLERK);
+    // The start's cards go first, so that stopping the dispatcher takes no time the answer could
+    // use to get through before the door closes.
+    await vi.waitFor(async () => expect(await fresh.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: new Date() } } })).toBe(0), { timeout: DELIVERED });
     let stopping: Promise<unknown> | undefined;
     const unsubscribe = fresh.quorum.playground!.transcript.subscribe((event) => {
       // The clerk's message has reached the bot's route; its turn has not run yet.

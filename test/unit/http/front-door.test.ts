@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openFrontDoor, peerAddress, type FrontDoor } from '../../../src/http/front-door.ts';
 import { createLogger } from '../../../src/logger.ts';
 
@@ -160,8 +160,28 @@ describe('the front door', () => {
     expect(drained).toBe(false);
     releaseSlow();
     expect(await slow).toBe('finally');
+    // Done once nothing is in progress, not at its 10 s limit.
+    await vi.waitFor(() => expect(drained).toBe(true), { timeout: 3_000 });
     await draining;
     expect(await (await fetch(`${base}/peer`)).json()).toEqual({ peer: '127.0.0.1' });
+  });
+
+  it('drains no longer than its thread lives: one that ends meanwhile ends the wait, and the door opens again', async () => {
+    const slow = fetch(`${base}/slow`).then(
+      (r) => r.text(),
+      () => 'cut off',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let drained = false;
+    const draining = door.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(drained).toBe(false);
+    await door.currentThread().terminate();
+    await vi.waitFor(() => expect(drained).toBe(true), { timeout: 3_000 });
+    await draining;
+    releaseSlow();
+    expect(await slow).toBe('cut off');
+    await vi.waitFor(async () => expect(await (await fetch(`${base}/peer`)).json()).toEqual({ peer: '127.0.0.1' }), { timeout: 10_000 });
   });
 
   it('on closing, lets a request already passed on get its answer before the door closes', async () => {
