@@ -147,26 +147,26 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
     let timer: NodeJS.Timeout | undefined;
     const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref()));
     let listener: ((message: { type: string }) => void) | undefined;
-    let worker: Worker | undefined;
+    let door: typeof current | undefined;
     try {
       if (!(await Promise.race([reopening.then(() => true as const), limit]))) {
         logger.warn('the HTTP front door was still being opened again; stopping goes on');
         return;
       }
-      const door = current;
-      worker = door.worker;
+      door = current;
+      const { worker, exited } = door;
       const drained = new Promise<true>((resolve) => {
         listener = (message) => message.type === 'drained' && resolve(true);
-        door.worker.on('message', listener);
+        worker.on('message', listener);
       });
-      door.worker.postMessage({ type: 'drain' });
+      worker.postMessage({ type: 'drain' });
       // A thread that ends meanwhile has nothing left to wait for (a new one is opened, or none).
-      if (!(await Promise.race([drained, door.exited.then(() => true as const), limit]))) {
+      if (!(await Promise.race([drained, exited.then(() => true as const), limit]))) {
         logger.warn('the HTTP front door still had requests in progress; stopping goes on');
       }
     } finally {
       clearTimeout(timer);
-      if (worker && listener) worker.off('message', listener);
+      if (door && listener) door.worker.off('message', listener);
     }
   };
   let closing: Promise<void> | undefined;

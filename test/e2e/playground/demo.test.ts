@@ -11,6 +11,7 @@ import { TEMPLATES } from '../../../src/core.ts';
 import { enqueue } from '../../../src/delivery/outbox.ts';
 import { formatQuarter, previousQuarter, quarterOfDate } from '../../../src/domain/returns/quarter.ts';
 import { localDate } from '../../../src/domain/time.ts';
+import { waitForDelivered } from '../../support/outbox.ts';
 import { cardNodes, cardOf, cardText, type ChatMessage } from '../../support/playground-client.ts';
 import { startPlaygroundService, type PlaygroundService } from './service.ts';
 
@@ -206,7 +207,7 @@ describe('stopping the playground', () => {
     try {
       // The start's cards go first (nothing of the test's own is in flight meanwhile, such as a
       // command whose answer would go through the same door).
-      await vi.waitFor(async () => expect(await prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: new Date() } } })).toBe(0), { timeout: DELIVERED });
+      await waitForDelivered(prisma, 'teams', DELIVERED);
       let stop: { at: Date; done: Promise<unknown> } | undefined;
       unsubscribe = fresh.quorum.playground!.transcript.subscribe((event) => {
         // Only what the bot posts: a card the dispatcher is sending.
@@ -250,7 +251,7 @@ describe('stopping the playground', () => {
     const clerkChat = fresh.pg.conversationOf('personal', CLERK);
     // The start's cards go first, so that stopping the dispatcher takes no time the answer could
     // use to get through before the door closes.
-    await vi.waitFor(async () => expect(await fresh.db.prisma.outboxMessage.count({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: new Date() } } })).toBe(0), { timeout: DELIVERED });
+    await waitForDelivered(fresh.db.prisma, 'teams', DELIVERED);
     let stopping: Promise<unknown> | undefined;
     const unsubscribe = fresh.quorum.playground!.transcript.subscribe((event) => {
       // The clerk's message has reached the bot's route; its turn has not run yet.
