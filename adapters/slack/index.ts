@@ -8,6 +8,7 @@ import {
   ExpressReceiver,
   HTTPModuleFunctions,
   SocketModeReceiver,
+  type Receiver,
   type ReceiverProcessEventErrorHandlerArgs,
   type SocketModeReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
@@ -78,6 +79,11 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
   const directory = createSlackDirectory(new WebClient(config.botToken, { ...clientOptions, logger: boltLogger }));
   const messenger = createSlackMessenger({ token: config.botToken, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}), render: renderOutbound });
 
+  // Bolt's conversation store is off: nothing here keeps state per conversation in memory (it
+  // would be lost on a restart and differ between instances), and the default store built an
+  // Error for every request it found nothing for.
+  const boltApp = (receiver: Receiver) => new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions, convoStore: false });
+
   if (config.mode === 'http') {
     const router = express.Router();
     router.post(SLACK_EVENTS_PATH, refuseOutOfTimeRequests(logger));
@@ -90,7 +96,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       processBeforeResponse: false,
       processEventErrorHandler: answerRefusal,
     });
-    const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
+    const app = boltApp(receiver);
     const queue = guard(app, { core, logger });
     registerListeners(app, { core, logger });
     const connection = () => `http ${SLACK_EVENTS_PATH}`;
@@ -120,7 +126,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     processEventErrorHandler: acknowledgeRefusal,
   });
   // Not `socketMode: true`: Bolt only uses it to build a receiver, and this one is given (guarded).
-  const app = new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions });
+  const app = boltApp(receiver);
   const queue = guard(app, { core, logger });
   registerListeners(app, { core, logger });
   let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
