@@ -60,13 +60,16 @@ async function service(which: string): Promise<void> {
     ({ url, stop } = await startBareBolt(SIGNING_SECRET));
   }
   let delay: IntervalHistogram | undefined;
+  let cpuFrom: NodeJS.CpuUsage | undefined;
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line === 'delay on') {
       delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
+      cpuFrom = process.cpuUsage();
     } else if (line === 'delay off' && delay) {
       delay.disable();
-      say({ delayP99: delay.percentile(99) / 1e6, delayMax: delay.max / 1e6 });
+      const cpu = process.cpuUsage(cpuFrom);
+      say({ delayP99: delay.percentile(99) / 1e6, delayMax: delay.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
     }
   });
   process.once('SIGTERM', () => {

@@ -51,15 +51,15 @@ function child(args: string[], env: Record<string, string>, flags: string[] = []
 }
 
 async function startService(which: 'quorum' | 'bolt', env: Record<string, string>) {
-  const service = child(['service', which], env, which === 'quorum' ? startFlags() : []);
+  const service = child(['service', which], env, which === 'quorum' ? [...startFlags(), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])] : []);
   const { url } = await service.next<{ url: string }>();
   return {
     url,
-    delay: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number }> => {
+    delay: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number }> => {
       service.proc.stdin?.write('delay on\n');
       const result = await work();
       service.proc.stdin?.write('delay off\n');
-      return { result, ...(await service.next<{ delayP99: number; delayMax: number }>()) };
+      return { result, ...(await service.next<{ delayP99: number; delayMax: number; cpuMs: number }>()) };
     },
     stop: async (): Promise<void> => {
       (service.proc as ChildProcess).kill('SIGTERM');
@@ -104,16 +104,16 @@ export async function ackBench(): Promise<void> {
       for (let round = 1; round <= ROUNDS; round++) {
         const label = `  ${kind}, round ${round} of ${ROUNDS}`;
         print(`${label}: bare Bolt...`);
-        const reference = await burst(b.url, kind, fake.responseUrl(`bare-${kind}-${round}-`), seed.clerk.slackUserId);
+        const { result: reference, cpuMs: bareCpuMs } = await b.delay(() => burst(b.url, kind, fake.responseUrl(`bare-${kind}-${round}-`), seed.clerk.slackUserId));
         print(`${label}: Quorum...`);
-        const { result: measured, delayP99, delayMax } = await q.delay(() => burst(q.url, kind, fake.responseUrl(`${kind}-${round}-`), seed.clerk.slackUserId));
+        const { result: measured, delayP99, delayMax, cpuMs } = await q.delay(() => burst(q.url, kind, fake.responseUrl(`${kind}-${round}-`), seed.clerk.slackUserId));
         const answers = await answersFollowing(fake, `${kind}-${round}-`, measured.sentAt);
         pooled.quorum.push(...measured.ms);
         pooled.bare.push(...reference.ms);
         pooled.quorumLost += measured.lost;
         pooled.bareLost += reference.lost;
         pooled.answers.push(...answers);
-        print(`${label}: ack p99 Quorum ${ms(percentile(measured.ms, 99))}, bare Bolt ${ms(percentile(reference.ms, 99))}, ratio ${ratio(percentile(measured.ms, 99), percentile(reference.ms, 99))}; warm-up's slowest ack Quorum ${ms(measured.warmUpSlowest)}, bare Bolt ${ms(reference.warmUpSlowest)} (not counted); event-loop delay on Quorum's service thread p99 ${delayP99.toFixed(0)} ms, max ${delayMax.toFixed(0)} ms; answers through the response_url ${answers.length} of ${REQUESTS}`);
+        print(`${label}: ack p99 Quorum ${ms(percentile(measured.ms, 99))}, bare Bolt ${ms(percentile(reference.ms, 99))}, ratio ${ratio(percentile(measured.ms, 99), percentile(reference.ms, 99))}; warm-up's slowest ack Quorum ${ms(measured.warmUpSlowest)}, bare Bolt ${ms(reference.warmUpSlowest)} (not counted); event-loop delay on Quorum's service thread p99 ${delayP99.toFixed(0)} ms, max ${delayMax.toFixed(0)} ms; CPU time during the burst (each process, all its threads) Quorum ${(cpuMs / 1000).toFixed(2)} s, bare Bolt ${(bareCpuMs / 1000).toFixed(2)} s; answers through the response_url ${answers.length} of ${REQUESTS}`);
         pooled.quorumLost += measured.warmUpLost;
         pooled.bareLost += reference.warmUpLost;
       }
