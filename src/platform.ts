@@ -18,5 +18,10 @@ export interface PlatformAdapter {
   state(): ComponentState;
   /** Connects outward where needed (Socket Mode); HTTP routes work without it. */
   start(): Promise<void>;
+  /** Waits for the work requests already answered started (at most ADAPTER_STOP_WAIT_MS), before the database closes. */
   stop(): Promise<void>;
 }
+
+/** How long an adapter's stop waits for work already acknowledged: a request stuck on the network
+ * or on a database that does not answer must not hold the shutdown for ever (what it left is logged). */
+export const ADAPTER_STOP_WAIT_MS = 10_000;

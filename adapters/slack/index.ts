@@ -18,7 +18,7 @@ import type { SlackConfig } from '../../src/config.ts';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { PlatformAdapter } from '../../src/platform.ts';
+import { ADAPTER_STOP_WAIT_MS, type PlatformAdapter } from '../../src/platform.ts';
 import { ackFirst } from './ack-first.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 import { within } from '../../src/kernel/within.ts';
@@ -39,8 +39,6 @@ const SOCKET_CONNECT_WAIT_MS = 10_000;
  * two keeps the ack at bare Bolt's and answers a burst of slash commands within a second), none
  * waiting more than a second and a half for its turn (a form's trigger_id lasts 3 s). */
 const AFTER_ACK_WORK = { concurrency: 2, maxWaitMs: 1_500 };
-/** How long stopping waits for that work. */
-const STOP_WAIT_MS = 10_000;
 
 export interface SlackAdapterOptions {
   config: Exclude<SlackConfig, { mode: 'off' }>;
@@ -199,10 +197,9 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
   return { state: 'on', detail: `${connection} (bot identity not checked yet)` };
 }
 
-/** At stop: waits for the acknowledged requests' work, at most STOP_WAIT_MS (a request stuck on
- * the network or the database does not hold the shutdown; what it left is logged). */
+/** At stop: waits for the acknowledged requests' work, at most ADAPTER_STOP_WAIT_MS. */
 async function finishWork(queue: WorkQueue, logger: Logger): Promise<void> {
-  const finished = await within(queue.idle().then(() => true), STOP_WAIT_MS);
+  const finished = await within(queue.idle().then(() => true), ADAPTER_STOP_WAIT_MS);
   if (!finished) logger.warn({ ...queue.size() }, 'Slack: stopping with acknowledged requests still at work');
 }
 

@@ -10,6 +10,7 @@ import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'bot
 import type { ConversationReference } from 'botbuilder';
 import type { Core, Result } from '../../src/core.ts';
 import { isAppError } from '../../src/errors.ts';
+import type { InFlight } from '../../src/kernel/in-flight.ts';
 import type { Logger } from '../../src/logger.ts';
 import { answerForPerson, apologyForEveryone, helpForEveryone, pointerForEveryone, refusal, type AnyAnswer } from './answer.ts';
 import { runCardAction } from './card-actions.ts';
@@ -28,6 +29,8 @@ export interface TeamsBotDeps {
   personalChat: PersonalChat;
   /** Runs `logic` in a new turn of a conversation: a card action's answer that outran its invoke. */
   continueTurn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Answers on their way after their invoke was answered (card-actions.ts, message-actions.ts). */
+  later: InFlight;
   /** Tests: how long an invoke waits for the core (card-actions.ts INVOKE_BUDGET_MS). */
   invokeBudgetMs?: number;
 }

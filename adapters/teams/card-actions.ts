@@ -26,6 +26,7 @@ import { membershipOf, type PersonalChat } from './personal-chat.ts';
 import { ORIGIN_KEY, withOrigin } from './render.ts';
 import { witnessed } from './witness.ts';
 import { sinceArrival } from './turn-clock.ts';
+import type { InFlight } from '../../src/kernel/in-flight.ts';
 import { within } from '../../src/kernel/within.ts';
 
 export const ADAPTIVE_CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
@@ -75,6 +76,8 @@ export interface CardActionDeps {
   personalChat: PersonalChat;
   /** Runs `logic` in a new turn of the conversation (the invoke's own turn has ended by then). */
   continueTurn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Keeps an answer that outran its invoke until it is sent: the adapter's stop waits for it. */
+  later: InFlight;
   /** Tests: another budget than INVOKE_BUDGET_MS. */
   invokeBudgetMs?: number;
 }
@@ -132,13 +135,15 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
     deps.logger.info(what, 'card action still running at the invoke budget: its answer goes to the personal chat');
     const reference = TurnContext.getConversationReference(activity);
     const formOrigin = shared ? what.conversationId : origin;
-    void work.then((late) =>
-      deps
-        .continueTurn(reference, async (turn) => {
-          const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what, formOrigin));
-          if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late card action answer');
-        })
-        .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late card action answer')),
+    deps.later.track(
+      work.then((late) =>
+        deps
+          .continueTurn(reference, async (turn) => {
+            const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what, formOrigin));
+            if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late card action answer');
+          })
+          .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late card action answer')),
+      ),
     );
     return messageResponse(STILL_WORKING);
   }

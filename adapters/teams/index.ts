@@ -5,8 +5,10 @@ import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import express from 'express';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
+import { createInFlight } from '../../src/kernel/in-flight.ts';
+import { within } from '../../src/kernel/within.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { PlatformAdapter } from '../../src/platform.ts';
+import { ADAPTER_STOP_WAIT_MS, type PlatformAdapter } from '../../src/platform.ts';
 import { NOT_AN_ACTIVITY } from './activity.ts';
 import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
 import { QuorumTeamsBot } from './bot.ts';
@@ -34,7 +36,10 @@ export interface TeamsAdapterOptions {
   endpoints?: TeamsEndpointOverrides;
   /** Tests only: how long a card action's invoke waits for the core (card-actions.ts). */
   invokeBudgetMs?: number;
+  /** Tests only: how long stopping waits for answers sent after their invoke (ADAPTER_STOP_WAIT_MS). */
+  stopWaitMs?: number;
 }
+
 
 export interface TeamsAdapter extends PlatformAdapter {
   readonly platform: 'teams';
@@ -50,11 +55,13 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
   const appId = appIdOf(config);
   const adapter = new QuorumCloudAdapter(createTeamsAuthentication(config, logger, opts.endpoints));
   const personalChat = createPersonalChat({ adapter, appId, core, logger });
+  const later = createInFlight();
   const bot = new QuorumTeamsBot({
     core,
     logger,
     personalChat,
     continueTurn: (reference, logic) => adapter.continueConversationAsync(appId, reference, logic),
+    later,
     ...(opts.invokeBudgetMs !== undefined ? { invokeBudgetMs: opts.invokeBudgetMs } : {}),
   });
 
@@ -114,7 +121,11 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
       logger.info({ appId: appId || undefined, mode: config.mode }, 'Teams: receiving activities at POST /api/messages');
     },
     stop: async () => {
-      // The route belongs to the service's HTTP server, which closes it.
+      // The route belongs to the service's HTTP server, which closes it (the requests in progress
+      // answered first). A card action that outran its invoke is still at work: its work finishes
+      // and its answer is sent before the database closes.
+      const finished = await within(later.settled().then(() => true), opts.stopWaitMs ?? ADAPTER_STOP_WAIT_MS);
+      if (!finished) logger.warn({ running: later.size() }, 'Teams: stopping with card actions still at work after their invoke');
       releaseConsole?.();
       releaseConsole = undefined;
     },

@@ -32,6 +32,7 @@ import { actorOf, conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import type { PersonalChat } from './personal-chat.ts';
 import { witnessed } from './witness.ts';
+import type { InFlight } from '../../src/kernel/in-flight.ts';
 import { within } from '../../src/kernel/within.ts';
 
 /** The manifest's command id (manifest/teams/manifest.template.json, composeExtensions). */
@@ -50,6 +51,8 @@ export interface MessageActionDeps {
   logger: Logger;
   personalChat: PersonalChat;
   continueTurn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Keeps an answer that outran its invoke until it is sent: the adapter's stop waits for it. */
+  later: InFlight;
   invokeBudgetMs?: number;
 }
 
@@ -143,13 +146,15 @@ export async function runMessageAction(deps: MessageActionDeps, context: TurnCon
   if (!outcome) {
     deps.logger.info(what, 'message action still running at the invoke budget: its answer goes to the personal chat');
     const reference = TurnContext.getConversationReference(activity);
-    void work.then((late) =>
-      deps
-        .continueTurn(reference, async (turn) => {
-          const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what));
-          if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late message action answer');
-        })
-        .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late message action answer')),
+    deps.later.track(
+      work.then((late) =>
+        deps
+          .continueTurn(reference, async (turn) => {
+            const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what));
+            if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late message action answer');
+          })
+          .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late message action answer')),
+      ),
     );
     return sayInDialog(SUBMIT_STILL_WORKING);
   }

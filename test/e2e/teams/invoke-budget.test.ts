@@ -116,3 +116,76 @@ describe('the once-only claim', () => {
     }
   });
 });
+
+describe('stopping while an answer is still to follow its invoke', () => {
+  /** An adapter on its own server whose core holds every click and form until the test settles it. */
+  async function heldAdapter(stopWaitMs?: number) {
+    const held: { settle: (outcome: Result | Error) => void }[] = [];
+    const holdHere = () => new Promise<Result>((resolve, reject) => held.push({ settle: (o) => (o instanceof Error ? reject(o) : resolve(o)) }));
+    const core = fakeCore({ clickButton: holdHere, submitForm: holdHere, recordConversation: async () => ({ id: 'c1', created: false }) });
+    const adapter = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core, logger, invokeBudgetMs: BUDGET_MS, ...(stopWaitMs !== undefined ? { stopWaitMs } : {}) });
+    const app = express();
+    for (const mount of adapter.mounts) app.use(mount.path, mount.router);
+    const own = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const client = createTeamsClient({ baseUrl: `http://127.0.0.1:${(own.address() as { port: number }).port}`, serviceUrl: fake.serviceUrl });
+    const close = () => new Promise<void>((resolve) => own.close(() => resolve()));
+    return { adapter, client, held, close };
+  }
+
+  /** Whether `promise` has settled after the event loop has had `ms` to run. */
+  async function settledWithin(promise: Promise<unknown>, ms: number) {
+    let settled = false;
+    void promise.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return settled;
+  }
+
+  it('a card action: the stop waits for its work and its answer, so nothing the person clicked is cut off', async () => {
+    const { adapter, client, held, close } = await heldAdapter();
+    try {
+      const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
+      expect(res.body).toMatchObject({ value: STILL_WORKING });
+      const stopping = adapter.stop();
+      // The work is held: the stop cannot have finished, however long it is given.
+      expect(await settledWithin(stopping, 100)).toBe(false);
+      held.shift()?.settle(notice('Posted after the stop began.'));
+      await stopping;
+      // Sent before the stop returned (the database closes after it), not merely on its way.
+      expect(fake.calls().some((c) => (c.route === 'send' || c.route === 'reply') && JSON.stringify(c.body).includes('Posted after the stop began.'))).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a message action\u2019s dialog: the same', async () => {
+    const { adapter, client, held, close } = await heldAdapter();
+    try {
+      const data = { form: 'action.create', description: 'Send the draft minutes to partners', metadata: {} };
+      const res = await client.send(client.invoke({ name: 'composeExtension/submitAction', place: 'channel', threadId: '1700000000001', value: { commandId: 'actionFromMessage', commandContext: 'message', data } }));
+      expect(res.status).toBe(200);
+      expect(held).toHaveLength(1);
+      const stopping = adapter.stop();
+      expect(await settledWithin(stopping, 100)).toBe(false);
+      held.shift()?.settle(notice('Action recorded after the stop began.'));
+      await stopping;
+      expect(fake.calls().some((c) => JSON.stringify(c.body).includes('Action recorded after the stop began.'))).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it('work that never ends holds the stop only for its limit, and is logged', async () => {
+    const { adapter, client, held, close } = await heldAdapter(200);
+    try {
+      const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
+      expect(res.body).toMatchObject({ value: STILL_WORKING });
+      await adapter.stop();
+      expect(logs()).toContain('stopping with card actions still at work after their invoke');
+    } finally {
+      held.splice(0).forEach((h) => h.settle(new Error('released by the test')));
+      await close();
+    }
+  });
+});
