@@ -83,6 +83,7 @@ function passThrough(req, res, read, whole) {
   const upstream = http.request(
     { socketPath: options.upstream, agent, method: req.method, path: req.url, headers: upstreamHeaders(req.headers, req.socket.remoteAddress, body?.length) },
     (answer) => {
+      closeAfter(res);
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, withoutHopByHop(answer.headers));
       // Server-sent events (the playground) go out as they come, and stopping does not wait for them.
       if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
@@ -99,6 +100,7 @@ function passThrough(req, res, read, whole) {
   upstream.on('error', (error) => {
     log('error', 'front door: the service did not answer a request passed on', { path: req.url?.split('?')[0], err: error.message });
     if (!res.headersSent) {
+      closeAfter(res);
       res.writeHead(502, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'service_unavailable' }));
     } else res.destroy();
@@ -152,9 +154,14 @@ function handOver(req, body) {
  * still up), so that nothing the door said yes to is cut off by the close. */
 let closing = false;
 
-const server = http.createServer((req, res) => {
-  // Stopping: this connection closes after its answer, so that no new request comes on it.
+/** Stopping: an answer written from now on, to a request that came before or after the stop
+ * began, closes its connection after it and says so (`Connection: close`), so that the client does
+ * not send another request on a connection about to close. @param {http.ServerResponse} res */
+function closeAfter(res) {
   if (closing) res.setHeader('connection', 'close');
+}
+
+const server = http.createServer((req, res) => {
   const path = req.url?.split('?')[0];
   const answerer = req.method === 'POST' && !closing ? answerers.find((a) => a.path === path) : undefined;
   if (!answerer) return passThrough(req, res, [], false);
@@ -181,6 +188,7 @@ const server = http.createServer((req, res) => {
       log('error', 'front door: could not read a request; passing it on', { path, err: error instanceof Error ? error.message : String(error) });
     }
     if (!answer) return passThrough(req, res, [body], true);
+    closeAfter(res);
     res.writeHead(answer.status);
     res.end();
     handOver(req, body);

@@ -22,13 +22,15 @@ const received: { path: string; body: string }[] = [];
 /** The address the service was told for each request it received. */
 const peers: (string | undefined)[] = [];
 let releaseSlow: () => void = () => undefined;
+/** The app standing for the service. */
+let app: express.Express;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'front-door-test-'));
   // Answers POST /early itself when the body starts "ack me"; anything else goes to the service.
   const answerer = path.join(folder, 'answerer.mjs');
   await writeFile(answerer, `export function earlyAnswer(request, options) { return request.body.toString().startsWith(options.word) ? { status: 200 } : undefined; }\n`);
-  const app = express();
+  app = express();
   app.use((req, _res, next) => {
     peers.push(peerAddress(req));
     next();
@@ -193,5 +195,41 @@ describe('the front door', () => {
     expect(await slow).toBe('finally');
     await closing;
     await expect(fetch(`${base}/peer`)).rejects.toThrow();
+  });
+});
+
+describe('closing the door with connections kept alive', () => {
+  /** A raw HTTP/1.1 connection (kept alive, as browsers and Slack's senders keep theirs) and what it has received. */
+  async function connection(port: number) {
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const closed = once(socket, 'close').then(() => true);
+    return { socket, closed, received: () => received };
+  }
+
+  it('closes an idle kept-alive connection at once, and a busy one after its answer, which says so', async () => {
+    const own = await openFrontDoor({ app, host: '127.0.0.1', port: 0, early: [], logger: createLogger({ level: 'silent' }) });
+    const idle = await connection(own.port);
+    idle.socket.write('GET /peer HTTP/1.1\r\nHost: quorum.test\r\n\r\n');
+    await vi.waitFor(() => expect(idle.received()).toContain('"peer"'));
+    expect(idle.received().toLowerCase()).toContain('connection: keep-alive');
+    const heldBefore = releaseSlow;
+    const busy = await connection(own.port);
+    busy.socket.write('GET /slow HTTP/1.1\r\nHost: quorum.test\r\n\r\n');
+    // The slow request has reached the service (which holds it) before the door begins to close.
+    await vi.waitFor(() => expect(releaseSlow).not.toBe(heldBefore));
+    const closing = own.closeDoor();
+    // The idle one closes while the busy one is still waiting for its answer: closing does not
+    // wait for a connection nobody is using (which could stay open for as long as its client likes).
+    expect(await idle.closed).toBe(true);
+    expect(busy.received()).toBe('');
+    releaseSlow();
+    expect(await busy.closed).toBe(true);
+    expect(busy.received()).toContain('finally');
+    expect(busy.received().toLowerCase()).toContain('connection: close');
+    await closing;
+    await own.close();
   });
 });
