@@ -74,12 +74,18 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     : undefined;
   const now = options.clock ?? playground?.clock.now ?? (() => new Date());
   for (const line of describeConfig(config)) logger.info(line);
+  const where = config.database;
   const db =
     givenDb ??
     (await openDatabase(
-      config.database.kind === 'postgres'
-        ? { kind: 'postgres', url: config.database.url }
-        : { kind: 'pglite', dataDir: config.database.dataDir },
+      where.kind === 'postgres'
+        ? { kind: 'postgres', url: where.url }
+        : {
+            kind: 'pglite',
+            dataDir: where.dataDir,
+            // The first start on a folder is the slow one: say why nothing seems to happen.
+            creating: () => logger.info(`Creating the embedded database in ${where.dataDir} (first start on this folder: a few seconds, once)`),
+          },
     ));
   const migration = await db.migrate(logger);
   logger.info({ applied: migration.applied.length, alreadyApplied: migration.alreadyApplied }, 'database ready');

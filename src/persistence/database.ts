@@ -19,8 +19,9 @@ import { pgConnection, type SqlConnection } from './sql.ts';
 export type { PrismaClient } from './generated/client.ts';
 
 export type DatabaseTarget =
-  /** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from */
-  | { kind: 'pglite'; dataDir?: string; image?: Uint8Array }
+  /** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from;
+   * creating: told when dataDir holds no database yet and one is about to be made there */
+  | { kind: 'pglite'; dataDir?: string; image?: Uint8Array; creating?: () => void }
   | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Database {
@@ -107,7 +108,7 @@ async function openPool(
   };
 }
 
-async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Promise<Database> {
+async function openPglite(target: { dataDir?: string; image?: Uint8Array; creating?: () => void }): Promise<Database> {
   // Before the folder is locked: a failure here leaves nothing to undo.
   const modules = await pgliteModules();
   let lock: FolderLock | undefined;
@@ -131,6 +132,7 @@ async function openPglite(target: { dataDir?: string; image?: Uint8Array }): Pro
   let worker: PgliteWorker | undefined;
   try {
     const fresh = dataDir !== undefined && !(await exists(path.join(dataDir, 'PG_VERSION')));
+    if (fresh) target.creating?.();
     worker = await PgliteWorker.start(workerData);
     if (fresh) {
       // Creating a data folder runs initdb in a WebAssembly instance of its own, which stays

@@ -71,6 +71,9 @@ describe('npm start', () => {
     expect(messages).toMatch(/Database: embedded PGlite in .*set DATABASE_URL=postgres:\/\/\.\.\. to use a PostgreSQL server/);
     expect(messages).toMatch(/Slack: off \(set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
     expect(messages).toMatch(/Teams: off \(set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD/);
+    // The first start on a folder is the slow one, and says so before it begins.
+    expect(messages).toMatch(/Creating the embedded database in .*quorum-start-.* \(first start on this folder/);
+    expect(messages.indexOf('Creating the embedded database')).toBeLessThan(messages.indexOf('applied migration'));
     expect(messages).toMatch(/applied migration/);
     // Which thread is busy can be seen from outside (`top -H`): the suite runs on Linux.
     if (process.platform === 'linux') expect((await threadNames(service.child.pid as number)).filter((name) => name.startsWith('quorum-')).sort()).toEqual(['quorum-db', 'quorum-door']);
@@ -98,7 +101,7 @@ describe('npm start', () => {
     // A second start on the same folder finds the database already migrated.
     const again = startService({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     await again.waitForLog(/Quorum is listening/);
-    expect(again.logs().some((entry) => /applied migration/.test(entry.msg))).toBe(false);
+    expect(again.logs().some((entry) => /applied migration|Creating the embedded database/.test(entry.msg))).toBe(false);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
   }, 4 * WAIT_MS);
