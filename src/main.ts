@@ -130,7 +130,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   for (const adapter of adapters) if (adapter.directory) directories[adapter.platform] = adapter.directory;
   const messengers: Partial<Record<Platform, Messenger>> = {};
   for (const adapter of adapters) if (adapter.messenger) messengers[adapter.platform] = adapter.messenger;
-  playground?.attach({ core, prisma: db.prisma });
+  playground?.attach({ core, prisma: db.prisma, ...(options.teamsInvokeBudgetMs !== undefined ? { invokeBudgetMs: options.teamsInvokeBudgetMs } : {}) });
   if (playground) messengers.teams = playground.messenger(messengers.teams);
   const dispatcher = new Dispatcher({ prisma: db.prisma, messengers, templates: TEMPLATES, logger: logger.child({ component: 'dispatcher' }), ...(playground ? { clock: now } : {}), ...options.dispatcher });
   wake.dispatcher = dispatcher;
@@ -195,10 +195,12 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     (stopping ??= (async () => {
       // The playground's chats are served on this same port: what its dispatcher is sending must
       // arrive before the door closes (closed first, each send in progress failed and was put off).
-      // Likewise the requests in progress: a chat message's answer goes to the same port.
+      // Likewise the requests in progress (a chat message's answer goes to the same port), and
+      // before them the card actions whose answers follow their invoke (they go there too).
       if (playground) {
         await scheduler.stop();
         await dispatcher.stop();
+        await Promise.all([playground.finishWork(), ...adapters.map((adapter) => adapter.finishWork())]);
         await front.drain();
       }
       // First no new requests, and those already acknowledged handed over (what they queue goes
@@ -206,7 +208,9 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
       await front.closeDoor();
       await scheduler.stop();
       await dispatcher.stop();
-      for (const adapter of adapters) await adapter.stop();
+      // Side by side: each waits at most ADAPTER_STOP_WAIT_MS, and one after another they could
+      // hold a stop past what a supervisor allows before it kills the process.
+      await Promise.all(adapters.map((adapter) => adapter.stop()));
       await playground?.stop();
       await front.close();
       if (!givenDb) await db.close();

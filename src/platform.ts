@@ -3,6 +3,8 @@ import type { Messenger } from './delivery/port.ts';
 import type { Directory } from './directory/port.ts';
 import type { EarlyAnswers } from './http/front-door.ts';
 import type { ComponentState, HttpMount } from './http/server.ts';
+import { within } from './kernel/within.ts';
+import type { Logger } from './logger.ts';
 
 export interface PlatformAdapter {
   readonly platform: 'slack' | 'teams';
@@ -18,10 +20,20 @@ export interface PlatformAdapter {
   state(): ComponentState;
   /** Connects outward where needed (Socket Mode); HTTP routes work without it. */
   start(): Promise<void>;
-  /** Waits for the work requests already answered started (at most ADAPTER_STOP_WAIT_MS), before the database closes. */
+  /** Waits for the work that requests already answered started (at most ADAPTER_STOP_WAIT_MS,
+   * what is left logged): Slack's acknowledged clicks and commands, Teams' answers that outran
+   * their invoke. stop() does it too; the playground's stop calls it while its port is still open. */
+  finishWork(): Promise<void>;
+  /** finishWork(), then lets go of what start() took; before the database closes. */
   stop(): Promise<void>;
 }
 
-/** How long an adapter's stop waits for work already acknowledged: a request stuck on the network
- * or on a database that does not answer must not hold the shutdown for ever (what it left is logged). */
+/** How long an adapter waits for work already acknowledged when stopping: a request stuck on the
+ * network or on a database that does not answer must not hold the shutdown for ever. */
 export const ADAPTER_STOP_WAIT_MS = 10_000;
+
+/** Waits for `work` at most `ms`; if it is not done by then, logs `message` with what `left` says. */
+export async function finishWithin(work: Promise<unknown>, ms: number, logger: Logger, message: string, left: () => Record<string, unknown>): Promise<void> {
+  const finished = await within(work.then(() => true), ms);
+  if (!finished) logger.warn(left(), message);
+}

@@ -66,9 +66,20 @@ export class Playground {
   constructor(private readonly options: PlaygroundOptions) {}
 
   /** Builds the playground's Teams adapter around the core. Call once, before `mounts`. */
-  attach(deps: { core: Core; prisma: PrismaClient }): void {
+  attach(deps: { core: Core; prisma: PrismaClient; invokeBudgetMs?: number }): void {
     this.prisma = deps.prisma;
-    this.teams = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core: deps.core, logger: this.options.logger.child({ platform: 'teams', playground: true }) });
+    this.teams = createTeamsAdapter({
+      config: { mode: 'unauthenticated' },
+      core: deps.core,
+      logger: this.options.logger.child({ platform: 'teams', playground: true }),
+      ...(deps.invokeBudgetMs !== undefined ? { invokeBudgetMs: deps.invokeBudgetMs } : {}),
+    });
+  }
+
+  /** Waits for the card actions that outran their invoke: their answers go to this same port, so
+   * the service's stop calls this before it closes its door. */
+  async finishWork(): Promise<void> {
+    await this.teams?.finishWork();
   }
 
   /** The scheduler and dispatcher the clock control runs after moving time. */
@@ -151,6 +162,9 @@ export class Playground {
   }
 
   async stop(): Promise<void> {
+    // Work that came after finishWork() finishes before the database closes (its answer, if any,
+    // no longer gets in: the door is closed by now).
+    await this.teams?.stop();
     this.slackViews.stop();
     this.releaseConsole?.();
     this.releaseConsole = undefined;

@@ -18,7 +18,7 @@ import type { SlackConfig } from '../../src/config.ts';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
-import { ADAPTER_STOP_WAIT_MS, type PlatformAdapter } from '../../src/platform.ts';
+import { ADAPTER_STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/platform.ts';
 import { ackFirst } from './ack-first.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 import { within } from '../../src/kernel/within.ts';
@@ -109,11 +109,10 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       start: async () => {
         await checkIdentity(identity, logger);
       },
-      stop: async () => {
-        // The routes belong to the service's HTTP server, which closes them; the work already
-        // acknowledged finishes first, before the database closes.
-        await finishWork(queue, logger);
-      },
+      finishWork: () => finishWork(queue, logger),
+      // The routes belong to the service's HTTP server, which closes them; the work already
+      // acknowledged finishes first, before the database closes.
+      stop: () => finishWork(queue, logger),
     };
   }
 
@@ -154,6 +153,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       );
       await within(connecting, SOCKET_CONNECT_WAIT_MS);
     },
+    finishWork: () => finishWork(queue, logger),
     stop: async () => {
       if (!started) return;
       started = false;
@@ -198,9 +198,8 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
 }
 
 /** At stop: waits for the acknowledged requests' work, at most ADAPTER_STOP_WAIT_MS. */
-async function finishWork(queue: WorkQueue, logger: Logger): Promise<void> {
-  const finished = await within(queue.idle().then(() => true), ADAPTER_STOP_WAIT_MS);
-  if (!finished) logger.warn({ ...queue.size() }, 'Slack: stopping with acknowledged requests still at work');
+function finishWork(queue: WorkQueue, logger: Logger): Promise<void> {
+  return finishWithin(queue.idle(), ADAPTER_STOP_WAIT_MS, logger, 'Slack: stopping with acknowledged requests still at work', () => ({ ...queue.size() }));
 }
 
 /** Before any listener, in this order: acknowledge (no database work before the ack), then claim

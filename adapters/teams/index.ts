@@ -6,9 +6,8 @@ import express from 'express';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import { createInFlight } from '../../src/kernel/in-flight.ts';
-import { within } from '../../src/kernel/within.ts';
 import type { Logger } from '../../src/logger.ts';
-import { ADAPTER_STOP_WAIT_MS, type PlatformAdapter } from '../../src/platform.ts';
+import { ADAPTER_STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/platform.ts';
 import { NOT_AN_ACTIVITY } from './activity.ts';
 import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
 import { QuorumTeamsBot } from './bot.ts';
@@ -39,7 +38,6 @@ export interface TeamsAdapterOptions {
   /** Tests only: how long stopping waits for answers sent after their invoke (ADAPTER_STOP_WAIT_MS). */
   stopWaitMs?: number;
 }
-
 
 export interface TeamsAdapter extends PlatformAdapter {
   readonly platform: 'teams';
@@ -107,6 +105,8 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
       : `POST ${TEAMS_MESSAGES_PATH} without authentication (emulator only)`;
 
   let releaseConsole: (() => void) | undefined;
+  const finishWork = () =>
+    finishWithin(later.settled(), opts.stopWaitMs ?? ADAPTER_STOP_WAIT_MS, logger, 'Teams: stopping with card or message actions still at work after their invoke', () => ({ running: later.size() }));
 
   return {
     platform: 'teams',
@@ -120,12 +120,13 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
       releaseConsole ??= holdConsoleCapture();
       logger.info({ appId: appId || undefined, mode: config.mode }, 'Teams: receiving activities at POST /api/messages');
     },
+    // A card or message action that outran its invoke is still at work: it finishes and its
+    // answer is sent before the database closes.
+    finishWork,
     stop: async () => {
       // The route belongs to the service's HTTP server, which closes it (the requests in progress
-      // answered first). A card action that outran its invoke is still at work: its work finishes
-      // and its answer is sent before the database closes.
-      const finished = await within(later.settled().then(() => true), opts.stopWaitMs ?? ADAPTER_STOP_WAIT_MS);
-      if (!finished) logger.warn({ running: later.size() }, 'Teams: stopping with card actions still at work after their invoke');
+      // answered first).
+      await finishWork();
       releaseConsole?.();
       releaseConsole = undefined;
     },

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_BOARD_NAME, demoAadId, seedDemoIfEmpty } from '../../../adapters/playground/demo.ts';
+import { STILL_WORKING } from '../../../adapters/teams/card-actions.ts';
 import { TEMPLATES } from '../../../src/core.ts';
 import { enqueue } from '../../../src/delivery/outbox.ts';
 import { formatQuarter, previousQuarter, quarterOfDate } from '../../../src/domain/returns/quarter.ts';
@@ -238,6 +239,32 @@ describe('stopping the playground', () => {
       expect(rows.filter((row) => !(row.status === 'sent' || (row.status === 'pending' && row.attempts === 0)) || row.errorCode !== null)).toEqual([]);
     } finally {
       unsubscribe?.();
+      await fresh.quorum.stop().catch(() => undefined);
+      await fresh.db.destroy();
+    }
+  }, 120_000);
+
+  it('lets a card action whose answer follows its invoke finish, and its answer arrive, before the door closes', async () => {
+    // With no invoke budget at all, a click is answered "working on it" at once and its answer
+    // follows in the person's own chat: through the playground's connector, on this same port.
+    // Stopped at once after such a click, the work was left to the closing database and the
+    // answer to a closed door.
+    const fresh = await startPlaygroundService({}, { manualScheduler: true, teamsInvokeBudgetMs: 0 });
+    const clerkChat = fresh.pg.conversationOf('personal', CLERK);
+    try {
+      await waitForDelivered(fresh.db.prisma, 'teams', DELIVERED);
+      await fresh.pg.say(CLERK, 'personal', 'agenda');
+      const card = await fresh.pg.waitFor(clerkChat, /Youth Justice Plan/);
+      const answersBefore = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).length;
+      const click = await fresh.pg.execute(CLERK, card, 'Post to the board channel');
+      expect(click.body).toMatchObject({ statusCode: 200, value: STILL_WORKING });
+      expect(await fresh.quorum.stop()).toBeUndefined();
+      // The answer arrived during the stop, in the clerk's own chat; the agenda's posts are queued
+      // for the next start (the dispatcher stopped first), not lost.
+      const answers = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).slice(answersBefore);
+      expect(answers.map((m) => JSON.stringify(m))).toEqual([expect.stringMatching(/posted to the Teams channel/)]);
+      expect(fresh.logs()).not.toMatch(/could not send a late card action answer|still at work after their invoke|did not finish handing requests over/);
+    } finally {
       await fresh.quorum.stop().catch(() => undefined);
       await fresh.db.destroy();
     }

@@ -14,7 +14,7 @@ export interface PlaygroundService {
   stop(): Promise<void>;
 }
 
-export async function startPlaygroundService(env: Record<string, string> = {}, options: Pick<StartOptions, 'manualScheduler'> = { manualScheduler: true }): Promise<PlaygroundService> {
+export async function startPlaygroundService(env: Record<string, string> = {}, options: Pick<StartOptions, 'manualScheduler' | 'teamsInvokeBudgetMs'> = { manualScheduler: true }): Promise<PlaygroundService> {
   const db = await createTestDatabase();
   const { logger, logs } = capturingLogger('info');
   const quorum = await startQuorum({ config: loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env }), logger, db, ...options });

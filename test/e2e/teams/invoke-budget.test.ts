@@ -182,7 +182,7 @@ describe('stopping while an answer is still to follow its invoke', () => {
       const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
       expect(res.body).toMatchObject({ value: STILL_WORKING });
       await adapter.stop();
-      expect(logs()).toContain('stopping with card actions still at work after their invoke');
+      expect(logs()).toContain('stopping with card or message actions still at work after their invoke');
     } finally {
       held.splice(0).forEach((h) => h.settle(new Error('released by the test')));
       await close();
