@@ -98,6 +98,29 @@ export const ORIGIN_NOT_MEMBER =
   'This form was opened from a channel or chat you are no longer a member of, so it cannot be sent from here. Ask for it again there.';
 export const ORIGIN_UNCHECKED = 'I couldn\u2019t check the channel this form was opened from just now. Please send the form again in a moment.';
 
+/** Sends the answer of work that outran its invoke to the person's own chat once the work ends
+ * (a card action, or a message action's dialog); the adapter's stop waits for it (`later`). */
+export function answerLater<T>(
+  deps: Pick<CardActionDeps, 'later' | 'continueTurn' | 'personalChat' | 'logger'>,
+  activity: TurnContext['activity'],
+  work: Promise<T>,
+  answer: (outcome: T) => Answer<'person'>,
+  { what, kind }: { what: Record<string, unknown>; kind: string },
+): void {
+  const reference = TurnContext.getConversationReference(activity);
+  const failed = `could not send a late ${kind} answer`;
+  deps.later.track(
+    work.then((late) =>
+      deps
+        .continueTurn(reference, async (turn) => {
+          const delivery = await deps.personalChat.send(turn, answer(late));
+          if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, failed);
+        })
+        .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, failed)),
+    ),
+  );
+}
+
 /** Routes one adaptiveCard/action invoke; never rejects. */
 export async function runCardAction(deps: CardActionDeps, context: TurnContext): Promise<CardActionResponse> {
   const activity = context.activity;
@@ -133,18 +156,8 @@ export async function runCardAction(deps: CardActionDeps, context: TurnContext):
   const outcome = await within(work, Math.max(0, (deps.invokeBudgetMs ?? INVOKE_BUDGET_MS) - sinceArrival(context)));
   if (!outcome) {
     deps.logger.info(what, 'card action still running at the invoke budget: its answer goes to the personal chat');
-    const reference = TurnContext.getConversationReference(activity);
     const formOrigin = shared ? what.conversationId : origin;
-    deps.later.track(
-      work.then((late) =>
-        deps
-          .continueTurn(reference, async (turn) => {
-            const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what, formOrigin));
-            if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late card action answer');
-          })
-          .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late card action answer')),
-      ),
-    );
+    answerLater(deps, activity, work, (late) => lateAnswer(deps, late, what, formOrigin), { what, kind: 'card action' });
     return messageResponse(STILL_WORKING);
   }
   if (outcome.ok) {

@@ -7,7 +7,7 @@
 // form with each error under its field and nothing saved; a recorded action closes the dialog with
 // what happened; a refusal (not a clerk: who can help) is said in the dialog. Each is answered
 // within the invoke budget; nothing here decides who may do what.
-import { TurnContext, type ConversationReference, type InvokeResponse } from 'botbuilder';
+import type { ConversationReference, InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
   ADAPTIVE_CONTENT_TYPE,
@@ -27,7 +27,7 @@ import { htmlToParagraphs } from '../../src/domain/agenda/html-fragment.ts';
 import { isAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
 import { answerForPerson, refusalText, sentenceForPerson, UNEXPECTED_ERROR_TEXT, type Answer } from './answer.ts';
-import { INVOKE_BUDGET_MS } from './card-actions.ts';
+import { answerLater, INVOKE_BUDGET_MS } from './card-actions.ts';
 import { actorOf, conversationIdOf } from './conversation.ts';
 import { safeError } from './errors.ts';
 import type { PersonalChat } from './personal-chat.ts';
@@ -145,17 +145,7 @@ export async function runMessageAction(deps: MessageActionDeps, context: TurnCon
   const outcome = await within(work, budget);
   if (!outcome) {
     deps.logger.info(what, 'message action still running at the invoke budget: its answer goes to the personal chat');
-    const reference = TurnContext.getConversationReference(activity);
-    deps.later.track(
-      work.then((late) =>
-        deps
-          .continueTurn(reference, async (turn) => {
-            const delivery = await deps.personalChat.send(turn, lateAnswer(deps, late, what));
-            if (delivery !== 'sent') deps.logger.warn({ ...what, delivery }, 'could not send a late message action answer');
-          })
-          .catch((error: unknown) => deps.logger.warn({ ...what, err: safeError(error) }, 'could not send a late message action answer')),
-      ),
-    );
+    answerLater(deps, activity, work, (late) => lateAnswer(deps, late, what), { what, kind: 'message action' });
     return sayInDialog(SUBMIT_STILL_WORKING);
   }
   if (outcome.ok) {
