@@ -147,10 +147,11 @@ describe('stopping while an answer is still to follow its invoke', () => {
     try {
       const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
       expect(res.body).toMatchObject({ value: STILL_WORKING });
+      expect(held).toHaveLength(1);
       const stopping = adapter.stop();
       // The work is held: the stop cannot have finished, however long it is given.
       expect(await settledWithin(stopping, 100)).toBe(false);
-      held.shift()?.settle(notice('Posted after the stop began.'));
+      held.shift()!.settle(notice('Posted after the stop began.'));
       await stopping;
       // Sent before the stop returned (the database closes after it), not merely on its way.
       expect(fake.calls().some((c) => (c.route === 'send' || c.route === 'reply') && JSON.stringify(c.body).includes('Posted after the stop began.'))).toBe(true);
@@ -168,7 +169,7 @@ describe('stopping while an answer is still to follow its invoke', () => {
       expect(held).toHaveLength(1);
       const stopping = adapter.stop();
       expect(await settledWithin(stopping, 100)).toBe(false);
-      held.shift()?.settle(notice('Action recorded after the stop began.'));
+      held.shift()!.settle(notice('Action recorded after the stop began.'));
       await stopping;
       expect(fake.calls().some((c) => JSON.stringify(c.body).includes('Action recorded after the stop began.'))).toBe(true);
     } finally {
