@@ -6,8 +6,9 @@
 // - `service bolt`: a bare Bolt app that only acks the same payloads on the same receiver;
 // - `burst`: the load, 20 signed requests in 1 s to warm up, then 500 in 5 s to BENCH_URL, timing
 //   each HTTP answer.
-// A service prints {"url"} once listening; on the lines "delay on" / "delay off" from the parent it
-// measures its own event-loop delay and prints it. A burst prints its timings as one JSON line.
+// A service prints {"url"} once listening; on the line "delay on" from the parent it starts measuring
+// its event-loop delay and the CPU time of its process (all its threads) and says so, and on "delay
+// off" it prints both. A burst prints its timings as one JSON line.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { blockActions, button, createSlackClient, slashCommand } from '../test/support/slack-client.ts';
@@ -66,6 +67,7 @@ async function service(which: string): Promise<void> {
       delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
       cpuFrom = process.cpuUsage();
+      say({ measuring: true });
     } else if (line === 'delay off' && delay) {
       delay.disable();
       const cpu = process.cpuUsage(cpuFrom);

@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-syntax -- a benchmark reports which database it measured (DATABASE_URL) and passes it to what it runs */
+/* eslint-disable no-restricted-syntax -- a benchmark reports which database it measured (DATABASE_URL) and passes it to what it runs; BENCH_ROUNDS and BENCH_PROF are its own knobs */
 // Ack latency under a burst: 500 signed requests in 5 seconds (a button click, then a slash
 // command), to Quorum (the real service, on PGlite or the PostgreSQL server in DATABASE_URL) and
 // to a bare Bolt app that only acks the same payloads on the same receiver. Figures: p50/p95/p99
@@ -11,6 +11,9 @@
 // (one process per burst, timing each answer), and here the fake Slack Web API that Quorum's
 // answers go to. Run in one process, the bench's own work (sending the load, taking Quorum's
 // answers) had shared Quorum's event loop and been counted as Quorum's.
+// BENCH_ROUNDS=<n> sends n bursts of each kind (3 by default); BENCH_PROF=<folder> writes CPU
+// profiles of Quorum's process there (its service thread and PGlite's; not the front door's thread,
+// which is started without Node's flags), to open in Chrome's DevTools (Performance).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +60,8 @@ async function startService(which: 'quorum' | 'bolt', env: Record<string, string
     url,
     delay: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number }> => {
       service.proc.stdin?.write('delay on\n');
+      // The burst starts once the service has started measuring.
+      await service.next<{ measuring: true }>();
       const result = await work();
       service.proc.stdin?.write('delay off\n');
       return { result, ...(await service.next<{ delayP99: number; delayMax: number; cpuMs: number }>()) };

@@ -84,7 +84,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
             kind: 'pglite',
             dataDir: where.dataDir,
             // The first start on a folder is the slow one: say why nothing seems to happen.
-            creating: () => logger.info(`Creating the embedded database in ${where.dataDir} (first start on this folder: a few seconds, once)`),
+            creating: () => logger.info(`Creating the embedded database in ${where.dataDir} (first start on this folder: several seconds, once)`),
           },
     ));
   const migration = await db.migrate(logger);
