@@ -61,7 +61,8 @@ async function startService(which: 'quorum' | 'bolt', env: Record<string, string
     delay: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number }> => {
       service.proc.stdin?.write('delay on\n');
       // The burst starts once the service has started measuring.
-      await service.next<{ measuring: true }>();
+      const measuring = await service.next<{ measuring?: boolean }>();
+      if (measuring.measuring !== true) throw new Error(`bench service: expected it to say it is measuring, got ${JSON.stringify(measuring)}`);
       const result = await work();
       service.proc.stdin?.write('delay off\n');
       return { result, ...(await service.next<{ delayP99: number; delayMax: number; cpuMs: number }>()) };

@@ -195,12 +195,14 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
     (stopping ??= (async () => {
       // The playground's chats are served on this same port: what its dispatcher is sending must
       // arrive before the door closes (closed first, each send in progress failed and was put off).
-      // Likewise the requests in progress (a chat message's answer goes to the same port), and
-      // before them the card actions whose answers follow their invoke (they go there too).
+      // Likewise the requests in progress (a chat message's answer goes to the same port), then the
+      // answers of card actions that outran their invoke (they go there too; a click in progress
+      // when the stop began is among them once the first drain is done), then what they brought.
       if (playground) {
         await scheduler.stop();
         await dispatcher.stop();
-        await Promise.all([playground.finishWork(), ...adapters.map((adapter) => adapter.finishWork())]);
+        await front.drain();
+        await playground.finishWork();
         await front.drain();
       }
       // First no new requests, and those already acknowledged handed over (what they queue goes
@@ -209,11 +211,13 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
       await scheduler.stop();
       await dispatcher.stop();
       // Side by side: each waits at most ADAPTER_STOP_WAIT_MS, and one after another they could
-      // hold a stop past what a supervisor allows before it kills the process.
-      await Promise.all(adapters.map((adapter) => adapter.stop()));
-      await playground?.stop();
+      // hold a stop past what a supervisor allows before it kills the process. One that fails does
+      // not keep the others, the door or the database from closing; the first failure is reported.
+      const stopped = await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), ...(playground ? [playground.stop()] : [])]);
       await front.close();
       if (!givenDb) await db.close();
+      const failed = stopped.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
     })());
   return { config, db, core, server, port, url: `http://127.0.0.1:${port}`, adapters, dispatcher, scheduler, ...(playground ? { playground } : {}), stop };
 }

@@ -76,8 +76,8 @@ export class Playground {
     });
   }
 
-  /** Waits for the card actions that outran their invoke: their answers go to this same port, so
-   * the service's stop calls this before it closes its door. */
+  /** Waits for the card actions that outran their invoke: their answers go to the service's own
+   * port, so its stop calls this before it closes its door. */
   async finishWork(): Promise<void> {
     await this.teams?.finishWork();
   }

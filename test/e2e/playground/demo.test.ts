@@ -270,6 +270,29 @@ describe('stopping the playground', () => {
     }
   }, 120_000);
 
+  it('the same for a click still on its way in when the stop begins', async () => {
+    // The click's answer is only known to follow its invoke once the invoke has been answered, so
+    // the stop lets the requests in progress finish first, then waits for such answers.
+    const fresh = await startPlaygroundService({}, { manualScheduler: true, teamsInvokeBudgetMs: 0 });
+    const clerkChat = fresh.pg.conversationOf('personal', CLERK);
+    try {
+      await waitForDelivered(fresh.db.prisma, 'teams', DELIVERED);
+      await fresh.pg.say(CLERK, 'personal', 'agenda');
+      const card = await fresh.pg.waitFor(clerkChat, /Youth Justice Plan/);
+      const answersBefore = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).length;
+      const click = fresh.pg.execute(CLERK, card, 'Post to the board channel');
+      const stopped = fresh.quorum.stop();
+      expect((await click).body).toMatchObject({ statusCode: 200, value: STILL_WORKING });
+      expect(await stopped).toBeUndefined();
+      const answers = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).slice(answersBefore);
+      expect(answers.map((m) => JSON.stringify(m))).toEqual([expect.stringMatching(/posted to the Teams channel/)]);
+      expect(fresh.logs()).not.toMatch(/could not send a late card action answer|still at work after their invoke|did not finish handing requests over/);
+    } finally {
+      await fresh.quorum.stop().catch(() => undefined);
+      await fresh.db.destroy();
+    }
+  }, 120_000);
+
   it('lets a chat message being handled get its answer, which goes to the same port, before the door closes', async () => {
     // Stopped (Ctrl-C) while someone's message is being handled: the bot's answer goes to the
     // playground's connector on this same port. With the door closed at once it could not get in:

@@ -215,12 +215,12 @@ describe('closing the door with connections kept alive', () => {
     const busy = await connection(own.port);
     try {
       idle.socket.write('GET /peer HTTP/1.1\r\nHost: quorum.test\r\n\r\n');
-      await vi.waitFor(() => expect(idle.received()).toContain('"peer"'), { timeout: 10_000 });
+      await vi.waitFor(() => expect(idle.received()).toContain('"peer"'), { timeout: 5_000 });
       expect(idle.received().toLowerCase()).toContain('connection: keep-alive');
       const heldBefore = releaseSlow;
       busy.socket.write('GET /slow HTTP/1.1\r\nHost: quorum.test\r\n\r\n');
       // The slow request has reached the service (which holds it) before the door begins to close.
-      await vi.waitFor(() => expect(releaseSlow).not.toBe(heldBefore), { timeout: 10_000 });
+      await vi.waitFor(() => expect(releaseSlow).not.toBe(heldBefore), { timeout: 5_000 });
       const closing = own.closeDoor();
       // The idle one closes while the busy one still waits for its answer (Node's server.close()
       // closes idle connections; were it left open, this would wait until the test's timeout).
