@@ -244,35 +244,13 @@ describe('stopping the playground', () => {
     }
   }, 120_000);
 
-  it('lets a card action whose answer follows its invoke finish, and its answer arrive, before the door closes', async () => {
-    // With no invoke budget at all, a click is answered "working on it" at once and its answer
-    // follows in the person's own chat: through the playground's connector, on this same port.
-    // Stopped at once after such a click, the work was left to the closing database and the
-    // answer to a closed door.
-    const fresh = await startPlaygroundService({}, { manualScheduler: true, teamsInvokeBudgetMs: 0 });
-    const clerkChat = fresh.pg.conversationOf('personal', CLERK);
-    try {
-      await waitForDelivered(fresh.db.prisma, 'teams', DELIVERED);
-      await fresh.pg.say(CLERK, 'personal', 'agenda');
-      const card = await fresh.pg.waitFor(clerkChat, /Youth Justice Plan/);
-      const answersBefore = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).length;
-      const click = await fresh.pg.execute(CLERK, card, 'Post to the board channel');
-      expect(click.body).toMatchObject({ statusCode: 200, value: STILL_WORKING });
-      expect(await fresh.quorum.stop()).toBeUndefined();
-      // The answer arrived during the stop, in the clerk's own chat; the agenda's posts are queued
-      // for the next start (the dispatcher stopped first), not lost.
-      const answers = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).slice(answersBefore);
-      expect(answers.map((m) => JSON.stringify(m))).toEqual([expect.stringMatching(/posted to the Teams channel/)]);
-      expect(fresh.logs()).not.toMatch(/could not send a late card action answer|still at work after their invoke|did not finish handing requests over/);
-    } finally {
-      await fresh.quorum.stop().catch(() => undefined);
-      await fresh.db.destroy();
-    }
-  }, 120_000);
-
-  it('the same for a click still on its way in when the stop begins', async () => {
-    // The click's answer is only known to follow its invoke once the invoke has been answered, so
-    // the stop lets the requests in progress finish first, then waits for such answers.
+  // With no invoke budget at all, a click is answered "working on it" at once and its answer
+  // follows in the person's own chat: through the playground's connector, on this same port.
+  // Stopped at once after such a click, the work was left to the closing database and the answer
+  // to a closed door; and a click still on its way in when the stop begins is only known to have
+  // such an answer once its invoke is answered (the stop lets the requests in progress finish
+  // first, then waits for these answers).
+  it.each(['after the click was answered', 'with the click still on its way in'] as const)('lets a card action whose answer follows its invoke finish, and its answer arrive, before the door closes: stopped %s', async (when) => {
     const fresh = await startPlaygroundService({}, { manualScheduler: true, teamsInvokeBudgetMs: 0 });
     const clerkChat = fresh.pg.conversationOf('personal', CLERK);
     try {
@@ -281,9 +259,12 @@ describe('stopping the playground', () => {
       const card = await fresh.pg.waitFor(clerkChat, /Youth Justice Plan/);
       const answersBefore = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).length;
       const click = fresh.pg.execute(CLERK, card, 'Post to the board channel');
+      if (when === 'after the click was answered') await click;
       const stopped = fresh.quorum.stop();
       expect((await click).body).toMatchObject({ statusCode: 200, value: STILL_WORKING });
       expect(await stopped).toBeUndefined();
+      // The answer arrived during the stop, in the clerk's own chat; the agenda's posts are queued
+      // for the next start (the dispatcher stopped first), not lost.
       const answers = fresh.quorum.playground!.transcript.messages(clerkChat).filter((m) => m.from.bot).slice(answersBefore);
       expect(answers.map((m) => JSON.stringify(m))).toEqual([expect.stringMatching(/posted to the Teams channel/)]);
       expect(fresh.logs()).not.toMatch(/could not send a late card action answer|still at work after their invoke|did not finish handing requests over/);
