@@ -10,6 +10,7 @@ import { createTeamsAdapter } from '../../../adapters/teams/index.ts';
 import type { Result } from '../../../src/core.ts';
 import { AppError, ErrorCode } from '../../../src/errors.ts';
 import { notice } from '../../../src/kernel/results.ts';
+import { within } from '../../../src/kernel/within.ts';
 import { capturingLogger } from '../../support/capture-logs.ts';
 import { fakeCore } from '../../support/fake-core.ts';
 import { startFakeBotConnector, type FakeBotConnector } from '../../support/fake-bot-connector.ts';
@@ -134,14 +135,6 @@ describe('stopping while an answer is still to follow its invoke', () => {
     return { adapter, client, held, close };
   }
 
-  /** Whether `promise` has settled after the event loop has had `ms` to run. */
-  async function settledWithin(promise: Promise<unknown>, ms: number) {
-    let settled = false;
-    void promise.then(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    return settled;
-  }
-
   it('a card action: the stop waits for its work and its answer, so nothing the person clicked is cut off', async () => {
     const { adapter, client, held, close } = await heldAdapter();
     try {
@@ -150,7 +143,7 @@ describe('stopping while an answer is still to follow its invoke', () => {
       expect(held).toHaveLength(1);
       const stopping = adapter.stop();
       // The work is held: the stop cannot have finished, however long it is given.
-      expect(await settledWithin(stopping, 100)).toBe(false);
+      expect(await within(stopping.then(() => 'stopped'), 100)).toBeUndefined();
       held.shift()!.settle(notice('Posted after the stop began.'));
       await stopping;
       // Sent before the stop returned (the database closes after it), not merely on its way.
@@ -168,7 +161,7 @@ describe('stopping while an answer is still to follow its invoke', () => {
       expect(res.status).toBe(200);
       expect(held).toHaveLength(1);
       const stopping = adapter.stop();
-      expect(await settledWithin(stopping, 100)).toBe(false);
+      expect(await within(stopping.then(() => 'stopped'), 100)).toBeUndefined();
       held.shift()!.settle(notice('Action recorded after the stop began.'));
       await stopping;
       expect(fake.calls().some((c) => JSON.stringify(c.body).includes('Action recorded after the stop began.'))).toBe(true);
