@@ -40,6 +40,10 @@ const track = (done) => {
   inFlight.add(done);
   void done.then(() => inFlight.delete(done));
 };
+/** Resolves once nothing is in flight, those that start meanwhile included (draining, closing). */
+const allSettled = async () => {
+  while (inFlight.size > 0) await Promise.all([...inFlight]);
+};
 
 const log = (/** @type {'warn' | 'error'} */ level, /** @type {string} */ msg, /** @type {Record<string, unknown>} */ fields = {}) =>
   port.postMessage({ type: 'log', level, msg, fields });
@@ -224,10 +228,7 @@ port.on('message', (/** @type {{ type: string }} */ message) => {
   // Stopping with the playground on: the requests in progress finish while the door still takes
   // connections, for what they send on to this same port (the playground's Bot Connector).
   if (message.type === 'drain') {
-    void (async () => {
-      while (inFlight.size > 0) await Promise.all([...inFlight]);
-      port.postMessage({ type: 'drained' });
-    })();
+    void allSettled().then(() => port.postMessage({ type: 'drained' }));
     return;
   }
   if (message.type !== 'close') return;
@@ -239,10 +240,9 @@ port.on('message', (/** @type {{ type: string }} */ message) => {
   // What was acknowledged here reaches the service, and what was passed on gets its answer, before
   // the service stops; then every connection closes (event streams). Waited for until none is left
   // (one may start while others finish); front-door.ts bounds the wait.
-  void (async () => {
-    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  void allSettled().then(() => {
     server.closeAllConnections();
     agent.destroy();
     port.postMessage({ type: 'closed' });
-  })();
+  });
 });
