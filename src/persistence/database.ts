@@ -18,11 +18,11 @@ import { pgConnection, type SqlConnection } from './sql.ts';
 
 export type { PrismaClient } from './generated/client.ts';
 
-export type DatabaseTarget =
-  /** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from;
-   * creating: told when dataDir holds no database yet and one is about to be made there */
-  | { kind: 'pglite'; dataDir?: string; image?: Uint8Array; creating?: () => void }
-  | { kind: 'postgres'; url: string; schema?: string };
+/** no dataDir: in memory (tests); image: a data folder tar (dumpDataDir) to start from;
+ * creating: told when dataDir holds no database yet and one is about to be made there */
+type PgliteTarget = { kind: 'pglite'; dataDir?: string; image?: Uint8Array; creating?: () => void };
+
+export type DatabaseTarget = PgliteTarget | { kind: 'postgres'; url: string; schema?: string };
 
 export interface Database {
   kind: 'pglite' | 'postgres';
@@ -108,7 +108,7 @@ async function openPool(
   };
 }
 
-async function openPglite(target: { dataDir?: string; image?: Uint8Array; creating?: () => void }): Promise<Database> {
+async function openPglite(target: PgliteTarget): Promise<Database> {
   // Before the folder is locked: a failure here leaves nothing to undo.
   const modules = await pgliteModules();
   let lock: FolderLock | undefined;
