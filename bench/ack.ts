@@ -58,7 +58,8 @@ async function startService(which: 'quorum' | 'bolt', env: Record<string, string
   const { url } = await service.next<{ url: string }>();
   return {
     url,
-    delay: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number }> => {
+    /** Runs `work` (a burst) while the service measures its event-loop delay and its CPU time. */
+    measured: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number }> => {
       service.proc.stdin?.write('delay on\n');
       // The burst starts once the service has started measuring.
       const measuring = await service.next<{ measuring?: boolean }>();
@@ -110,9 +111,9 @@ export async function ackBench(): Promise<void> {
       for (let round = 1; round <= ROUNDS; round++) {
         const label = `  ${kind}, round ${round} of ${ROUNDS}`;
         print(`${label}: bare Bolt...`);
-        const { result: reference, cpuMs: bareCpuMs } = await b.delay(() => burst(b.url, kind, fake.responseUrl(`bare-${kind}-${round}-`), seed.clerk.slackUserId));
+        const { result: reference, cpuMs: bareCpuMs } = await b.measured(() => burst(b.url, kind, fake.responseUrl(`bare-${kind}-${round}-`), seed.clerk.slackUserId));
         print(`${label}: Quorum...`);
-        const { result: measured, delayP99, delayMax, cpuMs } = await q.delay(() => burst(q.url, kind, fake.responseUrl(`${kind}-${round}-`), seed.clerk.slackUserId));
+        const { result: measured, delayP99, delayMax, cpuMs } = await q.measured(() => burst(q.url, kind, fake.responseUrl(`${kind}-${round}-`), seed.clerk.slackUserId));
         const answers = await answersFollowing(fake, `${kind}-${round}-`, measured.sentAt);
         pooled.quorum.push(...measured.ms);
         pooled.bare.push(...reference.ms);
