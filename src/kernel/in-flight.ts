@@ -1,6 +1,7 @@
-// Work that outlives the request that started it (a Teams card action's answer sent after its
-// invoke was answered): kept here so that stopping waits for it instead of closing the database
-// under it, and a person's click is neither half done nor left unanswered.
+// Work that runs on its own after whatever started it has returned (a Teams card action's answer
+// sent after its invoke was answered, a scheduler tick): kept here so that stopping waits for it
+// instead of closing the database under it, and a person's click is neither half done nor left
+// unanswered.
 
 export interface InFlight {
   /** Keeps `work` until it settles (it should not reject; a rejection is only dropped from the set). */

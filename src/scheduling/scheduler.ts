@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logger.ts';
 import type { Prisma, PrismaClient } from '../persistence/generated/client.ts';
+import { createInFlight } from '../kernel/in-flight.ts';
 
 export interface DueItem {
   /** Unique across all jobs and time, e.g. "agenda-reminder:<meeting id>:P7D". */
@@ -48,7 +49,7 @@ export class Scheduler {
   private task: ScheduledTask | undefined;
   private readonly clock: () => Date;
   /** Ticks in progress (the cron's, and those asked for): stop() waits for them. */
-  private readonly ticking = new Set<Promise<TickSummary>>();
+  private readonly ticking = createInFlight();
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = options.instanceId ?? `scheduler-${randomUUID().slice(0, 8)}`;
@@ -57,11 +58,7 @@ export class Scheduler {
 
   tick(): Promise<TickSummary> {
     const running = this.runTick();
-    this.ticking.add(running);
-    void running.then(
-      () => this.ticking.delete(running),
-      () => this.ticking.delete(running),
-    );
+    this.ticking.track(running);
     return running;
   }
 
@@ -134,6 +131,6 @@ export class Scheduler {
     await this.task?.stop();
     await this.task?.destroy();
     this.task = undefined;
-    await Promise.allSettled([...this.ticking]);
+    await this.ticking.settled();
   }
 }
