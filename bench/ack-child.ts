@@ -59,7 +59,7 @@ async function service(which: string): Promise<void> {
     stop = () => quorum.stop();
     // As `npm start` does (src/main.ts).
     const { putTheDoorFirst } = await import('../src/kernel/thread-priority.ts');
-    if (!process.env.BENCH_NO_NICE) putTheDoorFirst();
+    putTheDoorFirst();
   } else {
     ({ url, stop } = await startBareBolt(SIGNING_SECRET));
   }
