@@ -57,9 +57,6 @@ async function service(which: string): Promise<void> {
     const quorum = await startQuorum({ config, logger: createLogger({ level: 'silent' }), manualScheduler: true });
     url = quorum.url;
     stop = () => quorum.stop();
-    // As `npm start` does (src/main.ts).
-    const { putTheDoorFirst } = await import('../src/kernel/thread-priority.ts');
-    putTheDoorFirst();
   } else {
     ({ url, stop } = await startBareBolt(SIGNING_SECRET));
   }

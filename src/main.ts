@@ -22,7 +22,6 @@ import { openFrontDoor } from './http/front-door.ts';
 import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
-import { BACKGROUND_NICE_STEPS, putTheDoorFirst } from './kernel/thread-priority.ts';
 import type { PlatformAdapter } from './platform.ts';
 
 export const VERSION = '0.1.0';
@@ -262,9 +261,6 @@ export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'di
     else logger.fatal({ err: error }, 'Quorum could not start');
     process.exit(1);
   }
-  // When the cores are all busy, the thread that acknowledges clicks runs before the work they cause.
-  const lowered = putTheDoorFirst();
-  if (lowered.length > 0) logger.info(`The front door's thread goes first when the cores are busy: the threads doing the work (${lowered.map((thread) => (thread.tid === process.pid ? 'the service' : thread.name)).join(', ')}) run ${BACKGROUND_NICE_STEPS} nice levels below it`);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping');
     running.stop().then(

@@ -11,13 +11,13 @@ import { Buffer } from 'node:buffer';
 import http from 'node:http';
 import { setTimeout } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
-import { nameThisThread, THREAD_NAMES } from '../kernel/thread-name.mjs';
+import { nameThisThread } from '../kernel/thread-name.mjs';
 
 /** @type {{ host: string; port: number; upstream: string; early: { path: string; module: string; options: unknown }[]; bodyLimit: number }} */
 const options = workerData;
 if (!parentPort) throw new Error('front-door-worker.mjs runs as a worker thread');
 const port = parentPort;
-nameThisThread(THREAD_NAMES.door);
+nameThisThread('quorum-door');
 
 /** @type {{ path: string; answer: (request: { method: string | undefined; headers: http.IncomingHttpHeaders; body: Buffer }, options: unknown) => { status: number } | undefined; options: unknown }[]} */
 const answerers = await Promise.all(

@@ -5,9 +5,6 @@
 // Plain JavaScript: the front door's and PGlite's threads run without the TypeScript loader.
 import { writeFileSync } from 'node:fs';
 
-/** The names the service's own threads take. */
-export const THREAD_NAMES = Object.freeze({ door: 'quorum-door', database: 'quorum-db' });
-
 /** @param {string} name at most 15 characters are kept (Linux's limit) */
 export function nameThisThread(name) {
   if (process.platform !== 'linux') return;

@@ -7,11 +7,11 @@ import { Blob } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { nameThisThread, THREAD_NAMES } from '../kernel/thread-name.mjs';
+import { nameThisThread } from '../kernel/thread-name.mjs';
 
 /** @type {{ dataDir?: string; socketPath: string; image?: Uint8Array; maxConnections: number; pgliteWasmModule?: WebAssembly.Module; initdbWasmModule?: WebAssembly.Module }} */
 const options = workerData;
-nameThisThread(THREAD_NAMES.database);
+nameThisThread('quorum-db');
 
 async function open() {
   // PostgreSQL's default 128 MB of shared buffers is allocated and touched at start inside the
