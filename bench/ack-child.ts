@@ -7,8 +7,9 @@
 // - `burst`: the load, 20 signed requests in 1 s to warm up, then 500 in 5 s to BENCH_URL, timing
 //   each HTTP answer.
 // A service prints {"url"} once listening; on the line "delay on" from the parent it starts measuring
-// its event-loop delay and the CPU time of its process (all its threads) and says so, and on "delay
-// off" it prints both. A burst prints its timings as one JSON line.
+// its event-loop delay and the CPU time of its process (all its threads, and on Linux each of its
+// threads by name) and says so, and on "delay off" it prints them. A burst prints its timings as one JSON line.
+import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { blockActions, button, createSlackClient, slashCommand } from '../test/support/slack-client.ts';
@@ -32,6 +33,34 @@ export interface BurstResult {
   warmUpSlowest: number | null;
   /** Warm-up requests with no answer within 30 s. */
   warmUpLost: number;
+}
+
+/** CPU time so far of each of this process's threads, in ms, summed by what the thread is: the
+ * process's first thread ('service'), a named one (Quorum's `quorum-door`, `quorum-db`), or Node's
+ * and V8's helpers ('helpers'). Linux (/proc); elsewhere empty. A thread that ended meanwhile no
+ * longer counts. */
+function threadCpu(): Record<string, number> {
+  const sums: Record<string, number> = {};
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return sums;
+  }
+  for (const tid of tasks) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+      const what = Number(tid) === process.pid ? 'service' : name.startsWith('quorum-') ? name : 'helpers';
+      sums[what] = (sums[what] ?? 0) + ms;
+    } catch {
+      // ended since the list was read
+    }
+  }
+  return sums;
 }
 
 const say = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -62,16 +91,19 @@ async function service(which: string): Promise<void> {
   }
   let delay: IntervalHistogram | undefined;
   let cpuFrom: NodeJS.CpuUsage | undefined;
+  let threadsFrom: Record<string, number> = {};
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line === 'delay on') {
       delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
       cpuFrom = process.cpuUsage();
+      threadsFrom = threadCpu();
       say({ measuring: true });
     } else if (line === 'delay off' && delay) {
       delay.disable();
       const cpu = process.cpuUsage(cpuFrom);
-      say({ delayP99: delay.percentile(99) / 1e6, delayMax: delay.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
+      const threads = Object.fromEntries(Object.entries(threadCpu()).map(([what, ms]) => [what, ms - (threadsFrom[what] ?? 0)]));
+      say({ delayP99: delay.percentile(99) / 1e6, delayMax: delay.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, threads });
     }
   });
   process.once('SIGTERM', () => {

@@ -53,20 +53,29 @@ function child(args: string[], env: Record<string, string>, flags: string[] = []
   return { proc, next, exited };
 }
 
+/** Quorum's CPU time by thread, as ack-child.ts sums it: " (door 0.41 s, service 2.90 s, ...)". */
+function byThread(threads: Record<string, number>): string {
+  const label: Record<string, string> = { 'quorum-door': 'door', service: 'service', 'quorum-db': 'database', helpers: 'V8 and Node helpers' };
+  const parts = Object.entries(threads)
+    .sort(([a], [b]) => Object.keys(label).indexOf(a) - Object.keys(label).indexOf(b))
+    .map(([what, ms]) => `${label[what] ?? what} ${(ms / 1000).toFixed(2)} s`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
 async function startService(which: 'quorum' | 'bolt', env: Record<string, string>) {
   const service = child(['service', which], env, which === 'quorum' ? [...startFlags(), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [])] : []);
   const { url } = await service.next<{ url: string }>();
   return {
     url,
     /** Runs `work` (a burst) while the service measures its event-loop delay and its CPU time. */
-    measured: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number }> => {
+    measured: async <T>(work: () => Promise<T>): Promise<{ result: T; delayP99: number; delayMax: number; cpuMs: number; threads: Record<string, number> }> => {
       service.proc.stdin?.write('delay on\n');
       // The burst starts once the service has started measuring.
       const measuring = await service.next<{ measuring?: boolean }>();
       if (measuring.measuring !== true) throw new Error(`bench service: expected it to say it is measuring, got ${JSON.stringify(measuring)}`);
       const result = await work();
       service.proc.stdin?.write('delay off\n');
-      return { result, ...(await service.next<{ delayP99: number; delayMax: number; cpuMs: number }>()) };
+      return { result, ...(await service.next<{ delayP99: number; delayMax: number; cpuMs: number; threads: Record<string, number> }>()) };
     },
     stop: async (): Promise<void> => {
       (service.proc as ChildProcess).kill('SIGTERM');
@@ -113,14 +122,14 @@ export async function ackBench(): Promise<void> {
         print(`${label}: bare Bolt...`);
         const { result: reference, cpuMs: bareCpuMs } = await b.measured(() => burst(b.url, kind, fake.responseUrl(`bare-${kind}-${round}-`), seed.clerk.slackUserId));
         print(`${label}: Quorum...`);
-        const { result: measured, delayP99, delayMax, cpuMs } = await q.measured(() => burst(q.url, kind, fake.responseUrl(`${kind}-${round}-`), seed.clerk.slackUserId));
+        const { result: measured, delayP99, delayMax, cpuMs, threads } = await q.measured(() => burst(q.url, kind, fake.responseUrl(`${kind}-${round}-`), seed.clerk.slackUserId));
         const answers = await answersFollowing(fake, `${kind}-${round}-`, measured.sentAt);
         pooled.quorum.push(...measured.ms);
         pooled.bare.push(...reference.ms);
         pooled.quorumLost += measured.lost;
         pooled.bareLost += reference.lost;
         pooled.answers.push(...answers);
-        print(`${label}: ack p99 Quorum ${ms(percentile(measured.ms, 99))}, bare Bolt ${ms(percentile(reference.ms, 99))}, ratio ${ratio(percentile(measured.ms, 99), percentile(reference.ms, 99))}; warm-up's slowest ack Quorum ${ms(measured.warmUpSlowest)}, bare Bolt ${ms(reference.warmUpSlowest)} (not counted); event-loop delay on Quorum's service thread p99 ${delayP99.toFixed(0)} ms, max ${delayMax.toFixed(0)} ms; CPU time during the burst (each process, all its threads) Quorum ${(cpuMs / 1000).toFixed(2)} s, bare Bolt ${(bareCpuMs / 1000).toFixed(2)} s; answers through the response_url ${answers.length} of ${REQUESTS}`);
+        print(`${label}: ack p99 Quorum ${ms(percentile(measured.ms, 99))}, bare Bolt ${ms(percentile(reference.ms, 99))}, ratio ${ratio(percentile(measured.ms, 99), percentile(reference.ms, 99))}; warm-up's slowest ack Quorum ${ms(measured.warmUpSlowest)}, bare Bolt ${ms(reference.warmUpSlowest)} (not counted); event-loop delay on Quorum's service thread p99 ${delayP99.toFixed(0)} ms, max ${delayMax.toFixed(0)} ms; CPU time during the burst (each process, all its threads) Quorum ${(cpuMs / 1000).toFixed(2)} s${byThread(threads)}, bare Bolt ${(bareCpuMs / 1000).toFixed(2)} s; answers through the response_url ${answers.length} of ${REQUESTS}`);
         pooled.quorumLost += measured.warmUpLost;
         pooled.bareLost += reference.warmUpLost;
       }
