@@ -22,7 +22,9 @@ import { openFrontDoor } from './http/front-door.ts';
 import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
-import type { PlatformAdapter } from './platform.ts';
+import { STOP_WAIT_MS, type PlatformAdapter } from './platform.ts';
+import { deadlineIn } from './kernel/deadline.ts';
+import { within } from './kernel/within.ts';
 
 export const VERSION = '0.1.0';
 
@@ -64,6 +66,8 @@ export interface StartOptions {
   /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
    * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
   teamsInvokeBudgetMs?: number;
+  /** Tests only: how long a stop waits, in all, for work in progress (STOP_WAIT_MS otherwise). */
+  stopWaitMs?: number;
 }
 
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
@@ -193,27 +197,32 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      // One limit for all the waiting (STOP_WAIT_MS): each step waits for what is left of it, so
+      // that work stuck in several places cannot add up past what a supervisor allows.
+      const budget = deadlineIn(options.stopWaitMs ?? STOP_WAIT_MS);
+      const waitFor = async (work: Promise<unknown>, what: string) => {
+        if ((await within(work.then(() => true), budget.left())) === undefined) logger.warn(`stopping: ${what} still at work when the time to stop ran out; stopping goes on`);
+      };
       // The playground's chats are served on this same port: what its dispatcher is sending must
       // arrive before the door closes (closed first, each send in progress failed and was put off).
       // Likewise the requests in progress (a chat message's answer goes to the same port), then the
       // answers of card actions that outran their invoke (they go there too; a click in progress
       // when the stop began is among them once the first drain is done), then what they brought.
       if (playground) {
-        await scheduler.stop();
-        await dispatcher.stop();
-        await front.drain();
-        await playground.finishWork();
-        await front.drain();
+        await waitFor(scheduler.stop(), 'the scheduler');
+        await waitFor(dispatcher.stop(), 'the dispatcher');
+        await front.drain(budget.left());
+        await playground.finishWork(budget.left());
+        await front.drain(budget.left());
       }
       // First no new requests, and those already acknowledged handed over (what they queue goes
       // out meanwhile); then the work they started.
-      await front.closeDoor();
-      await scheduler.stop();
-      await dispatcher.stop();
-      // Side by side: each waits at most ADAPTER_STOP_WAIT_MS, and one after another they could
-      // hold a stop past what a supervisor allows before it kills the process. One that fails does
-      // not keep the others, the door or the database from closing; the first failure is reported.
-      const stopped = await Promise.allSettled([...adapters.map((adapter) => adapter.stop()), ...(playground ? [playground.stop()] : [])]);
+      await front.closeDoor(budget.left());
+      await waitFor(scheduler.stop(), 'the scheduler');
+      await waitFor(dispatcher.stop(), 'the dispatcher');
+      // Side by side, each with what is left of the time. One that fails does not keep the
+      // others, the door or the database from closing; the first failure is reported.
+      const stopped = await Promise.allSettled([...adapters.map((adapter) => adapter.stop(budget.left())), ...(playground ? [playground.stop(budget.left())] : [])]);
       await front.close();
       if (!givenDb) await db.close();
       const failed = stopped.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');

@@ -20,17 +20,21 @@ export interface PlatformAdapter {
   state(): ComponentState;
   /** Connects outward where needed (Socket Mode); HTTP routes work without it. */
   start(): Promise<void>;
-  /** Waits for the work that requests already answered started (at most ADAPTER_STOP_WAIT_MS,
-   * what is left logged): Slack's acknowledged clicks and commands, Teams' answers that outran
-   * their invoke. stop() does it too; the playground's stop calls it while its port is still open. */
-  finishWork(): Promise<void>;
-  /** finishWork(), then lets go of what start() took; before the database closes. */
-  stop(): Promise<void>;
+  /** Waits for the work that requests already answered started (at most `waitMs`, STOP_WAIT_MS
+   * when not given; what is left is logged): Slack's acknowledged clicks and commands, Teams' answers
+   * that outran their invoke. stop() does it too; the playground's stop calls it while its port is
+   * still open. */
+  finishWork(waitMs?: number): Promise<void>;
+  /** finishWork(waitMs), then lets go of what start() took; before the database closes. */
+  stop(waitMs?: number): Promise<void>;
 }
 
-/** How long an adapter waits for work already acknowledged when stopping: a request stuck on the
- * network or on a database that does not answer must not hold the shutdown for ever. */
-export const ADAPTER_STOP_WAIT_MS = 10_000;
+/** How long a stop waits, in all, for work in progress (the scheduler's tick, the dispatcher's sends,
+ * the requests the front door is handing over, the adapters' work already acknowledged): a request
+ * stuck on the network or on a database that does not answer must not hold the shutdown for ever,
+ * and a supervisor kills a process that takes too long (`docker stop` after 10 s, systemd after 90).
+ * Each step waits for what is left of it (src/main.ts); an adapter stopped alone waits this long. */
+export const STOP_WAIT_MS = 10_000;
 
 /** Waits for `work` at most `ms`; if it is not done by then, logs `message` with what `left` says. */
 export async function finishWithin(work: Promise<unknown>, ms: number, logger: Logger, message: string, left: () => Record<string, unknown>): Promise<void> {

@@ -77,9 +77,9 @@ export class Playground {
   }
 
   /** Waits for the card actions that outran their invoke: their answers go to the service's own
-   * port, so its stop calls this before it closes its door. */
-  async finishWork(): Promise<void> {
-    await this.teams?.finishWork();
+   * port, so its stop calls this before it closes its door. At most `waitMs` (STOP_WAIT_MS). */
+  async finishWork(waitMs?: number): Promise<void> {
+    await this.teams?.finishWork(waitMs);
   }
 
   /** The scheduler and dispatcher the clock control runs after moving time. */
@@ -161,10 +161,10 @@ export class Playground {
     if (this.url) this.options.logger.info({ url: this.url }, `Playground: open ${this.url} in your browser (a chat with Quorum as a board's clerk, chair or members; no Slack or Teams needed)`);
   }
 
-  async stop(): Promise<void> {
+  async stop(waitMs?: number): Promise<void> {
     // Work that came after finishWork() finishes before the database closes (its answer, if any,
     // no longer gets in: the door is closed by now).
-    await this.teams?.stop();
+    await this.teams?.stop(waitMs);
     this.slackViews.stop();
     this.releaseConsole?.();
     this.releaseConsole = undefined;

@@ -18,7 +18,7 @@ import type { SlackConfig } from '../../src/config.ts';
 import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
-import { ADAPTER_STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/platform.ts';
+import { STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/platform.ts';
 import { ackFirst } from './ack-first.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 import { within } from '../../src/kernel/within.ts';
@@ -109,10 +109,10 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       start: async () => {
         await checkIdentity(identity, logger);
       },
-      finishWork: () => finishWork(queue, logger),
+      finishWork: (waitMs) => finishWork(queue, logger, waitMs),
       // The routes belong to the service's HTTP server, which closes them; the work already
       // acknowledged finishes first, before the database closes.
-      stop: () => finishWork(queue, logger),
+      stop: (waitMs) => finishWork(queue, logger, waitMs),
     };
   }
 
@@ -153,12 +153,12 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       );
       await within(connecting, SOCKET_CONNECT_WAIT_MS);
     },
-    finishWork: () => finishWork(queue, logger),
-    stop: async () => {
+    finishWork: (waitMs) => finishWork(queue, logger, waitMs),
+    stop: async (waitMs) => {
       if (!started) return;
       started = false;
       await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly'));
-      await finishWork(queue, logger);
+      await finishWork(queue, logger, waitMs);
       socket = { state: 'on', detail: 'socket mode disconnected' };
     },
   };
@@ -197,9 +197,9 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
   return { state: 'on', detail: `${connection} (bot identity not checked yet)` };
 }
 
-/** At stop: waits for the acknowledged requests' work, at most ADAPTER_STOP_WAIT_MS. */
-function finishWork(queue: WorkQueue, logger: Logger): Promise<void> {
-  return finishWithin(queue.idle(), ADAPTER_STOP_WAIT_MS, logger, 'Slack: stopping with acknowledged requests still at work', () => ({ ...queue.size() }));
+/** At stop: waits for the acknowledged requests' work, at most `waitMs`. */
+function finishWork(queue: WorkQueue, logger: Logger, waitMs = STOP_WAIT_MS): Promise<void> {
+  return finishWithin(queue.idle(), waitMs, logger, 'Slack: stopping with acknowledged requests still at work', () => ({ ...queue.size() }));
 }
 
 /** Before any listener, in this order: acknowledge (no database work before the ack), then claim

@@ -7,7 +7,7 @@ import type { Core } from '../../src/core.ts';
 import type { ComponentState } from '../../src/http/server.ts';
 import { createInFlight } from '../../src/kernel/in-flight.ts';
 import type { Logger } from '../../src/logger.ts';
-import { ADAPTER_STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/platform.ts';
+import { STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/platform.ts';
 import { NOT_AN_ACTIVITY } from './activity.ts';
 import { appIdOf, createTeamsAuthentication, type EnabledTeamsConfig, type TeamsEndpointOverrides } from './auth.ts';
 import { QuorumTeamsBot } from './bot.ts';
@@ -35,8 +35,6 @@ export interface TeamsAdapterOptions {
   endpoints?: TeamsEndpointOverrides;
   /** Tests only: how long a card action's invoke waits for the core (card-actions.ts). */
   invokeBudgetMs?: number;
-  /** Tests only: how long stopping waits for answers sent after their invoke (ADAPTER_STOP_WAIT_MS). */
-  stopWaitMs?: number;
 }
 
 export interface TeamsAdapter extends PlatformAdapter {
@@ -105,8 +103,8 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
       : `POST ${TEAMS_MESSAGES_PATH} without authentication (emulator only)`;
 
   let releaseConsole: (() => void) | undefined;
-  const finishWork = () =>
-    finishWithin(later.settled(), opts.stopWaitMs ?? ADAPTER_STOP_WAIT_MS, logger, 'Teams: stopping with card or message actions still at work after their invoke', () => ({ running: later.size() }));
+  const finishWork = (waitMs = STOP_WAIT_MS) =>
+    finishWithin(later.settled(), waitMs, logger, 'Teams: stopping with card or message actions still at work after their invoke', () => ({ running: later.size() }));
 
   return {
     platform: 'teams',
@@ -123,10 +121,10 @@ export function createTeamsAdapter(opts: TeamsAdapterOptions): TeamsAdapter {
     // A card or message action that outran its invoke is still at work: it finishes and its
     // answer is sent before the database closes.
     finishWork,
-    stop: async () => {
+    stop: async (waitMs) => {
       // The route belongs to the service's HTTP server, which closes it (the requests in progress
       // answered first).
-      await finishWork();
+      await finishWork(waitMs);
       releaseConsole?.();
       releaseConsole = undefined;
     },

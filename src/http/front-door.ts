@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Express } from 'express';
 import type { Logger } from '../logger.ts';
+import { STOP_WAIT_MS } from '../platform.ts';
 
 /** Requests on one path that the front door may answer itself: `module` (a plain JavaScript
  * module, no TypeScript loader on that thread) exports `earlyAnswer(request, options)`, which
@@ -23,12 +24,13 @@ export interface FrontDoor {
   port: number;
   /** The service's own HTTP server, on the unix socket. */
   server: Server;
-  /** Waits (up to the close's limit, 10 s) until no request is in progress, still taking new ones:
-   * for a service whose requests send others to its own port (the playground's Bot Connector).
-   * Event streams are not waited for. */
-  drain(): Promise<void>;
-  /** Stops taking requests, hands the service those already answered, closes the front door's connections. */
-  closeDoor(): Promise<void>;
+  /** Waits (at most `waitMs`, STOP_WAIT_MS when not given) until no request is in progress, still
+   * taking new ones: for a service whose requests send others to its own port (the playground's Bot
+   * Connector). Event streams are not waited for. */
+  drain(waitMs?: number): Promise<void>;
+  /** Stops taking requests, hands the service those already answered (waiting at most `waitMs`,
+   * STOP_WAIT_MS when not given; the first call's limit holds), closes the front door's connections. */
+  closeDoor(waitMs?: number): Promise<void>;
   /** closeDoor(), then the service's own server (after the work it took has finished). */
   close(): Promise<void>;
   /** Tests only: the door's thread as it is now, to end it as a crash would. */
@@ -39,8 +41,6 @@ export interface FrontDoor {
 const PEER_HEADER = 'x-quorum-peer';
 /** The largest body the front door reads before deciding (Bolt's own limit; a larger one is passed on). */
 const BODY_LIMIT = 4 * 1024 * 1024;
-/** How long closing waits for the requests already answered to reach the service, and those passed on to be answered. */
-const CLOSE_WAIT_MS = 10_000;
 
 /** The address of whoever sent the request: the front door's word for it when it came through
  * the unix socket (only the front door can connect there), else the connection's own. */
@@ -128,7 +128,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
   };
   watch(current);
   let closingDoor: Promise<void> | undefined;
-  const closeDoor = () =>
+  const closeDoor = (waitMs = STOP_WAIT_MS) =>
     (closingDoor ??= (async () => {
       stopping = true;
       // A door being opened again is waited for, and then closed like any other.
@@ -137,15 +137,15 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       worker.postMessage({ type: 'close' });
       // It says when it is done; past the wait it is stopped as it is.
       const done = new Promise<void>((resolve) => worker.on('message', (message: { type: string }) => message.type === 'closed' && resolve()));
-      const waited = await Promise.race([done.then(() => true), exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref())]);
+      const waited = await Promise.race([done.then(() => true), exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), waitMs).unref())]);
       if (!waited) logger.warn('the HTTP front door did not finish handing requests over in time');
       await worker.terminate();
       await exited;
     })());
-  const drain = async () => {
+  const drain = async (waitMs = STOP_WAIT_MS) => {
     // One limit for all of it, a door being opened again included (closeDoor then ends its tries).
     let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), CLOSE_WAIT_MS).unref()));
+    const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs).unref()));
     let listener: ((message: { type: string }) => void) | undefined;
     let door: typeof current | undefined;
     try {

@@ -120,11 +120,11 @@ describe('the once-only claim', () => {
 
 describe('stopping while an answer is still to follow its invoke', () => {
   /** An adapter on its own server whose core holds every click and form until the test settles it. */
-  async function heldAdapter(stopWaitMs?: number) {
+  async function heldAdapter() {
     const held: { settle: (outcome: Result | Error) => void }[] = [];
     const holdHere = () => new Promise<Result>((resolve, reject) => held.push({ settle: (o) => (o instanceof Error ? reject(o) : resolve(o)) }));
     const core = fakeCore({ clickButton: holdHere, submitForm: holdHere, recordConversation: async () => ({ id: 'c1', created: false }) });
-    const adapter = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core, logger, invokeBudgetMs: BUDGET_MS, ...(stopWaitMs !== undefined ? { stopWaitMs } : {}) });
+    const adapter = createTeamsAdapter({ config: { mode: 'unauthenticated' }, core, logger, invokeBudgetMs: BUDGET_MS });
     const app = express();
     for (const mount of adapter.mounts) app.use(mount.path, mount.router);
     const own = await new Promise<Server>((resolve) => {
@@ -171,11 +171,11 @@ describe('stopping while an answer is still to follow its invoke', () => {
   });
 
   it('work that never ends holds the stop only for its limit, and is logged', async () => {
-    const { adapter, client, held, close } = await heldAdapter(200);
+    const { adapter, client, held, close } = await heldAdapter();
     try {
       const res = await client.send(client.cardAction({ verb: 'agenda.post', data: { meetingId: '0b5e2d8a-6c1f-4a53-9d0e-6f1a2b3c4d5e' }, place: 'personal' }));
       expect(res.body).toMatchObject({ value: STILL_WORKING });
-      await adapter.stop();
+      await adapter.stop(200);
       expect(logs()).toContain('stopping with card or message actions still at work after their invoke');
     } finally {
       held.splice(0).forEach((h) => h.settle(new Error('released by the test')));
