@@ -66,6 +66,9 @@ export interface StartOptions {
   /** Tests only: how long a Teams invoke waits for the core before answering "working on it"
    * (adapters/teams/card-actions.ts INVOKE_BUDGET_MS otherwise). */
   teamsInvokeBudgetMs?: number;
+  /** Tests only: the limit for a Slack answer through a response_url (adapters/slack/index.ts
+   * RESPOND_TIMEOUT_MS otherwise). */
+  slackRespondTimeoutMs?: number;
   /** Tests only: how long a stop waits, in all, for work in progress (STOP_WAIT_MS otherwise). */
   stopWaitMs?: number;
 }
@@ -116,7 +119,14 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   // Each platform's SDK (Bolt, botbuilder) is loaded only when that platform is on.
   if (config.slack.mode !== 'off') {
     const { createSlackAdapter } = await import('../adapters/slack/index.ts');
-    adapters.push(await createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }));
+    adapters.push(
+      await createSlackAdapter({
+        config: config.slack,
+        core,
+        logger: logger.child({ platform: 'slack' }),
+        ...(options.slackRespondTimeoutMs !== undefined ? { respondTimeoutMs: options.slackRespondTimeoutMs } : {}),
+      }),
+    );
   }
   if (config.teams.mode !== 'off') {
     const { createTeamsAdapter } = await import('../adapters/teams/index.ts');

@@ -12,7 +12,7 @@ import {
   type ReceiverProcessEventErrorHandlerArgs,
   type SocketModeReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { WebClient, type FetchFunction, type WebClientOptions } from '@slack/web-api';
 import express from 'express';
 import type { SlackConfig } from '../../src/config.ts';
 import type { Core } from '../../src/core.ts';
@@ -39,11 +39,22 @@ const SOCKET_CONNECT_WAIT_MS = 10_000;
  * two keeps the ack at bare Bolt's and answers a burst of slash commands within a second), none
  * waiting more than a second and a half for its turn (a form's trigger_id lasts 3 s). */
 const AFTER_ACK_WORK = { concurrency: 2, maxWaitMs: 1_500 };
+/** How long an answer through a response_url may take. Bolt's respond() sets no limit of its own,
+ * and a response_url that never answers would hold the work (and a stop) for good. */
+export const RESPOND_TIMEOUT_MS = 10_000;
+
+/** The fetch the Bolt app and its Web API clients use: a call that brings its own limit (the
+ * WebClient's `timeout`) keeps it; one that brings none (respond()) is given `ms`. */
+export function fetchWithin(ms: number): FetchFunction {
+  return (url, init) => fetch(url, init?.signal ? init : { ...init, signal: AbortSignal.timeout(ms) });
+}
 
 export interface SlackAdapterOptions {
   config: Exclude<SlackConfig, { mode: 'off' }>;
   core: Core;
   logger: Logger;
+  /** Tests only: the limit for an answer through a response_url (RESPOND_TIMEOUT_MS otherwise). */
+  respondTimeoutMs?: number;
 }
 
 export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<PlatformAdapter> {
@@ -59,6 +70,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
     timeout: 10_000,
+    fetch: fetchWithin(opts.respondTimeoutMs ?? RESPOND_TIMEOUT_MS),
   };
   const identity = new SlackIdentity(
     new WebClient(config.botToken, { ...clientOptions, logger: boltLogger, retryConfig: { retries: 0 } }),

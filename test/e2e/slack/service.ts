@@ -35,7 +35,7 @@ export async function startSlackService(
     logLevel?: string;
     /** Extra configuration (e.g. PUBLIC_BASE_URL) and start options (e.g. fetchForImports). */
     env?: Record<string, string>;
-    start?: Pick<StartOptions, 'fetchForImports' | 'clock' | 'stopWaitMs'>;
+    start?: Pick<StartOptions, 'fetchForImports' | 'clock' | 'stopWaitMs' | 'slackRespondTimeoutMs'>;
   } = {},
 ): Promise<SlackService> {
   const signingSecret = randomBytes(16).toString('hex');

@@ -3,7 +3,9 @@
 // front door's close, and a slash command whose answer goes to a response_url that never answers
 // holds the Slack adapter's work. Each step gets what is left of the limit, so the stop takes the
 // limit once, not once per step (it took one per step before: the door's, then the adapter's), and
-// says in its log what was still at work.
+// says in its log what was still at work. And a response_url that never answers holds nothing for
+// long: an answer through it is given up after its own limit (RESPOND_TIMEOUT_MS; Bolt's respond()
+// sets none), logged, and the stop that follows finds nothing at work.
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +60,24 @@ describe('stopping with work stuck in two places', () => {
     expect(logs).toContain('Slack: stopping with acknowledged requests still at work');
     // Stopped: nothing listens on the door's port any more.
     await expect(fetch(`${running.quorum.url}/healthz`)).rejects.toThrow();
+  }, 30_000);
+});
+
+describe('a response_url that never answers', () => {
+  it('is given up after the respond limit, logged, and leaves nothing at work for the stop', async () => {
+    const own = await startSlackService({ start: { stopWaitMs: LIMIT_MS, slackRespondTimeoutMs: 300 } });
+    try {
+      const board = await createSeedBoard(own.db.prisma);
+      const ack = await own.slack.command(slashCommand({ text: 'help', user_id: board.clerk.slackUserId, response_url: hanging.url('/response/given-up') }));
+      expect(ack.status).toBe(200);
+      await expect.poll(() => hanging.requests('/response/given-up'), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => own.logs(), { timeout: 10_000 }).toContain('could not answer through the response_url');
+      const started = performance.now();
+      await own.quorum.stop();
+      expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+      expect(own.logs()).not.toContain('still at work');
+    } finally {
+      await own.stop();
+    }
   }, 30_000);
 });
