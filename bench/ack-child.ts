@@ -35,31 +35,37 @@ export interface BurstResult {
   warmUpLost: number;
 }
 
-/** CPU time so far of each of this process's threads, in ms, summed by what the thread is: the
- * process's first thread ('service'), a named one (Quorum's `quorum-door`, `quorum-db`), or Node's
- * and V8's helpers ('helpers'). Linux (/proc); elsewhere empty. A thread that ended meanwhile no
- * longer counts. */
-function threadCpu(): Record<string, number> {
-  const sums: Record<string, number> = {};
+/** CPU time so far of each of this process's threads (Linux, /proc; elsewhere none): id, what the
+ * thread is (the process's first thread 'service', a named one such as Quorum's `quorum-door` and
+ * `quorum-db`, or Node's and V8's helpers 'helpers'), and ms. */
+function threadCpu(): Map<string, { what: string; ms: number }> {
+  const threads = new Map<string, { what: string; ms: number }>();
   let tasks: string[];
   try {
     tasks = readdirSync('/proc/self/task');
   } catch {
-    return sums;
+    return threads;
   }
   for (const tid of tasks) {
     try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime, in clock ticks (100 a second on Linux).
+      // utime and stime (the 14th and 15th fields), in clock ticks: 100 a second on Linux.
       const ms = (Number(fields[11]) + Number(fields[12])) * 10;
-      const what = Number(tid) === process.pid ? 'service' : name.startsWith('quorum-') ? name : 'helpers';
-      sums[what] = (sums[what] ?? 0) + ms;
+      threads.set(tid, { what: Number(tid) === process.pid ? 'service' : name.startsWith('quorum-') ? name : 'helpers', ms });
     } catch {
       // ended since the list was read
     }
   }
+  return threads;
+}
+
+/** The CPU time each kind of thread took since `from`, thread by thread (one that started meanwhile
+ * from 0; one that ended meanwhile is not counted, rather than counted below 0). */
+function threadCpuSince(from: Map<string, { what: string; ms: number }>): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const [tid, now] of threadCpu()) sums[now.what] = (sums[now.what] ?? 0) + now.ms - (from.get(tid)?.ms ?? 0);
   return sums;
 }
 
@@ -91,7 +97,7 @@ async function service(which: string): Promise<void> {
   }
   let delay: IntervalHistogram | undefined;
   let cpuFrom: NodeJS.CpuUsage | undefined;
-  let threadsFrom: Record<string, number> = {};
+  let threadsFrom = new Map<string, { what: string; ms: number }>();
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line === 'delay on') {
       delay = monitorEventLoopDelay({ resolution: 10 });
@@ -102,7 +108,7 @@ async function service(which: string): Promise<void> {
     } else if (line === 'delay off' && delay) {
       delay.disable();
       const cpu = process.cpuUsage(cpuFrom);
-      const threads = Object.fromEntries(Object.entries(threadCpu()).map(([what, ms]) => [what, ms - (threadsFrom[what] ?? 0)]));
+      const threads = threadCpuSince(threadsFrom);
       say({ delayP99: delay.percentile(99) / 1e6, delayMax: delay.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, threads });
     }
   });

@@ -56,8 +56,9 @@ function child(args: string[], env: Record<string, string>, flags: string[] = []
 /** Quorum's CPU time by thread, as ack-child.ts sums it: " (door 0.41 s, service 2.90 s, ...)". */
 function byThread(threads: Record<string, number>): string {
   const label: Record<string, string> = { 'quorum-door': 'door', service: 'service', 'quorum-db': 'database', helpers: 'V8 and Node helpers' };
+  const order = (what: string) => (what in label ? Object.keys(label).indexOf(what) : Object.keys(label).length);
   const parts = Object.entries(threads)
-    .sort(([a], [b]) => Object.keys(label).indexOf(a) - Object.keys(label).indexOf(b))
+    .sort(([a], [b]) => order(a) - order(b))
     .map(([what, ms]) => `${label[what] ?? what} ${(ms / 1000).toFixed(2)} s`);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }

@@ -73,6 +73,10 @@ export interface StartOptions {
   stopWaitMs?: number;
 }
 
+/** The door's close always has this long to hand over the requests it acknowledged, even when the
+ * time to stop is spent: one request each on a local socket, never left undelivered. */
+const HANDOVER_FLOOR_MS = 1_000;
+
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
   const { config, logger, db: givenDb } = options;
   // Loaded only when on: it brings the Teams adapter (botbuilder) with it.
@@ -208,7 +212,9 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
   const stop = () =>
     (stopping ??= (async () => {
       // One limit for all the waiting (STOP_WAIT_MS): each step waits for what is left of it, so
-      // that work stuck in several places cannot add up past what a supervisor allows.
+      // that work stuck in several places cannot add up past what a supervisor allows. The work
+      // waited for runs all along (the adapters' acknowledged work goes on while the door closes),
+      // so it has the whole limit whichever step is waiting.
       const budget = deadlineIn(options.stopWaitMs ?? STOP_WAIT_MS);
       const waitFor = async (work: Promise<unknown>, what: string) => {
         if ((await within(work.then(() => true), budget.left())) === undefined) logger.warn(`stopping: ${what} still at work when the time to stop ran out; stopping goes on`);
@@ -226,12 +232,13 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
         await front.drain(budget.left());
       }
       // First no new requests, and those already acknowledged handed over (what they queue goes
-      // out meanwhile); then the work they started.
-      await front.closeDoor(budget.left());
+      // out meanwhile; a hand-over is one request on a local socket, so it has a second even when
+      // the time is spent); then the work they started.
+      await front.closeDoor(Math.max(HANDOVER_FLOOR_MS, budget.left()));
       await waitFor(scheduler.stop(), 'the scheduler');
       await waitFor(dispatcher.stop(), 'the dispatcher');
-      // Side by side, each with what is left of the time. One that fails does not keep the
-      // others, the door or the database from closing; the first failure is reported.
+      // Side by side, with what is left of the time. One that fails does not keep the others,
+      // the door or the database from closing; the first failure is reported.
       const stopped = await Promise.allSettled([...adapters.map((adapter) => adapter.stop(budget.left())), ...(playground ? [playground.stop(budget.left())] : [])]);
       await front.close();
       if (!givenDb) await db.close();

@@ -22,6 +22,7 @@ import { STOP_WAIT_MS, finishWithin, type PlatformAdapter } from '../../src/plat
 import { ackFirst } from './ack-first.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 import { within } from '../../src/kernel/within.ts';
+import { deadlineIn } from '../../src/kernel/deadline.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -166,11 +167,23 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       await within(connecting, SOCKET_CONNECT_WAIT_MS);
     },
     finishWork: (waitMs) => finishWork(queue, logger, waitMs),
-    stop: async (waitMs) => {
+    stop: async (waitMs = STOP_WAIT_MS) => {
       if (!started) return;
       started = false;
-      await app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly'));
-      await finishWork(queue, logger, waitMs);
+      // Disconnecting and the work share the one wait.
+      const limit = deadlineIn(waitMs);
+      const disconnected = await within(
+        app.stop().then(
+          () => true,
+          (error: unknown) => {
+            logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly');
+            return true;
+          },
+        ),
+        limit.left(),
+      );
+      if (disconnected === undefined) logger.warn('Slack Socket Mode was still disconnecting when the time to stop ran out');
+      await finishWork(queue, logger, limit.left());
       socket = { state: 'on', detail: 'socket mode disconnected' };
     },
   };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Express } from 'express';
 import type { Logger } from '../logger.ts';
+import { deadlineIn } from '../kernel/deadline.ts';
 import { STOP_WAIT_MS } from '../platform.ts';
 
 /** Requests on one path that the front door may answer itself: `module` (a plain JavaScript
@@ -93,6 +94,8 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
   }
   let stopping = false;
   let reopening: Promise<void> = Promise.resolve();
+  /** Ends the wait between two tries to open the door again (stopping does not wait it out). */
+  let wakeBackOff: (() => void) | undefined;
   // A door that stops unasked (its thread failed) is opened again on the same port, so that the
   // service is never left running with nothing listening.
   const watch = (door: { worker: Worker; exited: Promise<void> }) => {
@@ -108,7 +111,15 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
             options.onLost?.(failure);
             return;
           }
-          await new Promise((resolve) => setTimeout(resolve, Math.min(maxWaitMs, 250 * attempt)).unref());
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.min(maxWaitMs, 250 * attempt));
+            timer.unref();
+            wakeBackOff = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wakeBackOff = undefined;
           if (stopping) return;
           try {
             const opened = await startDoor({ ...options, port, upstream: socketPath });
@@ -131,13 +142,16 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
   const closeDoor = (waitMs = STOP_WAIT_MS) =>
     (closingDoor ??= (async () => {
       stopping = true;
-      // A door being opened again is waited for, and then closed like any other.
+      const limit = deadlineIn(waitMs);
+      // A door being opened again is waited for (a wait between tries ends at once; a try under way
+      // is one thread starting), and then closed like any other, within the same limit.
+      wakeBackOff?.();
       await reopening;
       const { worker, exited } = current;
       worker.postMessage({ type: 'close' });
       // It says when it is done; past the wait it is stopped as it is.
       const done = new Promise<void>((resolve) => worker.on('message', (message: { type: string }) => message.type === 'closed' && resolve()));
-      const waited = await Promise.race([done.then(() => true), exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), waitMs).unref())]);
+      const waited = await Promise.race([done.then(() => true), exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), limit.left()).unref())]);
       if (!waited) logger.warn('the HTTP front door did not finish handing requests over in time');
       await worker.terminate();
       await exited;

@@ -44,7 +44,7 @@ export function buttonClicked(deps: ListenerDeps) {
     );
     if (reply.kind === 'form') {
       const failure = await openForm(client, body.trigger_id, reply, deps.logger, what);
-      if (failure) await respond({ response_type: 'ephemeral', replace_original: false, ...renderText(failure) }).catch(() => undefined);
+      if (failure) await respond({ response_type: 'ephemeral', replace_original: false, ...renderText(failure) }).catch((error: unknown) => deps.logger.warn({ ...what, err: error }, 'could not answer through the response_url'));
       return;
     }
     // A click on the Home tab: there is no message to replace and no response_url. The tab is

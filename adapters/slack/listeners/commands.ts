@@ -35,7 +35,7 @@ export function quorumCommand(deps: ListenerDeps) {
       );
     } else {
       const failure = await openForm(client, command.trigger_id, reply, deps.logger, what);
-      if (failure) await respond({ response_type: 'ephemeral', ...asRespond(renderText(failure)) }).catch(() => undefined);
+      if (failure) await respond({ response_type: 'ephemeral', ...asRespond(renderText(failure)) }).catch((error: unknown) => deps.logger.warn({ ...what, err: error }, 'could not answer through the response_url'));
     }
     // Cheap upsert: a clerk using /quorum in a channel makes the channel known to Quorum.
     const channel = channelOfCommand(command);

@@ -63,7 +63,7 @@ export function formSubmitted(deps: ListenerDeps) {
     } catch (error) {
       // Not in that channel any more (or a DM the bot cannot open): fall back to the person's DM.
       deps.logger.warn({ ...what, err: error }, 'could not answer in the channel; answering by direct message');
-      await client.chat.postMessage({ channel: body.user.id, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) }).catch(() => undefined);
+      await client.chat.postMessage({ channel: body.user.id, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) }).catch((dmError: unknown) => deps.logger.warn({ ...what, err: dmError }, 'could not answer by direct message either'));
     }
   };
 }
