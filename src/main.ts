@@ -22,9 +22,8 @@ import { openFrontDoor } from './http/front-door.ts';
 import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
-import { STOP_WAIT_MS, type PlatformAdapter } from './platform.ts';
+import { finishWithin, STOP_WAIT_MS, type PlatformAdapter } from './platform.ts';
 import { deadlineIn } from './kernel/deadline.ts';
-import { within } from './kernel/within.ts';
 
 export const VERSION = '0.1.0';
 
@@ -216,9 +215,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
       // waited for runs all along (the adapters' acknowledged work goes on while the door closes),
       // so it has the whole limit whichever step is waiting.
       const budget = deadlineIn(options.stopWaitMs ?? STOP_WAIT_MS);
-      const waitFor = async (work: Promise<unknown>, what: string) => {
-        if ((await within(work.then(() => true), budget.left())) === undefined) logger.warn(`stopping: ${what} still at work when the time to stop ran out; stopping goes on`);
-      };
+      const waitFor = (work: Promise<unknown>, what: string) => finishWithin(work, budget.left(), logger, `stopping: ${what} still at work when the time to stop ran out; stopping goes on`, () => ({}));
       // The playground's chats are served on this same port: what its dispatcher is sending must
       // arrive before the door closes (closed first, each send in progress failed and was put off).
       // Likewise the requests in progress (a chat message's answer goes to the same port), then the

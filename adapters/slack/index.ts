@@ -172,17 +172,8 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       started = false;
       // Disconnecting and the work share the one wait.
       const limit = deadlineIn(waitMs);
-      const disconnected = await within(
-        app.stop().then(
-          () => true,
-          (error: unknown) => {
-            logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly');
-            return true;
-          },
-        ),
-        limit.left(),
-      );
-      if (disconnected === undefined) logger.warn('Slack Socket Mode was still disconnecting when the time to stop ran out');
+      const disconnecting = app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly'));
+      await finishWithin(disconnecting, limit.left(), logger, 'Slack Socket Mode was still disconnecting when the time to stop ran out', () => ({}));
       await finishWork(queue, logger, limit.left());
       socket = { state: 'on', detail: 'socket mode disconnected' };
     },
