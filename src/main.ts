@@ -18,7 +18,7 @@ import { startupProblem } from './startup-problems.ts';
 import { calendarRouter } from './http/calendar.ts';
 import { returnsRouter } from './http/returns.ts';
 import { actionsRouter } from './http/actions.ts';
-import { openFrontDoor } from './http/front-door.ts';
+import { openFrontDoor, type HandedOver } from './http/front-door.ts';
 import { createHttpApp, type HealthReport, type HttpMount } from './http/server.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
@@ -190,12 +190,20 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
 
   const app = createHttpApp({ logger, health, mounts });
   const early = adapters.flatMap((adapter) => (adapter.earlyAnswers ? [adapter.earlyAnswers] : []));
+  // What the door answered itself comes to the adapter that said it could, as a message.
+  const takers = adapters.filter((adapter) => adapter.earlyAnswers && adapter.handOver);
+  const handOver = (request: HandedOver) => {
+    const taker = takers.find((adapter) => adapter.earlyAnswers?.path === request.path);
+    if (taker) taker.handOver?.(request);
+    else logger.error({ path: request.path }, 'the front door handed over a request no platform takes');
+  };
   const front = await openFrontDoor({
     app,
     host: config.host,
     port: config.port,
     early,
     logger: logger.child({ component: 'front-door' }),
+    ...(takers.length > 0 ? { handOver } : {}),
     ...(options.onLost ? { onLost: options.onLost } : {}),
   });
   const { port, server } = front;

@@ -1,7 +1,7 @@
 // What the composition root needs of a chat platform adapter. Implemented in adapters/.
 import type { Messenger } from './delivery/port.ts';
 import type { Directory } from './directory/port.ts';
-import type { EarlyAnswers } from './http/front-door.ts';
+import type { EarlyAnswers, HandedOver } from './http/front-door.ts';
 import type { ComponentState, HttpMount } from './http/server.ts';
 import { within } from './kernel/within.ts';
 import type { Logger } from './logger.ts';
@@ -16,6 +16,8 @@ export interface PlatformAdapter {
   readonly mounts: HttpMount[];
   /** Requests the HTTP front door may acknowledge itself, on its own thread (front-door.ts). */
   readonly earlyAnswers?: EarlyAnswers;
+  /** Takes a request the front door answered itself on `earlyAnswers.path`, as a message. */
+  handOver?(request: HandedOver): void;
   /** For /healthz. */
   state(): ComponentState;
   /** Connects outward where needed (Socket Mode); HTTP routes work without it. */

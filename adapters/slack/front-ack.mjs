@@ -31,7 +31,7 @@ const one = (value) => (Array.isArray(value) ? value[0] : value);
  * @param {{ method: string | undefined; headers: import('node:http').IncomingHttpHeaders; body: Buffer }} request
  * @param {{ signingSecret: string }} options
  * @param {number} [nowMs]
- * @returns {{ status: number } | undefined}
+ * @returns {{ status: number; body: unknown } | undefined}
  */
 export function earlyAnswer(request, options, nowMs = Date.now()) {
   if (request.method !== 'POST') return undefined;
@@ -59,7 +59,9 @@ export function earlyAnswer(request, options, nowMs = Date.now()) {
     if ('channel' in event && event.channel === null) return undefined;
   }
   const shape = readSlackRequest(body);
-  return shape.ok && ACKED_FIRST.has(shape.kind) ? { status: 200 } : undefined;
+  // The body as read here goes to the service with the request (front-door-worker.mjs), so that it
+  // is not parsed twice.
+  return shape.ok && ACKED_FIRST.has(shape.kind) ? { status: 200, body } : undefined;
 }
 
 /** As Bolt parses a body (ExpressReceiver's parseRequestBody); undefined when it cannot be read.

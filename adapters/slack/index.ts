@@ -8,7 +8,7 @@ import {
   ExpressReceiver,
   HTTPModuleFunctions,
   SocketModeReceiver,
-  type Receiver,
+  type ReceiverEvent,
   type ReceiverProcessEventErrorHandlerArgs,
   type SocketModeReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
@@ -23,6 +23,9 @@ import { ackFirst } from './ack-first.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 import { within } from '../../src/kernel/within.ts';
 import { deadlineIn } from '../../src/kernel/deadline.ts';
+import { createInFlight, type InFlight } from '../../src/kernel/in-flight.ts';
+import type { HandedOver } from '../../src/http/front-door.ts';
+import type { IncomingMessage } from 'node:http';
 import { createBoltLogger } from './bolt-logger.ts';
 import { isSlackUnreachable, SlackIdentity, slackErrorCode } from './identity.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -93,7 +96,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
   // Bolt's conversation store is off: nothing here keeps state per conversation in memory (it
   // would be lost on a restart and differ between instances), and the default store built an
   // Error for every request it found nothing for.
-  const boltApp = (receiver: Receiver) => new App({ receiver: new OnceOnlyReceiver(receiver, { core, logger }), authorize, logger: boltLogger, clientOptions, convoStore: false });
+  const boltApp = (receiver: OnceOnlyReceiver) => new App({ receiver, authorize, logger: boltLogger, clientOptions, convoStore: false });
 
   if (config.mode === 'http') {
     const router = express.Router();
@@ -107,9 +110,13 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       processBeforeResponse: false,
       processEventErrorHandler: answerRefusal,
     });
-    const app = boltApp(receiver);
+    const once = new OnceOnlyReceiver(receiver, { core, logger });
+    const app = boltApp(once);
     const queue = guard(app, { core, logger });
     registerListeners(app, { core, logger });
+    // The clicks and commands the front door acknowledged, from the moment they are handed over
+    // until their work is done (stopping waits for them as for the queue).
+    const handedOver = createInFlight();
     const connection = () => `http ${SLACK_EVENTS_PATH}`;
     return {
       platform: 'slack',
@@ -118,14 +125,16 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       mounts: [{ path: '/', router }],
       // Clicks and commands are acknowledged on the front door's thread, never behind the work of earlier ones.
       earlyAnswers: { path: SLACK_EVENTS_PATH, module: new URL('./front-ack.mjs', import.meta.url).href, options: { signingSecret: config.signingSecret } },
+      // and handed over as messages, read and checked there: to Bolt as its receiver would give them.
+      handOver: (request) => handedOver.track(deliverHandedOver(once, request, logger)),
       state: () => stateFrom(identity, connection()),
       start: async () => {
         await checkIdentity(identity, logger);
       },
-      finishWork: (waitMs) => finishWork(queue, logger, waitMs),
+      finishWork: (waitMs) => finishWork(queue, logger, waitMs, handedOver),
       // The routes belong to the service's HTTP server, which closes them; the work already
       // acknowledged finishes first, before the database closes.
-      stop: (waitMs) => finishWork(queue, logger, waitMs),
+      stop: (waitMs) => finishWork(queue, logger, waitMs, handedOver),
     };
   }
 
@@ -136,7 +145,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
     processEventErrorHandler: acknowledgeRefusal,
   });
   // Not `socketMode: true`: Bolt only uses it to build a receiver, and this one is given (guarded).
-  const app = boltApp(receiver);
+  const app = boltApp(new OnceOnlyReceiver(receiver, { core, logger }));
   const queue = guard(app, { core, logger });
   registerListeners(app, { core, logger });
   let socket: ComponentState = { state: 'on', detail: 'socket mode not started' };
@@ -213,9 +222,9 @@ function stateFrom(identity: SlackIdentity, connection: string): ComponentState 
   return { state: 'on', detail: `${connection} (bot identity not checked yet)` };
 }
 
-/** At stop: waits for the acknowledged requests' work, at most `waitMs`. */
-function finishWork(queue: WorkQueue, logger: Logger, waitMs = STOP_WAIT_MS): Promise<void> {
-  return finishWithin(queue.idle(), waitMs, logger, 'Slack: stopping with acknowledged requests still at work', () => ({ ...queue.size() }));
+/** At stop: waits for the acknowledged requests' work (and those handed over by the front door), at most `waitMs`. */
+function finishWork(queue: WorkQueue, logger: Logger, waitMs = STOP_WAIT_MS, handedOver?: InFlight): Promise<void> {
+  return finishWithin(Promise.all([queue.idle(), handedOver?.settled()]), waitMs, logger, 'Slack: stopping with acknowledged requests still at work', () => ({ ...queue.size(), ...(handedOver ? { handedOver: handedOver.size() } : {}) }));
 }
 
 /** Before any listener, in this order: acknowledge (no database work before the ack), then claim
@@ -225,4 +234,24 @@ function guard(app: App, deps: { core: Core; logger: Logger }): WorkQueue {
   app.use(ackFirst(deps));
   app.use(onceOnly({ ...deps, queue }));
   return queue;
+}
+
+/** A click, slash command, shortcut or event the front door read, checked (signature, time, shape)
+ * and acknowledged (front-ack.mjs): to Bolt as the HTTP receiver gives a request (its retry headers
+ * read by Bolt's own functions), through the once-only guard, with an ack that does nothing. */
+async function deliverHandedOver(once: OnceOnlyReceiver, request: HandedOver, logger: Logger): Promise<void> {
+  const headers = { headers: request.headers } as IncomingMessage;
+  try {
+    await once.deliver({
+      body: request.body as ReceiverEvent['body'],
+      ack: async () => undefined,
+      retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(headers),
+      retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(headers),
+      customProperties: {},
+    });
+  } catch (error) {
+    // The person had their ack; the refusal or failure is the log's (as the receiver's error handler would).
+    if (error instanceof SlackRequestRefused) logger.warn({ reason: error.body.message }, 'Slack: a request the front door acknowledged was refused here');
+    else logger.error({ err: error }, 'Slack: a request handed over by the front door failed');
+  }
 }

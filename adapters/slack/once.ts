@@ -48,12 +48,22 @@ export class OnceOnlyReceiver implements Receiver {
     private readonly options: OnceOnlyOptions,
   ) {}
 
+  private app: App | undefined;
+
   init(app: App): void {
+    this.app = app;
     // The receiver hands each request to app.processEvent; it gets the same App with that one
     // method guarded (Bolt's Receiver contract has no other hook before the listeners run).
     const guarded = Object.create(app) as App;
     guarded.processEvent = (event: ReceiverEvent) => this.process(app, event);
     this.inner.init(guarded);
+  }
+
+  /** A request that came another way than through the receiver (the front door's hand-over, read
+   * and acknowledged there), guarded as the receiver's are. */
+  deliver(event: ReceiverEvent): Promise<void> {
+    if (!this.app) throw new Error('OnceOnlyReceiver.deliver before the App was built');
+    return this.process(this.app, event);
   }
 
   start(...args: Parameters<Receiver['start']>): Promise<unknown> {

@@ -1,6 +1,7 @@
 // The HTTP front door: the thread that listens on the service's port. It answers at once the
 // requests that need nothing from the service but an acknowledgement (Slack's clicks and slash
-// commands: the platform adapters say which, see front-door.ts), then hands them to the service;
+// commands: the platform adapters say which, see front-door.ts), then hands them to the service
+// (as messages to its thread when it takes them so, FrontDoorOptions.handOver; else over HTTP);
 // everything else it passes through to the service and relays the answer. The service's own thread
 // (the core, Prisma, the adapters' work after the ack) can be busy with a burst of work for
 // seconds at a time; this thread never is, so an ack never waits behind that work
@@ -13,13 +14,13 @@ import { setTimeout } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nameThisThread } from '../kernel/thread-name.mjs';
 
-/** @type {{ host: string; port: number; upstream: string; early: { path: string; module: string; options: unknown }[]; bodyLimit: number }} */
+/** @type {{ host: string; port: number; upstream: string; early: { path: string; module: string; options: unknown }[]; bodyLimit: number; handOverByMessage: boolean }} */
 const options = workerData;
 if (!parentPort) throw new Error('front-door-worker.mjs runs as a worker thread');
 const port = parentPort;
 nameThisThread('quorum-door');
 
-/** @type {{ path: string; answer: (request: { method: string | undefined; headers: http.IncomingHttpHeaders; body: Buffer }, options: unknown) => { status: number } | undefined; options: unknown }[]} */
+/** @type {{ path: string; answer: (request: { method: string | undefined; headers: http.IncomingHttpHeaders; body: Buffer }, options: unknown) => { status: number; body?: unknown } | undefined; options: unknown }[]} */
 const answerers = await Promise.all(
   options.early.map(async (early) => ({ path: early.path, answer: (await import(early.module)).earlyAnswer, options: early.options })),
 );
@@ -127,7 +128,7 @@ function passThrough(req, res, read, whole) {
   req.pipe(upstream);
 }
 
-/** Hands an answered request to the service; its answer (the same ack) goes nowhere. @param {http.IncomingMessage} req @param {Buffer} body */
+/** Hands an answered request to the service over HTTP; its answer (the same ack) goes nowhere. @param {http.IncomingMessage} req @param {Buffer} body */
 function handOver(req, body) {
   const path = req.url?.split('?')[0];
   const done = new Promise((resolve) => {
@@ -195,7 +196,10 @@ const server = http.createServer((req, res) => {
     closeAfter(res);
     res.writeHead(answer.status);
     res.end();
-    handOver(req, body);
+    // To the service's thread as a message, with the body as read here, when it takes them so
+    // (no second HTTP request, parse and signature check for it); otherwise over HTTP as it came.
+    if (options.handOverByMessage && answer.body !== undefined) port.postMessage({ type: 'handover', path, headers: req.headers, body: answer.body });
+    else handOver(req, body);
   };
   // Counted from its arrival, so that stopping waits for a request whose body is still coming (or
   // until it is cut off).

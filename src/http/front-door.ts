@@ -2,7 +2,7 @@
 // thread of its own, in front of the service's HTTP app, which listens on a unix socket in a
 // private folder that only this process can reach.
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -51,12 +51,23 @@ export function peerAddress(req: IncomingMessage): string | undefined {
   return Array.isArray(given) ? given[0] : given;
 }
 
+/** A request the front door answered itself, handed to the service's thread as a message: its
+ * path, headers and body as the door read it (earlyAnswer's `body`). */
+export interface HandedOver {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
 export interface FrontDoorOptions {
   app: Express;
   host: string;
   port: number;
   early: EarlyAnswers[];
   logger: Logger;
+  /** Takes the requests the door answered itself as messages (in the order they came, before the
+   * door says it is drained or closed); without it they come over HTTP, as any other request. */
+  handOver?: (request: HandedOver) => void;
   /** Called when a door whose thread ended could not be opened again (its port taken meanwhile,
    * say): nothing listens for the service any more, and `npm start` exits 1 for its supervisor. */
   onLost?: (error: unknown) => void;
@@ -199,16 +210,17 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
 }
 
 /** Starts the door's thread; resolves once it listens, with the port it took. */
-async function startDoor(options: { host: string; port: number; upstream: string; early: EarlyAnswers[]; logger: Logger }): Promise<{ worker: Worker; exited: Promise<void>; port: number }> {
+async function startDoor(options: { host: string; port: number; upstream: string; early: EarlyAnswers[]; logger: Logger; handOver?: (request: HandedOver) => void }): Promise<{ worker: Worker; exited: Promise<void>; port: number }> {
   const { logger } = options;
   // No TypeScript loader or V8 flags on this thread (it needs neither).
   const worker = new Worker(new URL('./front-door-worker.mjs', import.meta.url), {
     execArgv: [],
-    workerData: { host: options.host, port: options.port, upstream: options.upstream, early: options.early, bodyLimit: BODY_LIMIT },
+    workerData: { host: options.host, port: options.port, upstream: options.upstream, early: options.early, bodyLimit: BODY_LIMIT, handOverByMessage: options.handOver !== undefined },
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  worker.on('message', (message: { type: string; level?: 'warn' | 'error'; msg?: string; fields?: Record<string, unknown> }) => {
+  worker.on('message', (message: { type: string; level?: 'warn' | 'error'; msg?: string; fields?: Record<string, unknown> } & Partial<HandedOver>) => {
     if (message.type === 'log' && message.level && message.msg) logger[message.level](message.fields ?? {}, message.msg);
+    else if (message.type === 'handover' && message.path !== undefined && message.headers) options.handOver?.({ path: message.path, headers: message.headers, body: message.body });
   });
   try {
     const port = await new Promise<number>((resolve, reject) => {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openFrontDoor, peerAddress, type FrontDoor } from '../../../src/http/front-door.ts';
+import { openFrontDoor, peerAddress, type FrontDoor, type HandedOver } from '../../../src/http/front-door.ts';
 import { createLogger } from '../../../src/logger.ts';
 
 let folder: string;
@@ -133,6 +133,25 @@ describe('the front door', () => {
     const res = await fetch(`${base}/early`, { method: 'POST', body: 'ack me again' });
     expect(res.status).toBe(200);
     await expect.poll(() => received.some((r) => r.body === 'ack me again')).toBe(true);
+  });
+
+  it('hands what it answered to a service that takes them as messages, with the body as read there and never over HTTP, all before it says it is closed', async () => {
+    const answerer = path.join(folder, 'answerer-with-body.mjs');
+    await writeFile(answerer, `export function earlyAnswer(request) { const text = request.body.toString(); return text.startsWith('ack me') ? { status: 200, body: { text } } : undefined; }\n`);
+    const messages: HandedOver[] = [];
+    const second = await openFrontDoor({ app, host: '127.0.0.1', port: 0, early: [{ path: '/early', module: pathToFileURL(answerer).href, options: {} }], logger: createLogger({ level: 'silent' }), handOver: (request) => messages.push(request) });
+    const before = received.length;
+    const count = 20;
+    const answers = await Promise.all(
+      Array.from({ length: count }, (_, i) => fetch(`http://127.0.0.1:${second.port}/early`, { method: 'POST', headers: { 'x-request-n': String(i) }, body: `ack me ${i}` }).then(async (r) => [r.status, await r.text()])),
+    );
+    expect(answers).toEqual(Array.from({ length: count }, () => [200, '']));
+    await second.close();
+    // Every one arrived as a message before the close finished: none is left for a stop to lose.
+    expect(messages.map((m) => (m.body as { text: string }).text).sort()).toEqual(Array.from({ length: count }, (_, i) => `ack me ${i}`).sort());
+    expect(messages.every((m) => m.path === '/early' && m.headers['x-request-n'] === (m.body as { text: string }).text.slice('ack me '.length))).toBe(true);
+    // And none came over HTTP as well.
+    expect(received.length).toBe(before);
   });
 
   it('gives up opening again when its port is taken meanwhile, and says so to its owner', async () => {

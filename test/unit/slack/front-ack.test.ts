@@ -1,7 +1,8 @@
 // The Slack requests the HTTP front door acknowledges on its own thread (adapters/slack/front-ack.mjs):
 // only what the service would acknowledge with an empty 200 as its first step (correctly signed, in
-// time, well formed, and a click, a slash command, a message shortcut or an event); everything
-// else is passed on, so that the service refuses it or answers it with content, as before.
+// time, well formed, and a click, a slash command, a message shortcut or an event), with the body
+// as Bolt's receiver would have parsed it (handed to the service with it); everything else is
+// passed on, so that the service refuses it or answers it with content, as before.
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { earlyAnswer } from '../../../adapters/slack/front-ack.mjs';
@@ -22,6 +23,12 @@ function request(body: string, contentType: string, overrides: { stamp?: number 
 }
 const click = () => formEncode({ payload: JSON.stringify(blockActions({ actions: [button({ action_id: 'outbox.retry', value: '{}' })] })) });
 const asPayload = (payload: unknown) => formEncode({ payload: JSON.stringify(payload) });
+/** The body as Bolt's HTTP receiver parses it: a form's `payload` as JSON, other forms as fields, JSON as JSON. */
+function asBoltReadsIt(body: string, contentType: string): unknown {
+  if (contentType !== FORM) return JSON.parse(body);
+  const fields = Object.fromEntries(new URLSearchParams(body));
+  return typeof fields.payload === 'string' ? JSON.parse(fields.payload) : fields;
+}
 
 describe('the front door acknowledges itself', () => {
   it.each([
@@ -31,14 +38,14 @@ describe('the front door acknowledges itself', () => {
     ['an app_mention event', JSON.stringify(appMention({ text: 'hello' })), 'application/json'],
     ['an event Quorum does not listen to', JSON.stringify(eventCallback({ type: 'reaction_added', user: 'U1' })), 'application/json'],
     ['a closed form', asPayload({ type: 'view_closed', user: { id: 'U1' }, view: { callback_id: 'x' } }), FORM],
-  ])('%s, correctly signed and in time, with an empty 200', (_name, body, type) => {
-    expect(request(body, type)).toEqual({ status: 200 });
+  ])('%s, correctly signed and in time, with an empty 200 and the body as Bolt reads it', (_name, body, type) => {
+    expect(request(body, type)).toEqual({ status: 200, body: asBoltReadsIt(body, type) });
   });
 
   it('a request stamped up to 5 minutes less 30 seconds either side of now (nearer the edge, the service decides)', () => {
     const now = Math.floor(NOW / 1000);
-    expect(request(click(), FORM, { stamp: now - 270 })).toEqual({ status: 200 });
-    expect(request(click(), FORM, { stamp: now + 270 })).toEqual({ status: 200 });
+    expect(request(click(), FORM, { stamp: now - 270 })).toMatchObject({ status: 200 });
+    expect(request(click(), FORM, { stamp: now + 270 })).toMatchObject({ status: 200 });
     expect(request(click(), FORM, { stamp: now - 271 })).toBeUndefined();
     expect(request(click(), FORM, { stamp: now + 271 })).toBeUndefined();
   });
