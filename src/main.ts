@@ -73,7 +73,8 @@ export interface StartOptions {
 }
 
 /** The door's close always has this long to hand over the requests it acknowledged, even when the
- * time to stop is spent: one request each on a local socket, never left undelivered. */
+ * time to stop is spent: a message each to this thread (or a request on a local socket), never left
+ * undelivered. */
 const HANDOVER_FLOOR_MS = 1_000;
 
 export async function startQuorum(options: StartOptions): Promise<RunningQuorum> {
@@ -237,7 +238,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
         await front.drain(budget.left());
       }
       // First no new requests, and those already acknowledged handed over (what they queue goes
-      // out meanwhile; a hand-over is one request on a local socket, so it has a second even when
+      // out meanwhile; a hand-over is one message to this thread, so it has a second even when
       // the time is spent); then the work they started.
       await front.closeDoor(Math.max(HANDOVER_FLOOR_MS, budget.left()));
       await waitFor(scheduler.stop(), 'the scheduler');

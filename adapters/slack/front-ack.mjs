@@ -13,9 +13,9 @@ import { readSlackRequest } from './request-shape.mjs';
 /** How far a request's timestamp may be from now, either way (request-time.ts). */
 export const MAX_REQUEST_SKEW_SECONDS = 5 * 60;
 
-/** A request this close to the edge of the window is left to the service: handed over later (the
- * service's thread can be seconds behind under a burst), it could fall outside the window there
- * and be refused after the front door had said yes. */
+/** A request this close to the edge of the window is left to the service, which checks the window
+ * itself: answered here, it would be handed over to a service thread that can be seconds behind
+ * under a burst, and acted on after the window had closed. */
 const EDGE_SECONDS = 30;
 
 /** The kinds the service acknowledges with an empty 200 before anything else. */

@@ -124,7 +124,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       directory,
       mounts: [{ path: '/', router }],
       // Clicks and commands are acknowledged on the front door's thread, never behind the work of earlier ones.
-      earlyAnswers: { path: SLACK_EVENTS_PATH, module: new URL('./front-ack.mjs', import.meta.url).href, options: { signingSecret: config.signingSecret } },
+      earlyAnswers: { path: SLACK_EVENTS_PATH, module: new URL('./front-ack.mjs', import.meta.url).href, options: { signingSecret: config.signingSecret }, byMessage: true },
       // and handed over as messages, read and checked there: to Bolt as its receiver would give them.
       handOver: (request) => handedOver.track(deliverHandedOver(once, request, logger)),
       state: () => stateFrom(identity, connection()),

@@ -14,15 +14,15 @@ import { setTimeout } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nameThisThread } from '../kernel/thread-name.mjs';
 
-/** @type {{ host: string; port: number; upstream: string; early: { path: string; module: string; options: unknown }[]; bodyLimit: number; handOverByMessage: boolean }} */
+/** @type {{ host: string; port: number; upstream: string; early: { path: string; module: string; options: unknown; byMessage: boolean }[]; bodyLimit: number }} */
 const options = workerData;
 if (!parentPort) throw new Error('front-door-worker.mjs runs as a worker thread');
 const port = parentPort;
 nameThisThread('quorum-door');
 
-/** @type {{ path: string; answer: (request: { method: string | undefined; headers: http.IncomingHttpHeaders; body: Buffer }, options: unknown) => { status: number; body?: unknown } | undefined; options: unknown }[]} */
+/** @type {{ path: string; answer: (request: { method: string | undefined; headers: http.IncomingHttpHeaders; body: Buffer }, options: unknown) => { status: number; body?: unknown } | undefined; options: unknown; byMessage: boolean }[]} */
 const answerers = await Promise.all(
-  options.early.map(async (early) => ({ path: early.path, answer: (await import(early.module)).earlyAnswer, options: early.options })),
+  options.early.map(async (early) => ({ path: early.path, answer: (await import(early.module)).earlyAnswer, options: early.options, byMessage: early.byMessage })),
 );
 
 /** The header carrying the browser's address to the service (which sees only this thread's socket). Set here; one a client sends is dropped. */
@@ -196,10 +196,19 @@ const server = http.createServer((req, res) => {
     closeAfter(res);
     res.writeHead(answer.status);
     res.end();
-    // To the service's thread as a message, with the body as read here, when it takes them so
+    // To the service's thread as a message, with the body as read here, where it takes them so
     // (no second HTTP request, parse and signature check for it); otherwise over HTTP as it came.
-    if (options.handOverByMessage && answer.body !== undefined) port.postMessage({ type: 'handover', path, headers: req.headers, body: answer.body });
-    else handOver(req, body);
+    // The headers go as they would over HTTP: hop-by-hop ones and a client's x-quorum-peer dropped.
+    if (answerer.byMessage && answer.body !== undefined) {
+      try {
+        port.postMessage({ type: 'handover', path, headers: withoutHopByHop(req.headers), body: answer.body });
+        return;
+      } catch (error) {
+        // A body that cannot be sent as a message (none of Slack's): over HTTP instead, never lost.
+        log('error', 'front door: could not hand a request over as a message; passing it over HTTP', { path, err: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    handOver(req, body);
   };
   // Counted from its arrival, so that stopping waits for a request whose body is still coming (or
   // until it is cut off).

@@ -18,6 +18,9 @@ export interface EarlyAnswers {
   path: string;
   module: string;
   options: unknown;
+  /** What is answered here goes to the service's thread as a message (FrontDoorOptions.handOver),
+   * with the body `earlyAnswer` returns; otherwise over HTTP, as it came. */
+  byMessage?: boolean;
 }
 
 export interface FrontDoor {
@@ -65,8 +68,9 @@ export interface FrontDoorOptions {
   port: number;
   early: EarlyAnswers[];
   logger: Logger;
-  /** Takes the requests the door answered itself as messages (in the order they came, before the
-   * door says it is drained or closed); without it they come over HTTP, as any other request. */
+  /** Takes the requests the door answered itself on a path marked `byMessage`, as messages (in the
+   * order they came, before the door says it is drained or closed); without it they come over
+   * HTTP, as any other request. */
   handOver?: (request: HandedOver) => void;
   /** Called when a door whose thread ended could not be opened again (its port taken meanwhile,
    * say): nothing listens for the service any more, and `npm start` exits 1 for its supervisor. */
@@ -215,7 +219,8 @@ async function startDoor(options: { host: string; port: number; upstream: string
   // No TypeScript loader or V8 flags on this thread (it needs neither).
   const worker = new Worker(new URL('./front-door-worker.mjs', import.meta.url), {
     execArgv: [],
-    workerData: { host: options.host, port: options.port, upstream: options.upstream, early: options.early, bodyLimit: BODY_LIMIT, handOverByMessage: options.handOver !== undefined },
+    // By message only where the service takes them so.
+    workerData: { host: options.host, port: options.port, upstream: options.upstream, early: options.early.map((early) => ({ ...early, byMessage: early.byMessage === true && options.handOver !== undefined })), bodyLimit: BODY_LIMIT },
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.on('message', (message: { type: string; level?: 'warn' | 'error'; msg?: string; fields?: Record<string, unknown> } & Partial<HandedOver>) => {

@@ -139,17 +139,19 @@ describe('the front door', () => {
     const answerer = path.join(folder, 'answerer-with-body.mjs');
     await writeFile(answerer, `export function earlyAnswer(request) { const text = request.body.toString(); return text.startsWith('ack me') ? { status: 200, body: { text } } : undefined; }\n`);
     const messages: HandedOver[] = [];
-    const second = await openFrontDoor({ app, host: '127.0.0.1', port: 0, early: [{ path: '/early', module: pathToFileURL(answerer).href, options: {} }], logger: createLogger({ level: 'silent' }), handOver: (request) => messages.push(request) });
+    const second = await openFrontDoor({ app, host: '127.0.0.1', port: 0, early: [{ path: '/early', module: pathToFileURL(answerer).href, options: {}, byMessage: true }], logger: createLogger({ level: 'silent' }), handOver: (request) => messages.push(request) });
     const before = received.length;
     const count = 20;
     const answers = await Promise.all(
-      Array.from({ length: count }, (_, i) => fetch(`http://127.0.0.1:${second.port}/early`, { method: 'POST', headers: { 'x-request-n': String(i) }, body: `ack me ${i}` }).then(async (r) => [r.status, await r.text()])),
+      Array.from({ length: count }, (_, i) => fetch(`http://127.0.0.1:${second.port}/early`, { method: 'POST', headers: { 'x-request-n': String(i), 'x-quorum-peer': '203.0.113.9' }, body: `ack me ${i}` }).then(async (r) => [r.status, await r.text()])),
     );
     expect(answers).toEqual(Array.from({ length: count }, () => [200, '']));
     await second.close();
     // Every one arrived as a message before the close finished: none is left for a stop to lose.
     expect(messages.map((m) => (m.body as { text: string }).text).sort()).toEqual(Array.from({ length: count }, (_, i) => `ack me ${i}`).sort());
     expect(messages.every((m) => m.path === '/early' && m.headers['x-request-n'] === (m.body as { text: string }).text.slice('ack me '.length))).toBe(true);
+    // The headers as they would go over HTTP: a client's own x-quorum-peer is not passed on.
+    expect(messages.some((m) => 'x-quorum-peer' in m.headers)).toBe(false);
     // And none came over HTTP as well.
     expect(received.length).toBe(before);
   });
