@@ -280,20 +280,15 @@ export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'di
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  let running: RunningQuorum;
-  // Nothing listening any more: stop, and exit 1 for whatever restarts the service.
-  const lost = () => {
-    void running.stop().finally(() => process.exit(1));
-  };
-  try {
-    running = await startQuorum({ config, logger, ...overrides, onLost: lost });
-  } catch (error) {
-    const problem = startupProblem(error, config);
-    if (problem) logger.fatal(`Quorum could not start: ${problem}`);
-    else logger.fatal({ err: error }, 'Quorum could not start');
-    process.exit(1);
-  }
+  let running: RunningQuorum | undefined;
+  /** A signal that came while the service was starting: it stops as soon as it has started. */
+  let stopWhenStarted: string | undefined;
   const shutdown = (signal: string) => {
+    if (!running) {
+      stopWhenStarted = signal;
+      logger.info({ signal }, 'stopping as soon as the start is complete');
+      return;
+    }
     logger.info({ signal }, 'stopping');
     running.stop().then(
       () => process.exit(0),
@@ -303,8 +298,23 @@ export async function main(overrides: Pick<StartOptions, 'manualScheduler' | 'di
       },
     );
   };
+  // Listened for before anything starts: a signal sent the moment the log says the service is
+  // listening (or while it starts) stops it as it should, rather than killing it half way.
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Nothing listening any more: stop, and exit 1 for whatever restarts the service.
+  const lost = () => {
+    void running?.stop().finally(() => process.exit(1));
+  };
+  try {
+    running = await startQuorum({ config, logger, ...overrides, onLost: lost });
+  } catch (error) {
+    const problem = startupProblem(error, config);
+    if (problem) logger.fatal(`Quorum could not start: ${problem}`);
+    else logger.fatal({ err: error }, 'Quorum could not start');
+    process.exit(1);
+  }
+  if (stopWhenStarted) shutdown(stopWhenStarted);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -98,12 +98,19 @@ describe('npm start', () => {
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
 
-    // A second start on the same folder finds the database already migrated.
+    // A second start on the same folder finds the database already migrated. Told to stop while it
+    // is still starting (as soon as it has said which database it uses), it finishes starting and
+    // then stops as on any SIGTERM: a signal is listened for before anything starts, so none kills
+    // it half way (one sent the moment it said it was listening once did).
     const again = startService({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
-    await again.waitForLog(/Quorum is listening/);
-    expect(again.logs().some((entry) => /applied migration|Creating the embedded database/.test(entry.msg))).toBe(false);
+    await again.waitForLog(/Database: embedded PGlite/);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+    const told = again.logs().map((entry) => entry.msg);
+    expect(told).toContain('stopping as soon as the start is complete');
+    expect(told.indexOf('stopping as soon as the start is complete')).toBeLessThan(told.findIndex((msg) => /Quorum is listening/.test(msg)));
+    expect(told.findIndex((msg) => /Quorum is listening/.test(msg))).toBeLessThan(told.indexOf('stopping'));
+    expect(told.some((msg) => /applied migration|Creating the embedded database/.test(msg))).toBe(false);
   }, 4 * WAIT_MS);
 
   it.runIf(testServerUrl())('uses the PostgreSQL server named by DATABASE_URL', async () => {
