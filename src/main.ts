@@ -224,7 +224,7 @@ export async function startQuorum(options: StartOptions): Promise<RunningQuorum>
       // waited for runs all along (the adapters' acknowledged work goes on while the door closes),
       // so it has the whole limit whichever step is waiting.
       const budget = deadlineIn(options.stopWaitMs ?? STOP_WAIT_MS);
-      const waitFor = (work: Promise<unknown>, what: string) => finishWithin(work, budget.left(), logger, `stopping: ${what} still at work when the time to stop ran out; stopping goes on`, () => ({}));
+      const waitFor = (work: Promise<unknown>, what: string) => finishWithin(work, budget.left(), logger, `stopping: ${what} still at work when the time to stop ran out; stopping goes on`);
       // The playground's chats are served on this same port: what its dispatcher is sending must
       // arrive before the door closes (closed first, each send in progress failed and was put off).
       // Likewise the requests in progress (a chat message's answer goes to the same port), then the

@@ -39,7 +39,7 @@ export interface PlatformAdapter {
 export const STOP_WAIT_MS = 10_000;
 
 /** Waits for `work` at most `ms`; if it is not done by then, logs `message` with what `left` says. */
-export async function finishWithin(work: Promise<unknown>, ms: number, logger: Logger, message: string, left: () => Record<string, unknown>): Promise<void> {
+export async function finishWithin(work: Promise<unknown>, ms: number, logger: Logger, message: string, left: () => Record<string, unknown> = () => ({})): Promise<void> {
   const finished = await within(work.then(() => true), ms);
   if (!finished) logger.warn(left(), message);
 }

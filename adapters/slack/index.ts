@@ -182,7 +182,7 @@ export async function createSlackAdapter(opts: SlackAdapterOptions): Promise<Pla
       // Disconnecting and the work share the one wait.
       const limit = deadlineIn(waitMs);
       const disconnecting = app.stop().catch((error: unknown) => logger.warn({ err: error }, 'Slack Socket Mode did not disconnect cleanly'));
-      await finishWithin(disconnecting, limit.left(), logger, 'Slack Socket Mode was still disconnecting when the time to stop ran out', () => ({}));
+      await finishWithin(disconnecting, limit.left(), logger, 'Slack Socket Mode was still disconnecting when the time to stop ran out');
       await finishWork(queue, logger, limit.left());
       socket = { state: 'on', detail: 'socket mode disconnected' };
     },

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { Express } from 'express';
 import type { Logger } from '../logger.ts';
 import { deadlineIn } from '../kernel/deadline.ts';
+import { within } from '../kernel/within.ts';
 import { STOP_WAIT_MS } from '../platform.ts';
 
 /** Requests on one path that the front door may answer itself: `module` (a plain JavaScript
@@ -166,36 +167,29 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       worker.postMessage({ type: 'close' });
       // It says when it is done; past the wait it is stopped as it is.
       const done = new Promise<void>((resolve) => worker.on('message', (message: { type: string }) => message.type === 'closed' && resolve()));
-      const waited = await Promise.race([done.then(() => true), exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), limit.left()).unref())]);
-      if (!waited) logger.warn('the HTTP front door did not finish handing requests over in time');
+      if (!(await within(Promise.race([done, exited]).then(() => true), limit.left()))) logger.warn('the HTTP front door did not finish handing requests over in time');
       await worker.terminate();
       await exited;
     })());
   const drain = async (waitMs = STOP_WAIT_MS) => {
     // One limit for all of it, a door being opened again included (closeDoor then ends its tries).
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs).unref()));
+    const limit = deadlineIn(waitMs);
+    if (!(await within(reopening.then(() => true), limit.left()))) {
+      logger.warn('the HTTP front door was still being opened again; stopping goes on');
+      return;
+    }
+    const { worker, exited } = current;
     let listener: ((message: { type: string }) => void) | undefined;
-    let door: typeof current | undefined;
+    const drained = new Promise<void>((resolve) => {
+      listener = (message) => message.type === 'drained' && resolve();
+      worker.on('message', listener);
+    });
     try {
-      if (!(await Promise.race([reopening.then(() => true as const), limit]))) {
-        logger.warn('the HTTP front door was still being opened again; stopping goes on');
-        return;
-      }
-      door = current;
-      const { worker, exited } = door;
-      const drained = new Promise<true>((resolve) => {
-        listener = (message) => message.type === 'drained' && resolve(true);
-        worker.on('message', listener);
-      });
       worker.postMessage({ type: 'drain' });
       // A thread that ends meanwhile has nothing left to wait for (a new one is opened, or none).
-      if (!(await Promise.race([drained, exited.then(() => true as const), limit]))) {
-        logger.warn('the HTTP front door still had requests in progress; stopping goes on');
-      }
+      if (!(await within(Promise.race([drained, exited]).then(() => true), limit.left()))) logger.warn('the HTTP front door still had requests in progress; stopping goes on');
     } finally {
-      clearTimeout(timer);
-      if (door && listener) door.worker.off('message', listener);
+      if (listener) worker.off('message', listener);
     }
   };
   let closing: Promise<void> | undefined;
