@@ -156,6 +156,56 @@ describe('the front door', () => {
     expect(received.length).toBe(before);
   });
 
+  it('opened again, still hands what it answered over as messages, none over HTTP', async () => {
+    const answerer = path.join(folder, 'answerer-reopened.mjs');
+    await writeFile(answerer, `export function earlyAnswer(request) { const text = request.body.toString(); return text.startsWith('ack me') ? { status: 200, body: { text } } : undefined; }\n`);
+    const messages: HandedOver[] = [];
+    const second = await openFrontDoor({ app, host: '127.0.0.1', port: 0, early: [{ path: '/early', module: pathToFileURL(answerer).href, options: {}, byMessage: true }], logger: createLogger({ level: 'silent' }), handOver: (request) => messages.push(request), reopen: { attempts: 5, maxWaitMs: 100 } });
+    try {
+      const before = second.currentThread();
+      await before.terminate();
+      await expect.poll(() => second.currentThread() !== before, { timeout: 10_000, interval: 50 }).toBe(true);
+      const fromHttp = received.length;
+      const res = await fetch(`http://127.0.0.1:${second.port}/early`, { method: 'POST', body: 'ack me after the reopen' });
+      expect([res.status, await res.text()]).toEqual([200, '']);
+      await expect.poll(() => messages.map((m) => (m.body as { text: string }).text)).toEqual(['ack me after the reopen']);
+      expect(received.length).toBe(fromHttp);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('stops opening again the moment it is closed: the wait before the next try is not waited out, and no door opens after', async () => {
+    // The wait between tries on a clock that does not move: a close that waited it out would never end.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const logs: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (line: string) => logs.push(line) } });
+    let lost = false;
+    try {
+      const second = await openFrontDoor({ app: express(), host: '127.0.0.1', port: 0, early: [], logger, reopen: { attempts: 20, maxWaitMs: 60_000 }, onLost: () => (lost = true) });
+      const before = second.currentThread();
+      await before.terminate();
+      // Its owner has seen it go, and it is waiting to try again.
+      for (let i = 0; i < 100 && !logs.some((line) => line.includes('opening it again')); i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(logs.some((line) => line.includes('opening it again'))).toBe(true);
+      await second.close();
+      expect(second.currentThread()).toBe(before);
+      expect(logs.some((line) => line.includes('open again'))).toBe(false);
+      expect(lost).toBe(false);
+      const refused = await new Promise<string>((resolve) => {
+        const socket = connect(second.port, '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up opening again when its port is taken meanwhile, and says so to its owner', async () => {
     let lost: unknown;
     const second = await openFrontDoor({ app: express(), host: '127.0.0.1', port: 0, early: [], logger: createLogger({ level: 'silent' }), reopen: { attempts: 2, maxWaitMs: 50 }, onLost: (error) => (lost = error ?? 'lost') });
