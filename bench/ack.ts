@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-syntax -- a benchmark reports which database it measured (DATABASE_URL) and passes it to what it runs; BENCH_ROUNDS and BENCH_PROF are its own knobs */
+/* eslint-disable no-restricted-syntax -- a benchmark reports which database it measured (DATABASE_URL) and passes it to what it runs; BENCH_ROUNDS, BENCH_PROF and BENCH_WIRE are its own knobs */
 // Ack latency under a burst: 500 signed requests in 5 seconds (a button click, then a slash
 // command), to Quorum (the real service, on PGlite or the PostgreSQL server in DATABASE_URL) and
 // to a bare Bolt app that only acks the same payloads on the same receiver. Figures: p50/p95/p99
@@ -13,7 +13,8 @@
 // answers) had shared Quorum's event loop and been counted as Quorum's.
 // BENCH_ROUNDS=<n> sends n bursts of each kind (3 by default); BENCH_PROF=<folder> writes CPU
 // profiles of Quorum's process there (its service thread and PGlite's; not the front door's thread,
-// which is started without Node's flags), to open in Chrome's DevTools (Performance).
+// which is started without Node's flags), to open in Chrome's DevTools (Performance). Each ack is
+// also timed on the wire when tcpdump can capture (bench/wire.ts); BENCH_WIRE=off does without.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -93,13 +94,14 @@ async function burst(url: string, kind: Kind, responseUrlPrefix: string, clerk: 
 
 const ms = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(1)} ms`);
 
-/** Why the ack times on the wire could not be read (once the first capture failed), if they could not. */
-let wireUnavailable: string | undefined;
+/** Why the ack times on the wire are not read (BENCH_WIRE=off, or the first capture failed), if they are not. */
+let wireUnavailable: string | undefined = process.env.BENCH_WIRE === 'off' ? 'BENCH_WIRE=off' : undefined;
 
 /** Runs `work` (a burst to `url`) while capturing its traffic (bench/wire.ts): the acks of its
- * measured requests as timed on the wire, the warm-up's left out; undefined, with the reason in
- * `note`, when there is no capture or it missed some (a burst whose count is not whole is not used). */
-async function onTheWire<T>(url: string, work: () => Promise<T>): Promise<{ result: T; wire?: number[]; note?: string }> {
+ * measured requests as timed on the wire (answered 200, as the load process counts them; the
+ * warm-up's left out) and tcpdump's CPU time; no acks, with the reason in `note`, when there is no
+ * capture or it missed some (a burst whose count is not whole is not used). */
+async function onTheWire<T>(url: string, work: () => Promise<T>): Promise<{ result: T; wire?: number[]; note?: string; tcpdumpCpuMs?: number }> {
   if (wireUnavailable) return { result: await work() };
   const capture = await captureWire(Number(new URL(url).port));
   if ('unavailable' in capture) {
@@ -113,11 +115,13 @@ async function onTheWire<T>(url: string, work: () => Promise<T>): Promise<{ resu
   const captured = await capture.stop();
   if ('error' in outcome) throw outcome.error;
   const result = outcome.value;
+  if ('unreadable' in captured) return { result, note: `the capture could not be read (${captured.unreadable}): not used` };
+  const tcpdumpCpuMs = captured.cpuMs;
   const acks = captured.exchanges.filter((e) => e.requestLine.startsWith('POST /slack/events '));
   if (acks.length !== WARM_UP + REQUESTS || captured.dropped > 0) {
-    return { result, note: `the capture holds ${acks.length} of ${WARM_UP + REQUESTS} requests and their answers${captured.dropped > 0 ? ` (tcpdump dropped ${captured.dropped} packets)` : ''}: not used` };
+    return { result, ...(tcpdumpCpuMs !== undefined ? { tcpdumpCpuMs } : {}), note: `the capture holds ${acks.length} of ${WARM_UP + REQUESTS} requests and their answers${captured.dropped > 0 ? ` (tcpdump dropped ${captured.dropped} packets)` : ''}: not used` };
   }
-  return { result, wire: acks.slice(WARM_UP).map((e) => e.ms) };
+  return { result, ...(tcpdumpCpuMs !== undefined ? { tcpdumpCpuMs } : {}), wire: acks.slice(WARM_UP).flatMap((e) => (e.status === '200' ? [e.ms] : [])) };
 }
 
 /** The time from each request to the answer it got through its response_url (waiting up to a minute for the work to finish). */
@@ -158,7 +162,8 @@ export async function ackBench(): Promise<void> {
         if (quorumRun.wire && bareRun.wire) {
           pooled.quorumWire.push(...quorumRun.wire);
           pooled.bareWire.push(...bareRun.wire);
-          wire = `; on the wire p99 Quorum ${ms(percentile(quorumRun.wire, 99))}, bare Bolt ${ms(percentile(bareRun.wire, 99))}, ratio ${ratio(percentile(quorumRun.wire, 99), percentile(bareRun.wire, 99))}`;
+          const tcpdump = quorumRun.tcpdumpCpuMs !== undefined && bareRun.tcpdumpCpuMs !== undefined ? ` (tcpdump's CPU during the bursts: Quorum's ${(quorumRun.tcpdumpCpuMs / 1000).toFixed(2)} s, bare Bolt's ${(bareRun.tcpdumpCpuMs / 1000).toFixed(2)} s)` : '';
+          wire = `; on the wire p99 Quorum ${ms(percentile(quorumRun.wire, 99))}, bare Bolt ${ms(percentile(bareRun.wire, 99))}, ratio ${ratio(percentile(quorumRun.wire, 99), percentile(bareRun.wire, 99))}${tcpdump}`;
         } else if (!wireUnavailable) {
           pooled.wireWhole = false;
           wire = `; on the wire: ${quorumRun.note ?? bareRun.note ?? 'not measured'}`;
@@ -194,7 +199,7 @@ export async function ackBench(): Promise<void> {
     print(
       wireUnavailable
         ? `  Ack times on the wire: not measured (${wireUnavailable}); with tcpdump and the right to capture on lo they are printed beside the load process's (bench/wire.ts says why).`
-        : "  Two timings of each ack: by the load process (from sending the request to reading the answer), and on the wire (from the request's first bytes to the answer's, as the kernel timed them on the loopback interface). The load process shares the two cores with the service it measures: while Quorum works through the burst, it waits for a core to read answers already sent. Slack's servers do not share Quorum's CPU, so the wire's figure is the one Slack would see.",
+        : "  Two timings of each ack: by the load process (from sending the request to reading the answer), and on the wire (from the request's first bytes to the answer's, as the kernel timed them on the loopback interface). The load process shares the two cores with the service it measures: while Quorum works through the burst, it waits for a core to read answers already sent. Slack's servers do not share Quorum's CPU, so the wire's figure is the one Slack would see. (The load process's figure also counts building and signing each request; tcpdump's own CPU is printed with each burst, and BENCH_WIRE=off runs without it.)",
     );
     print(`  Each burst follows ${WARM_UP} requests of its kind from the same load process: without them a burst's p99 (its slowest 1%) is the first requests of a process just started (code not yet compiled, connections not yet open), on either side.`);
     // A read at rest: one `/quorum outbox` at a time, each sent once the last was answered.

@@ -6,7 +6,8 @@
 // which a bare Bolt app that only acks does not do), the load process waits for a core before it
 // can read an answer that has already been sent, and that wait is counted in its ack time. Slack's
 // servers do not share Quorum's CPU; what they wait for is the answer leaving the service, which is
-// what the capture times. The load process's own times are printed beside these, unchanged.
+// what the capture times. The load process's own times are printed beside these. tcpdump takes a
+// little CPU of its own during each burst (the bench prints how much); BENCH_WIRE=off leaves it out.
 //
 // Needs tcpdump and the right to capture on `lo` (root, or CAP_NET_RAW); without either the bench
 // says so and prints the load process's times alone.
@@ -89,8 +90,21 @@ export function httpExchanges(pcap: Uint8Array, port: number): WireExchange[] {
 }
 
 export interface WireCapture {
-  /** Ends the capture; the exchanges on the port, in the order they were sent, and what tcpdump says it dropped. */
-  stop(): Promise<{ exchanges: WireExchange[]; dropped: number }>;
+  /** Ends the capture: the exchanges on the port, in the order they were sent, what tcpdump says it
+   * dropped and the CPU time it took (ms; Linux); or why the capture cannot be read. */
+  stop(): Promise<{ exchanges: WireExchange[]; dropped: number; cpuMs: number | undefined } | { unreadable: string }>;
+}
+
+/** A process's CPU time so far (user and system, ms) from /proc; undefined elsewhere. */
+async function cpuOf(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts capturing the port's traffic on `lo`; resolves with the reason instead when it cannot. */
@@ -102,9 +116,10 @@ export async function captureWire(port: number): Promise<WireCapture | { unavail
   const tcpdump = spawn('tcpdump', ['-i', 'lo', '-n', '--immediate-mode', '-s', '160', '-B', '16384', '-w', file, `tcp port ${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   tcpdump.stderr.setEncoding('utf8');
+  // 'close', not 'exit': what it writes as it ends (the count of packets dropped) is read by then.
   const exited = new Promise<number | null>((resolve) => {
     tcpdump.once('error', () => resolve(null));
-    tcpdump.once('exit', (code) => resolve(code));
+    tcpdump.once('close', (code) => resolve(code));
   });
   const listening = await new Promise<boolean>((resolve) => {
     tcpdump.stderr.on('data', (chunk: string) => {
@@ -120,11 +135,15 @@ export async function captureWire(port: number): Promise<WireCapture | { unavail
   }
   return {
     stop: async () => {
+      // Read before it ends (a process that has been waited for has no /proc entry).
+      const cpuMs = await cpuOf(tcpdump.pid);
       tcpdump.kill('SIGINT');
       await exited;
       try {
         const dropped = Number(/(\d+) packets? dropped by kernel/.exec(stderr)?.[1] ?? 0);
-        return { exchanges: httpExchanges(await readFile(file), port), dropped };
+        return { exchanges: httpExchanges(await readFile(file), port), dropped, cpuMs };
+      } catch (error) {
+        return { unreadable: error instanceof Error ? error.message : String(error) };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -12,6 +12,10 @@ interface Segment {
   to: number; // port
   payload: string;
   ipv6?: boolean;
+  /** IPv4 options: this many 4-byte words after the 20-byte header. */
+  ipOptions?: number;
+  /** Captured only up to this many bytes of the packet (tcpdump's -s), the rest counted as sent. */
+  snap?: number;
 }
 
 function pcap(segments: Segment[], options: { linkType?: number; nanoseconds?: boolean; bigEndian?: boolean } = {}): Uint8Array {
@@ -38,16 +42,17 @@ function pcap(segments: Segment[], options: { linkType?: number; nanoseconds?: b
       ip[23] = 1;
       ip[39] = 1;
     } else {
-      ip = Buffer.alloc(20);
-      ip[0] = (4 << 4) | 5;
+      ip = Buffer.alloc(20 + 4 * (s.ipOptions ?? 0));
+      ip[0] = (4 << 4) | (5 + (s.ipOptions ?? 0));
       ip[9] = 6;
       ip.set([127, 0, 0, 1], 12);
       ip.set([127, 0, 0, 1], 16);
     }
-    const packet = Buffer.concat([Buffer.alloc(linkHeader), ip, tcp, payload]);
+    const whole = Buffer.concat([Buffer.alloc(linkHeader), ip, tcp, payload]);
+    const packet = whole.subarray(0, s.snap ?? whole.length);
     const seconds = Math.floor(s.at / 1000);
     const fraction = Math.round((s.at - seconds * 1000) * (options.nanoseconds ? 1e6 : 1e3));
-    parts.push(u32(seconds), u32(fraction), u32(packet.length), u32(packet.length), packet);
+    parts.push(u32(seconds), u32(fraction), u32(packet.length), u32(whole.length), packet);
   }
   return new Uint8Array(Buffer.concat(parts));
 }
@@ -119,6 +124,19 @@ describe('httpExchanges', () => {
       expect(rest, JSON.stringify(options)).toEqual([]);
       expect(only?.ms, JSON.stringify(options)).toBeCloseTo(0.125, 6);
     }
+  });
+
+  it('reads IPv4 headers with options, and records cut short by the capture’s length', () => {
+    const exchanges = httpExchanges(
+      pcap([
+        { at: 3000, from: 50008, to: SERVICE, payload: `${request()}content-length: 900\r\n\r\n${'x'.repeat(900)}`, ipOptions: 2, snap: 160 },
+        // headers cut before the payload: nothing to read, and the next record is still found
+        { at: 3000.5, from: 50009, to: SERVICE, payload: request(), snap: 40 },
+        { at: 3002, from: SERVICE, to: 50008, payload: answer(), ipOptions: 1, snap: 90 },
+      ]),
+      SERVICE,
+    );
+    expect(exchanges.map((e) => [e.sentAt, e.ms, e.status, e.requestLine])).toEqual([[3000, 2, '200', 'POST /slack/events HTTP/1.1']]);
   });
 
   it('refuses what is not a capture', () => {
