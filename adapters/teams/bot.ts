@@ -113,11 +113,22 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
     await context.sendActivity(pointerForEveryone(delivery, context.activity.from?.name).message);
   }
 
+  /** What the Slack Home tab shows, in the person's own chat: their upcoming meetings (with their
+   * replies), their open actions if they have any (with an owner's buttons), then what Quorum can do. */
   private async welcome(context: TurnContext): Promise<void> {
     try {
       const actor = actorOf(context.activity);
-      const meetings = await this.deps.core.upcomingMeetings(actor);
-      await context.sendActivities([renderResult(meetings), renderResult({ kind: 'help', commands: this.deps.core.catalogue })]);
+      // Their actions failing to load leaves them out of the welcome, not the whole welcome.
+      const actions = this.deps.core.runCommand({ actor, text: 'my actions', audience: 'person' }).catch((error: unknown) => {
+        this.deps.logger.error({ err: safeError(error) }, 'could not list the person\u2019s actions for the welcome');
+        return undefined;
+      });
+      const [meetings, mine] = await Promise.all([this.deps.core.upcomingMeetings(actor), actions]);
+      await context.sendActivities([
+        renderResult(meetings),
+        ...(mine?.kind === 'my-actions' && mine.actions.length > 0 ? [renderResult(mine)] : []),
+        renderResult({ kind: 'help', commands: this.deps.core.catalogue }),
+      ]);
     } catch (error) {
       this.deps.logger.error({ err: safeError(error) }, 'could not send the welcome');
     }

@@ -44,6 +44,31 @@ beforeEach(async () => {
 const sent = (predicate: (c: ConnectorCall) => boolean) => service.fake.waitFor((c) => (c.route === 'send' || c.route === 'reply') && predicate(c), 8_000);
 
 describe('my actions (Teams)', () => {
+  it('are in the welcome when the person installs Quorum in their own chat, with their buttons, between their meetings and what Quorum can do', async () => {
+    const res = await service.teams.send(service.teams.installationUpdate({ action: 'add', from: OWNER }));
+    expect(res.status).toBe(200);
+    await expect.poll(() => service.fake.sent(PERSONAL).length, { timeout: 8_000 }).toBe(3);
+    const [meetings, actions, help] = service.fake.sent(PERSONAL).map((c) => JSON.stringify(c.body));
+    expect(meetings).not.toContain('Your open actions');
+    const card = adaptiveCardOf(service.fake.sent(PERSONAL)[1]?.body ?? {});
+    expect(validateAdaptiveCard(card)).toEqual([]);
+    expect(actions).toContain('Your open actions');
+    expect(actions).toContain('Bring the ward burglary figures.');
+    expect(actions).not.toContain('The chair writes to MOPAC.');
+    expect(actions).toContain(`"verb":"action.done","data":{"actionId":"${actionId}"}`);
+    expect(help).toContain('what I can do');
+  });
+
+  it('are left out of the welcome of someone who owns none', async () => {
+    const stranger = { id: '29:1someone-else', aadObjectId: '00000000-0000-4000-8000-0000000000ff', name: 'Someone Else' };
+    service.fake.setPersonalChat(stranger.id, 'a:1stranger-personal-chat');
+    await service.teams.send(service.teams.installationUpdate({ action: 'add', from: stranger, conversation: { id: 'a:1stranger-personal-chat', conversationType: 'personal', tenantId: TEAMS_DEFAULTS.tenantId } as never }));
+    await expect.poll(() => service.fake.sent('a:1stranger-personal-chat').length, { timeout: 8_000 }).toBe(2);
+    const [meetings, help] = service.fake.sent('a:1stranger-personal-chat').map((c) => JSON.stringify(c.body));
+    expect(meetings).toContain('You are not on any board yet');
+    expect(help).toContain('what I can do');
+  });
+
   it('lists the person\u2019s own open actions with Done, Add update and Need more time; Done answers with the refreshed card', async () => {
     await service.teams.send(service.teams.message({ text: 'my actions', place: 'personal', from: OWNER }));
     const reply = await sent((c) => c.conversationId === PERSONAL && JSON.stringify(c.body).includes('Your open actions'));
