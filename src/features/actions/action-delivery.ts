@@ -58,9 +58,9 @@ export async function sendOwnerCards(tx: Tx, actionOrId: string | LoadedAction, 
   return sent;
 }
 
-/** Brings every owner's card (and former owners') up to date, and sends it to new owners. Returns
- * the action as the cards now show it. Given the action loaded in this transaction after the
- * change, it is not read again. */
+/** Brings every owner's card (and former owners') up to date, and sends it to new owners while the
+ * action is open (a done or dropped action is news only to those who had it). Returns the action as
+ * the cards now show it. Given the action loaded in this transaction after the change, it is not read again. */
 export async function refreshActionCards(tx: Tx, actionOrId: string | LoadedAction, ctx: DeliveryContext): Promise<LoadedAction> {
   const action = typeof actionOrId === 'string' ? await loadAction(tx, actionOrId) : actionOrId;
   const view = buildActionView(action, ctx.now());
@@ -71,7 +71,7 @@ export async function refreshActionCards(tx: Tx, actionOrId: string | LoadedActi
   for (const card of cards) {
     await enqueueUpdate(tx, { originalId: card.id, original: card, template: actionCardTemplate, data: { action: view, rights: rightsOf(action, memberOf(card), clerks) } });
   }
-  await sendOwnerCards(tx, action, ctx, { sent: new Set(cards.map((c) => c.dedupeKey ?? '')), clerks });
+  if (action.status === 'open') await sendOwnerCards(tx, action, ctx, { sent: new Set(cards.map((c) => c.dedupeKey ?? '')), clerks });
   return action;
 }
 

@@ -321,6 +321,17 @@ describe('the cards in people\u2019s direct messages', () => {
     expect((await outbox()).filter((m) => m.operation === 'update')).toHaveLength(3);
   });
 
+  it('sends no card of a finished action to an owner who never had one: the copies people have change, nothing new arrives', async () => {
+    await start('roster');
+    const { action } = await record({ owners: [seed.member.id, hirani.id] });
+    // Asha Hirani is reachable on Teams only now: she has never had the card there.
+    await db.prisma.member.update({ where: { id: hirani.id }, data: { teamsAadId: 'aad-asha-hirani' } });
+    await click(clerk(), 'action.done', { actionId: action.id });
+    const cards = await outbox();
+    expect(cards.filter((m) => m.operation === 'post').map((m) => m.targetId).sort()).toEqual([seed.member.slackUserId, hirani.slackUserId, seed.member.teamsAadId].sort());
+    expect(cards.filter((m) => m.operation === 'update')).toHaveLength(3);
+  });
+
   it('sends the card to new owners when reassigned, and updates the former owner\u2019s copy without its buttons', async () => {
     const { action } = await startRecorded();
     await submitOn(chair(), await formFor(chair(), action.id, 'reassign'), { owners: [hirani.id], reason: 'Handed over.' });
