@@ -7,6 +7,7 @@ import { AppError, ErrorCode, isAppError } from './errors.ts';
 import { FEATURES, type Result } from './features/index.ts';
 import { withLinkOffer } from './features/members/offer-link.ts';
 import { listUpcomingMeetings, type UpcomingMeetingsResult } from './features/meetings/list-upcoming-meetings.ts';
+import { listMyActions, type MyActionsResult } from './features/actions/list-my-actions.ts';
 import { parseCommandLine } from './kernel/command-line.ts';
 import type { CommandInfo, CoreDeps } from './kernel/deps.ts';
 import type { AnswerAudience, CommandSpec, FeatureDefinition, Invocation, Mention, TemplateSpec, UploadedFile } from './kernel/feature.ts';
@@ -67,6 +68,8 @@ export interface Core {
   checkForm(input: Pick<FormInput, 'form' | 'values' | 'metadata'>): AppError | undefined;
   /** The person's upcoming meetings, for Slack App Home and the Teams personal chat. */
   upcomingMeetings(actor: Actor): Promise<UpcomingMeetingsResult>;
+  /** The person's own open actions on every board ("my actions"), for Slack App Home and the Teams welcome. */
+  myActions(actor: Actor): Promise<MyActionsResult>;
   /** Refuses (`ignored`) to re-point a conversation stored for another tenant or workspace. */
   recordConversation(input: ConversationInput): Promise<RecordConversationResult>;
   /** Claims a platform request by its key, once across instances; a repeat learns it is one, with
@@ -174,6 +177,7 @@ export function createCore(bound: Omit<CoreDeps, 'catalogue'>): Core {
       }
     },
     upcomingMeetings: (actor) => listUpcomingMeetings(deps, { actor }),
+    myActions: (actor) => listMyActions(deps, { actor }),
     recordConversation: (input) => recordConversation(deps, input),
     claimRequest: (input) => claimRequest(deps, input),
     recordRequestAnswer: (input) => recordRequestAnswer(deps, input),

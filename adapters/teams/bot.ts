@@ -119,14 +119,14 @@ export class QuorumTeamsBot extends TeamsActivityHandler {
     try {
       const actor = actorOf(context.activity);
       // Their actions failing to load leaves them out of the welcome, not the whole welcome.
-      const actions = this.deps.core.runCommand({ actor, text: 'my actions', audience: 'person' }).catch((error: unknown) => {
+      const actions = this.deps.core.myActions(actor).catch((error: unknown) => {
         this.deps.logger.error({ err: safeError(error) }, 'could not list the person\u2019s actions for the welcome');
         return undefined;
       });
       const [meetings, mine] = await Promise.all([this.deps.core.upcomingMeetings(actor), actions]);
       await context.sendActivities([
         renderResult(meetings),
-        ...(mine?.kind === 'my-actions' && mine.actions.length > 0 ? [renderResult(mine)] : []),
+        ...(mine && mine.actions.length > 0 ? [renderResult(mine)] : []),
         renderResult({ kind: 'help', commands: this.deps.core.catalogue }),
       ]);
     } catch (error) {

@@ -14,6 +14,7 @@ export function fakeCore(overrides: Partial<Core> = {}): Core {
     submitForm: unused('submitForm'),
     checkForm: () => undefined,
     upcomingMeetings: unused('upcomingMeetings'),
+    myActions: unused('myActions'),
     recordConversation: unused('recordConversation'),
     // Every request is new unless the test says otherwise.
     claimRequest: () => Promise.resolve({ first: true }),

@@ -49,11 +49,11 @@ export async function openForm(
 export async function publishHome(deps: ListenerDeps, client: webApi.WebClient, userId: string, teamId: string | undefined): Promise<void> {
   const actor = slackActor({ userId, teamId });
   // Their actions failing to load leaves them off the tab, not the whole tab.
-  const actions = deps.core.runCommand({ actor, text: 'my actions' }).catch((error: unknown) => {
+  const actions = deps.core.myActions(actor).catch((error: unknown) => {
     deps.logger.error({ err: error, userId }, 'could not list the person\u2019s actions for the Home tab');
     return undefined;
   });
   const [meetings, mine] = await Promise.all([deps.core.upcomingMeetings(actor), actions]);
   const help = { kind: 'help' as const, commands: deps.core.catalogue };
-  await client.views.publish({ user_id: userId, view: renderHome({ help, meetings, ...(mine?.kind === 'my-actions' ? { actions: mine } : {}) }) });
+  await client.views.publish({ user_id: userId, view: renderHome({ help, meetings, ...(mine ? { actions: mine } : {}) }) });
 }
