@@ -14,6 +14,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { blockActions, button, createSlackClient, slashCommand } from '../test/support/slack-client.ts';
 import { startBareBolt } from './bare-bolt.ts';
+import { statCpuMs } from './report.ts';
 
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 export const REQUESTS = 500;
@@ -50,9 +51,7 @@ function threadCpu(): Map<string, { what: string; ms: number }> {
     try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime (the 14th and 15th fields), in clock ticks: 100 a second on Linux.
-      const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+      const ms = statCpuMs(stat);
       threads.set(tid, { what: Number(tid) === process.pid ? 'service' : name.startsWith('quorum-') ? name : 'helpers', ms });
     } catch {
       // ended since the list was read

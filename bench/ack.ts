@@ -149,7 +149,7 @@ export async function ackBench(): Promise<void> {
       // Bursts alternate between the two, so that what else the machine does falls on both alike;
       // the figures below pool every round's requests (a single burst's p99 is its 5 slowest acks,
       // and moved by half from one run to the next on a quiet two-core machine).
-      const pooled = { quorum: [] as number[], bare: [] as number[], quorumLost: 0, bareLost: 0, answers: [] as number[], quorumWire: [] as number[], bareWire: [] as number[], wireWhole: true };
+      const pooled = { quorum: [] as number[], bare: [] as number[], quorumLost: 0, bareLost: 0, answers: [] as number[], quorumWire: [] as number[], bareWire: [] as number[], wireRounds: 0 };
       for (let round = 1; round <= ROUNDS; round++) {
         const label = `  ${kind}, round ${round} of ${ROUNDS}`;
         print(`${label}: bare Bolt...`);
@@ -160,12 +160,12 @@ export async function ackBench(): Promise<void> {
         const { result: measured, delayP99, delayMax, cpuMs, threads } = quorumRun.result;
         let wire = '';
         if (quorumRun.wire && bareRun.wire) {
+          pooled.wireRounds += 1;
           pooled.quorumWire.push(...quorumRun.wire);
           pooled.bareWire.push(...bareRun.wire);
           const tcpdump = quorumRun.tcpdumpCpuMs !== undefined && bareRun.tcpdumpCpuMs !== undefined ? ` (tcpdump's CPU during the bursts: Quorum's ${(quorumRun.tcpdumpCpuMs / 1000).toFixed(2)} s, bare Bolt's ${(bareRun.tcpdumpCpuMs / 1000).toFixed(2)} s)` : '';
           wire = `; on the wire p99 Quorum ${ms(percentile(quorumRun.wire, 99))}, bare Bolt ${ms(percentile(bareRun.wire, 99))}, ratio ${ratio(percentile(quorumRun.wire, 99), percentile(bareRun.wire, 99))}${tcpdump}`;
         } else if (!wireUnavailable) {
-          pooled.wireWhole = false;
           wire = `; on the wire: ${quorumRun.note ?? bareRun.note ?? 'not measured'}`;
         }
         const answers = await answersFollowing(fake, `${kind}-${round}-`, measured.sentAt);
@@ -185,12 +185,11 @@ export async function ackBench(): Promise<void> {
         const b = percentile(pooled.bare, p);
         print(`  ${kind} ack p${p} (${ROUNDS} bursts): Quorum ${q.toFixed(1)} ms, bare Bolt ${b.toFixed(1)} ms, ratio ${ratio(q, b)}`);
       }
-      if (pooled.quorumWire.length > 0) {
-        const rounds = pooled.quorumWire.length / REQUESTS;
+      if (pooled.wireRounds > 0) {
         for (const p of [50, 95, 99]) {
           const q = percentile(pooled.quorumWire, p);
           const b = percentile(pooled.bareWire, p);
-          print(`  ${kind} ack p${p} on the wire (${rounds} bursts${pooled.wireWhole ? '' : ', those captured whole'}): Quorum ${q.toFixed(1)} ms, bare Bolt ${b.toFixed(1)} ms, ratio ${ratio(q, b)}`);
+          print(`  ${kind} ack p${p} on the wire (${pooled.wireRounds === ROUNDS ? `${ROUNDS} bursts` : `the ${pooled.wireRounds} of ${ROUNDS} bursts captured whole`}): Quorum ${q.toFixed(1)} ms, bare Bolt ${b.toFixed(1)} ms, ratio ${ratio(q, b)}`);
         }
       }
       print(`  ${kind}: over 3 s ${pooled.quorum.filter((m) => m > 3_000).length} (bare ${pooled.bare.filter((m) => m > 3_000).length}); no answer within 30 s ${pooled.quorumLost} (bare ${pooled.bareLost})`);

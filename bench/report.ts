@@ -15,3 +15,10 @@ export function percentile(values: readonly number[], p: number): number {
 export function ratio(value: number, reference: number): string {
   return reference > 0 && Number.isFinite(value) ? `${(value / reference).toFixed(2)}x` : 'n/a';
 }
+
+/** The CPU time (user and system, ms) in a Linux /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat
+ * line: its 14th and 15th fields, in clock ticks of 100 a second. */
+export function statCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

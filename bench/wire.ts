@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { statCpuMs } from './report.ts';
 
 /** One HTTP request on a connection to the captured port and the answer that followed it. */
 export interface WireExchange {
@@ -76,7 +77,7 @@ export function httpExchanges(pcap: Uint8Array, port: number): WireExchange[] {
     p += ((b[p + 12] as number) >> 4) * 4;
     if (p >= end) continue;
     const payload = b.subarray(p, Math.min(end, p + 80)).toString('latin1');
-    if (destinationPort === port && /^[A-Z]+ \S+ HTTP\/1\.[01]\r?\n?/.test(payload)) {
+    if (destinationPort === port && /^[A-Z]+ \S+ HTTP\/1\.[01]/.test(payload)) {
       const connection = `${source}:${sourcePort}`;
       const queue = waiting.get(connection) ?? [];
       queue.push({ sentAt: at, requestLine: payload.split('\r\n')[0] as string });
@@ -99,9 +100,7 @@ export interface WireCapture {
 async function cpuOf(pid: number | undefined): Promise<number | undefined> {
   if (pid === undefined) return undefined;
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return statCpuMs(await readFile(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
